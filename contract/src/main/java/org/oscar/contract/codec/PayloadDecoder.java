@@ -1,0 +1,109 @@
+package org.oscar.contract.codec;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
+import org.oscar.contract.wire.SosPayload;
+import org.oscar.contract.wire.UnitPositionPayload;
+import org.oscar.contract.wire.UnitStatusPayload;
+
+/**
+ * Decodes and checks uplink payloads against contract v1. Pure and thread-safe: the same bytes
+ * always give the same answer, and a refusal says why without echoing the payload.
+ */
+public final class PayloadDecoder {
+  public static final int MAX_PAYLOAD_BYTES = 4096;
+
+  private PayloadDecoder() {}
+
+  public static Decoded<SosPayload> sos(byte[] payload) {
+    Decoded<SosPayload> d = read(payload, SosPayload.class);
+    if (!d.isOk()) {
+      return d;
+    }
+    SosPayload p = d.value();
+    return checked(d, p.seq(), p.ts(), p.lat(), p.lon());
+  }
+
+  public static Decoded<UnitPositionPayload> unitPosition(byte[] payload) {
+    Decoded<UnitPositionPayload> d = read(payload, UnitPositionPayload.class);
+    if (!d.isOk()) {
+      return d;
+    }
+    UnitPositionPayload p = d.value();
+    return checked(d, p.seq(), p.ts(), p.lat(), p.lon());
+  }
+
+  public static Decoded<UnitStatusPayload> unitStatus(byte[] payload) {
+    Decoded<UnitStatusPayload> d = read(payload, UnitStatusPayload.class);
+    if (!d.isOk()) {
+      return d;
+    }
+    UnitStatusPayload p = d.value();
+    if (p.status() == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "status");
+    }
+    return checked(d, p.seq(), p.ts(), 0.0, 0.0);
+  }
+
+  private static <T> Decoded<T> checked(Decoded<T> d, Long seq, Long ts, Double lat, Double lon) {
+    if (seq == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "seq");
+    }
+    if (seq < 0) {
+      return Decoded.rejected(RejectReason.BAD_FIELD, "seq is negative");
+    }
+    if (ts == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "ts");
+    }
+    if (lat == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "lat");
+    }
+    if (lon == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "lon");
+    }
+    if (!validLatitude(lat) || !validLongitude(lon)) {
+      return Decoded.rejected(RejectReason.BAD_COORDINATE, "lat/lon out of range");
+    }
+    return d;
+  }
+
+  public static boolean validLatitude(double lat) {
+    return Double.isFinite(lat) && lat >= -90.0 && lat <= 90.0;
+  }
+
+  public static boolean validLongitude(double lon) {
+    return Double.isFinite(lon) && lon >= -180.0 && lon <= 180.0;
+  }
+
+  private static <T> Decoded<T> read(byte[] payload, Class<T> type) {
+    if (payload == null || payload.length == 0) {
+      return Decoded.rejected(RejectReason.NOT_JSON, "empty payload");
+    }
+    if (payload.length > MAX_PAYLOAD_BYTES) {
+      return Decoded.rejected(
+          RejectReason.TOO_LARGE, payload.length + " bytes > " + MAX_PAYLOAD_BYTES);
+    }
+    try {
+      JsonNode tree = Json.mapper().readTree(payload);
+      if (tree == null || !tree.isObject()) {
+        return Decoded.rejected(RejectReason.NOT_JSON, "not a JSON object");
+      }
+      return Decoded.ok(Json.mapper().treeToValue(tree, type));
+    } catch (JsonParseException e) {
+      return Decoded.rejected(RejectReason.NOT_JSON, "malformed JSON");
+    } catch (InvalidFormatException e) {
+      return Decoded.rejected(RejectReason.BAD_FIELD, fieldOf(e) + " has a bad value");
+    } catch (MismatchedInputException e) {
+      return Decoded.rejected(RejectReason.BAD_FIELD, fieldOf(e) + " has the wrong type");
+    } catch (IOException | RuntimeException e) {
+      return Decoded.rejected(RejectReason.NOT_JSON, e.getClass().getSimpleName());
+    }
+  }
+
+  private static String fieldOf(MismatchedInputException e) {
+    return e.getPath().isEmpty() ? "payload" : String.valueOf(e.getPath().get(0).getFieldName());
+  }
+}

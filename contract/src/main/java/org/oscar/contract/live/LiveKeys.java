@@ -1,0 +1,46 @@
+package org.oscar.contract.live;
+
+/**
+ * Redis key layout of the live state. The stream job writes it; the alert API reads it. Keeping the
+ * names in one place is what keeps the two in step.
+ */
+public final class LiveKeys {
+  public static final String PREFIX = "oscar:";
+
+  private LiveKeys() {}
+
+  /** Hash of one unit's last known position and status. */
+  public static String unit(String unitId) {
+    return PREFIX + "unit:" + unitId;
+  }
+
+  /** Set of unit ids seen in a dispatch region. */
+  public static String regionUnits(String region) {
+    return PREFIX + "region:" + region + ":units";
+  }
+
+  /** JSON of one incident ({@link IncidentView}). */
+  public static String incident(String incidentId) {
+    return PREFIX + "incident:" + incidentId;
+  }
+
+  /** Set of open incident ids in a dispatch region. */
+  public static String openIncidents(String region) {
+    return PREFIX + "region:" + region + ":incidents:open";
+  }
+
+  /** List of notifications recorded for an incident, oldest first. */
+  public static String notifications(String incidentId) {
+    return PREFIX + "incident:" + incidentId + ":notifications";
+  }
+
+  /** Marker that makes recording one notification idempotent. */
+  public static String notificationKey(String incidentId, String role, String level) {
+    return PREFIX + "notified:" + incidentId + ":" + role + ":" + level;
+  }
+
+  /** Pub/sub channel announcing live-state changes of a region (for control-room push). */
+  public static String liveChannel(String region) {
+    return PREFIX + "live:" + region;
+  }
+}

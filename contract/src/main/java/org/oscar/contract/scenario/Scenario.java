@@ -1,0 +1,36 @@
+package org.oscar.contract.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.wire.DeviceKind;
+
+/**
+ * A demo or test world: the devices of one dispatch region, where units start and when survivors
+ * press. Until the device registry exists the stream job also takes its device directory from here.
+ * Positions in the shipped scenarios are illustrative, not real deployments.
+ */
+public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> survivors) {
+
+  public Scenario {
+    units = units == null ? List.of() : List.copyOf(units);
+    survivors = survivors == null ? List.of() : List.copyOf(survivors);
+  }
+
+  /** A responder unit and where it starts. */
+  public record UnitSpec(String id, DeviceKind kind, double lat, double lon) {}
+
+  /** A survivor's panic device, where she is and when she presses (seconds after start). */
+  public record SurvivorSpec(String id, double lat, double lon, int pressAfterS, boolean injured) {}
+
+  public static Scenario load(Path file) {
+    try {
+      return Json.mapper().readValue(Files.readAllBytes(file), Scenario.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read scenario " + file, e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package org.oscar.contract.wire;
+
+public enum TaskAction {
+  ASSIGN,
+  UPDATE,
+  WITHDRAW
+}

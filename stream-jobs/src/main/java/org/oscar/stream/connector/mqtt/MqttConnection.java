@@ -1,0 +1,34 @@
+package org.oscar.stream.connector.mqtt;
+
+import java.io.Serializable;
+import java.util.List;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+/**
+ * How the pipeline reaches the broker. The password is the pipeline's own credential and is never
+ * logged ({@link #toString()} hides it).
+ */
+public record MqttConnection(String brokerUrl, String username, String password)
+    implements Serializable {
+
+  public MqttConnectOptions options(boolean cleanSession) {
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setCleanSession(cleanSession);
+    o.setAutomaticReconnect(true);
+    o.setMaxReconnectDelay(2_000);
+    o.setConnectionTimeout(10);
+    o.setKeepAliveInterval(20);
+    o.setMaxInflight(1_000);
+    o.setServerURIs(List.of(brokerUrl).toArray(new String[0]));
+    if (username != null && !username.isEmpty()) {
+      o.setUserName(username);
+      o.setPassword(password == null ? new char[0] : password.toCharArray());
+    }
+    return o;
+  }
+
+  @Override
+  public String toString() {
+    return "MqttConnection[" + brokerUrl + ", user=" + username + "]";
+  }
+}

@@ -1,0 +1,218 @@
+package org.oscar.stream.connector.mqtt.source.reader;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.oscar.stream.connector.mqtt.MqttConnection;
+import org.oscar.stream.connector.mqtt.source.MqttRecord;
+import org.oscar.stream.connector.mqtt.source.split.MqttSplit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one MQTT subscription into Flink.
+ *
+ * <p>Delivery today: <b>at-most-once</b> across a task failure. Paho acknowledges a QoS 1 message
+ * to the broker when {@code messageArrived} returns, which is when the message is in this reader's
+ * buffer, not when a checkpoint holds it; a crash loses what was buffered or in flight in the job.
+ * The session is persistent (fixed client id, clean session off) so nothing published while the
+ * pipeline is disconnected from a running broker is lost.
+ *
+ * <p>The buffer is bounded: when the job falls behind, the Paho callback thread blocks, which stops
+ * it reading the socket and pushes back on the broker instead of growing the heap.
+ */
+public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttSourceReader.class);
+
+  private final MqttConnection connection;
+  private final int capacity;
+  private final Counter received;
+  private final ArrayDeque<MqttRecord> buffer = new ArrayDeque<>();
+  private final List<MqttSplit> splits = new ArrayList<>();
+  private final List<MqttAsyncClient> clients = new ArrayList<>();
+  private final ScheduledExecutorService connector =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "mqtt-source-connector");
+            t.setDaemon(true);
+            return t;
+          });
+  private CompletableFuture<Void> available = new CompletableFuture<>();
+  private volatile boolean closed;
+
+  public MqttSourceReader(
+      MqttConnection connection, int capacity, SourceReaderMetricGroup metricGroup) {
+    this.connection = connection;
+    this.capacity = capacity;
+    this.received = metricGroup.getIOMetricGroup().getNumRecordsInCounter();
+  }
+
+  @Override
+  public void start() {}
+
+  @Override
+  public InputStatus pollNext(ReaderOutput<MqttRecord> output) {
+    MqttRecord next;
+    boolean more;
+    synchronized (buffer) {
+      next = buffer.poll();
+      more = !buffer.isEmpty();
+      if (next != null) {
+        buffer.notifyAll();
+      }
+    }
+    if (next == null) {
+      return InputStatus.NOTHING_AVAILABLE;
+    }
+    received.inc();
+    output.collect(next, next.receivedAt());
+    return more ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
+  }
+
+  @Override
+  public CompletableFuture<Void> isAvailable() {
+    synchronized (buffer) {
+      if (!buffer.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      if (available.isDone()) {
+        available = new CompletableFuture<>();
+      }
+      return available;
+    }
+  }
+
+  private void enqueue(MqttRecord record) throws InterruptedException {
+    CompletableFuture<Void> toComplete;
+    synchronized (buffer) {
+      while (buffer.size() >= capacity && !closed) {
+        buffer.wait(100);
+      }
+      if (closed) {
+        return;
+      }
+      buffer.add(record);
+      toComplete = available;
+    }
+    toComplete.complete(null);
+  }
+
+  @Override
+  public List<MqttSplit> snapshotState(long checkpointId) {
+    return List.copyOf(splits);
+  }
+
+  @Override
+  public void addSplits(List<MqttSplit> newSplits) {
+    for (MqttSplit split : newSplits) {
+      splits.add(split);
+      connect(split);
+    }
+  }
+
+  private void connect(MqttSplit split) {
+    MqttAsyncClient client;
+    try {
+      client =
+          new MqttAsyncClient(connection.brokerUrl(), split.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalStateException("bad MQTT client settings for " + connection, e);
+    }
+    clients.add(client);
+    client.setCallback(new Callback(client, split));
+    connector.execute(() -> connectUntilUp(client, split));
+  }
+
+  /** The broker may not be up yet when the job starts: keep trying rather than fail the job. */
+  private void connectUntilUp(MqttAsyncClient client, MqttSplit split) {
+    if (closed) {
+      return;
+    }
+    try {
+      client.connect(connection.options(false)).waitForCompletion(15_000);
+      LOG.info("MQTT source {} connected to {}", split.clientId(), connection.brokerUrl());
+    } catch (MqttException e) {
+      LOG.warn("MQTT source {} cannot connect yet: {}", split.clientId(), e.getMessage());
+      connector.schedule(() -> connectUntilUp(client, split), 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void subscribe(MqttAsyncClient client, MqttSplit split) {
+    String[] filters = split.topicFilters().toArray(new String[0]);
+    int[] qos = new int[filters.length];
+    java.util.Arrays.fill(qos, 1);
+    try {
+      client.subscribe(filters, qos);
+    } catch (MqttException e) {
+      LOG.warn("MQTT source {} cannot subscribe: {}", split.clientId(), e.getMessage());
+    }
+  }
+
+  private final class Callback implements MqttCallbackExtended {
+    private final MqttAsyncClient client;
+    private final MqttSplit split;
+
+    Callback(MqttAsyncClient client, MqttSplit split) {
+      this.client = client;
+      this.split = split;
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+      // Also after an automatic reconnect: a broker restarted without persistence has lost the
+      // session and with it the subscription.
+      subscribe(client, split);
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+      LOG.warn("MQTT source {} lost the broker: {}", split.clientId(), String.valueOf(cause));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      enqueue(new MqttRecord(topic, message.getPayload(), System.currentTimeMillis()));
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {}
+  }
+
+  @Override
+  public void notifyNoMoreSplits() {}
+
+  @Override
+  public void close() throws Exception {
+    closed = true;
+    synchronized (buffer) {
+      buffer.notifyAll();
+    }
+    connector.shutdownNow();
+    for (MqttAsyncClient c : clients) {
+      try {
+        if (c.isConnected()) {
+          c.disconnect(1_000).waitForCompletion(2_000);
+        }
+      } catch (MqttException e) {
+        LOG.debug("MQTT source disconnect: {}", e.getMessage());
+      } finally {
+        c.close(true);
+      }
+    }
+  }
+}

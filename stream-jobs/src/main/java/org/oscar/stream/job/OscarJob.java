@@ -1,0 +1,78 @@
+package org.oscar.stream.job;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
+import org.oscar.stream.connector.mqtt.source.MqttRecord;
+import org.oscar.stream.dispatch.DispatchFunction;
+import org.oscar.stream.dispatch.DispatchPlanner;
+import org.oscar.stream.dispatch.IncidentChange;
+import org.oscar.stream.validate.DeviceEvent;
+import org.oscar.stream.validate.EventKind;
+import org.oscar.stream.validate.InboundValidator;
+import org.oscar.stream.validate.ValidateFunction;
+
+/**
+ * The OSCAR pipeline: uplink → validation → dispatch (keyed by region) → downlink, live state and
+ * alert API. Sources and sinks are arguments so tests can wire their own; {@link OscarJobMain}
+ * wires the real ones. Operator uids are stable: changing one orphans its state in savepoints.
+ */
+public final class OscarJob {
+  private final Source<MqttRecord, ?, ?> uplink;
+  private final Sink<OutboundMessage> downlink;
+  private final Sink<DeviceEvent> unitLiveState;
+  private final Sink<IncidentChange> incidentLiveState;
+  private final Sink<IncidentChange> alerts;
+  private final InboundValidator validator;
+  private final DispatchPlanner planner;
+
+  public OscarJob(
+      Source<MqttRecord, ?, ?> uplink,
+      Sink<OutboundMessage> downlink,
+      Sink<DeviceEvent> unitLiveState,
+      Sink<IncidentChange> incidentLiveState,
+      Sink<IncidentChange> alerts,
+      InboundValidator validator,
+      DispatchPlanner planner) {
+    this.uplink = uplink;
+    this.downlink = downlink;
+    this.unitLiveState = unitLiveState;
+    this.incidentLiveState = incidentLiveState;
+    this.alerts = alerts;
+    this.validator = validator;
+    this.planner = planner;
+  }
+
+  public void build(StreamExecutionEnvironment env) {
+    DataStream<DeviceEvent> events =
+        env.fromSource(uplink, WatermarkStrategy.noWatermarks(), "mqtt-uplink")
+            .uid("mqtt-uplink")
+            .process(new ValidateFunction(validator))
+            .uid("validate")
+            .name("validate");
+
+    events
+        .filter(e -> e.kind() != EventKind.SOS)
+        .name("unit-events")
+        .sinkTo(unitLiveState)
+        .uid("redis-units")
+        .name("redis-units");
+
+    SingleOutputStreamOperator<OutboundMessage> dispatched =
+        events
+            .keyBy(DeviceEvent::region)
+            .process(new DispatchFunction(planner))
+            .uid("dispatch")
+            .name("dispatch");
+
+    dispatched.sinkTo(downlink).uid("mqtt-downlink").name("mqtt-downlink");
+
+    DataStream<IncidentChange> incidents = dispatched.getSideOutput(DispatchFunction.INCIDENTS);
+    incidents.sinkTo(incidentLiveState).uid("redis-incidents").name("redis-incidents");
+    incidents.sinkTo(alerts).uid("alert-api").name("alert-api");
+  }
+}

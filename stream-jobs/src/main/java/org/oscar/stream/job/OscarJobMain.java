@@ -1,0 +1,69 @@
+package org.oscar.stream.job;
+
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.oscar.contract.scenario.Scenario;
+import org.oscar.contract.wire.Topics;
+import org.oscar.stream.connector.alert.AlertApiEndpoint;
+import org.oscar.stream.connector.alert.AlertApiSink;
+import org.oscar.stream.connector.mqtt.MqttConnection;
+import org.oscar.stream.connector.mqtt.sink.MqttSink;
+import org.oscar.stream.connector.mqtt.source.MqttSource;
+import org.oscar.stream.connector.redis.RedisEndpoint;
+import org.oscar.stream.connector.redis.RedisSink;
+import org.oscar.stream.directory.DeviceDirectory;
+import org.oscar.stream.dispatch.DispatchPlanner;
+import org.oscar.stream.dispatch.StraightLineTravelTime;
+import org.oscar.stream.live.LiveStateWrites;
+import org.oscar.stream.validate.InboundValidator;
+import org.oscar.stream.validate.ValidationPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the OSCAR job with the real connectors. Started with plain {@code java}, Flink runs it in an
+ * embedded MiniCluster; submitted to a cluster, it runs there unchanged.
+ */
+public final class OscarJobMain {
+  private static final Logger LOG = LoggerFactory.getLogger(OscarJobMain.class);
+
+  private OscarJobMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+      System.out.print(JobConfig.describe());
+      return;
+    }
+    JobConfig config;
+    try {
+      config = JobConfig.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LOG.info("starting OSCAR stream job with {}", config);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.enableCheckpointing(config.checkpointInterval().toMillis());
+    wire(config).build(env);
+    env.execute("oscar-dispatch");
+  }
+
+  public static OscarJob wire(JobConfig config) {
+    Scenario scenario = Scenario.load(config.scenario());
+    DeviceDirectory directory = DeviceDirectory.of(scenario);
+    LOG.info("device directory: {} devices in region {}", directory.size(), scenario.region());
+    MqttConnection mqtt =
+        new MqttConnection(config.mqttUrl(), config.mqttUser(), config.mqttPassword());
+    RedisEndpoint redis =
+        new RedisEndpoint(config.redisHost(), config.redisPort(), config.redisPassword());
+    return new OscarJob(
+        new MqttSource(mqtt, config.mqttClientId(), List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
+        new MqttSink(mqtt, config.mqttClientId() + "-out"),
+        new RedisSink<>(redis, LiveStateWrites.UNIT, 3),
+        new RedisSink<>(redis, LiveStateWrites.INCIDENT, 0),
+        new AlertApiSink(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
+        new InboundValidator(directory, ValidationPolicy.defaults()),
+        new DispatchPlanner(StraightLineTravelTime.defaults(), config.ackTimeout()));
+  }
+}

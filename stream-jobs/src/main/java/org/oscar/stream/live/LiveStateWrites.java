@@ -1,0 +1,49 @@
+package org.oscar.stream.live;
+
+import java.util.Map;
+import org.oscar.contract.live.LiveKeys;
+import org.oscar.stream.connector.redis.RedisWriteOp;
+import org.oscar.stream.dispatch.IncidentChange;
+import org.oscar.stream.validate.DeviceEvent;
+import org.oscar.stream.validate.EventKind;
+
+/**
+ * The live state control rooms read, in Redis (layout in {@link LiveKeys}). Every write is a
+ * SET/HSET/SADD of the element's own values followed by a PUBLISH announcing it, so a repeated
+ * write after a replay changes nothing but a repeated announcement.
+ */
+public final class LiveStateWrites {
+  private LiveStateWrites() {}
+
+  public static final RedisWriteOp<DeviceEvent> UNIT =
+      (e, p) -> {
+        String key = LiveKeys.unit(e.deviceId());
+        if (e.kind() == EventKind.UNIT_POSITION) {
+          p.hset(
+              key,
+              Map.of(
+                  "kind", e.deviceKind().name(),
+                  "region", e.region(),
+                  "lat", Double.toString(e.lat()),
+                  "lon", Double.toString(e.lon()),
+                  "positionAt", Long.toString(e.receivedAt())));
+        } else {
+          p.hset(
+              key,
+              Map.of(
+                  "kind", e.deviceKind().name(),
+                  "region", e.region(),
+                  "status", e.status().name(),
+                  "statusAt", Long.toString(e.receivedAt())));
+        }
+        p.sadd(LiveKeys.regionUnits(e.region()), e.deviceId());
+        p.publish(LiveKeys.liveChannel(e.region()), "unit:" + e.deviceId());
+      };
+
+  public static final RedisWriteOp<IncidentChange> INCIDENT =
+      (c, p) -> {
+        p.set(LiveKeys.incident(c.incidentId()), c.viewJson());
+        p.sadd(LiveKeys.openIncidents(c.region()), c.incidentId());
+        p.publish(LiveKeys.liveChannel(c.region()), "incident:" + c.incidentId());
+      };
+}

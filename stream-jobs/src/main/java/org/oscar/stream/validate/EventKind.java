@@ -1,0 +1,7 @@
+package org.oscar.stream.validate;
+
+public enum EventKind {
+  SOS,
+  UNIT_POSITION,
+  UNIT_STATUS
+}

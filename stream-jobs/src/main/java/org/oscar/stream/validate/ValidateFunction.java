@@ -1,0 +1,50 @@
+package org.oscar.stream.validate;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.oscar.contract.codec.Decoded;
+import org.oscar.contract.codec.RejectReason;
+import org.oscar.stream.connector.mqtt.source.MqttRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Flink adapter for {@link InboundValidator}: passes valid events on, counts each refusal by reason
+ * (metric group {@code rejected}, counter per reason) and never fails the job on bad input.
+ */
+public final class ValidateFunction extends ProcessFunction<MqttRecord, DeviceEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(ValidateFunction.class);
+
+  private final InboundValidator validator;
+  private transient Map<RejectReason, Counter> rejected;
+
+  public ValidateFunction(InboundValidator validator) {
+    this.validator = validator;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    rejected = new EnumMap<>(RejectReason.class);
+    var group = getRuntimeContext().getMetricGroup().addGroup("rejected");
+    for (RejectReason r : RejectReason.values()) {
+      rejected.put(r, group.counter(r.counterName()));
+    }
+  }
+
+  @Override
+  public void processElement(MqttRecord record, Context ctx, Collector<DeviceEvent> out) {
+    Decoded<DeviceEvent> d =
+        validator.validate(record.topic(), record.payload(), record.receivedAt());
+    if (d.isOk()) {
+      out.collect(d.value());
+    } else {
+      rejected.get(d.reason()).inc();
+      // The topic names the device; the payload (a location) is never logged.
+      LOG.debug("rejected {} on {}: {}", d.reason(), record.topic(), d.detail());
+    }
+  }
+}
