@@ -33,14 +33,14 @@ public final class Json {
             .build();
     for (CoercionInputShape shape :
         new CoercionInputShape[] {
-          CoercionInputShape.String,
-          CoercionInputShape.Boolean,
-          CoercionInputShape.Integer,
-          CoercionInputShape.Float,
-          CoercionInputShape.EmptyString
+          CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.EmptyString
         }) {
       mapper.coercionConfigDefaults().setCoercion(shape, CoercionAction.Fail);
     }
+    // A JSON integer is a fine latitude, but not a boolean; a fraction is not a seq (see above).
+    mapper
+        .coercionConfigFor(Boolean.class)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     // Strings stay strings and enums still come from strings.
     mapper
         .coercionConfigFor(String.class)

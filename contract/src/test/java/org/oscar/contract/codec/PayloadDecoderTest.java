@@ -1,0 +1,86 @@
+package org.oscar.contract.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.oscar.contract.wire.SosPayload;
+import org.oscar.contract.wire.UnitStatus;
+
+class PayloadDecoderTest {
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void decodesAPressWithOptionalFieldsAndIgnoresUnknownOnes() {
+    Decoded<SosPayload> d =
+        PayloadDecoder.sos(
+            utf8("{\"seq\":5,\"ts\":1700,\"lat\":20.1,\"lon\":85.2,\"accM\":12.5,\"fw\":\"2.1\"}"));
+
+    assertThat(d.isOk()).isTrue();
+    assertThat(d.value().seq()).isEqualTo(5);
+    assertThat(d.value().accM()).isEqualTo(12.5);
+    assertThat(d.value().injured()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json at all | NOT_JSON",
+        "[1,2,3] | NOT_JSON",
+        "{\"seq\":1,\"ts\":2,\"lat\":20} | MISSING_FIELD",
+        "{\"ts\":2,\"lat\":20,\"lon\":85} | MISSING_FIELD",
+        "{\"seq\":1,\"ts\":2,\"lat\":\"20.1\",\"lon\":85} | BAD_FIELD",
+        "{\"seq\":1.5,\"ts\":2,\"lat\":20.1,\"lon\":85} | BAD_FIELD",
+        "{\"seq\":-1,\"ts\":2,\"lat\":20.1,\"lon\":85} | BAD_FIELD",
+        "{\"seq\":1,\"ts\":2,\"lat\":20.1,\"lon\":85,\"injured\":\"yes\"} | BAD_FIELD",
+        "{\"seq\":1,\"ts\":2,\"lat\":-90.5,\"lon\":85} | BAD_COORDINATE",
+        "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":180.01} | BAD_COORDINATE",
+        "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":85} trailing | NOT_JSON",
+        "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":85,\"injured\":1} | BAD_FIELD",
+        "{\"seq\":\"1\",\"ts\":2,\"lat\":20,\"lon\":85} | BAD_FIELD",
+      })
+  void rejectsPressesThatBreakTheContract(String payload, RejectReason reason) {
+    assertThat(PayloadDecoder.sos(utf8(payload)).reason()).isEqualTo(reason);
+  }
+
+  @Test
+  void rejectsPayloadsOverFourKibibytes() {
+    String big = "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":85,\"pad\":\"" + "x".repeat(4100) + "\"}";
+
+    Decoded<SosPayload> d = PayloadDecoder.sos(utf8(big));
+
+    assertThat(d.reason()).isEqualTo(RejectReason.TOO_LARGE);
+  }
+
+  @Test
+  void rejectsAnEmptyPayload() {
+    assertThat(PayloadDecoder.sos(new byte[0]).reason()).isEqualTo(RejectReason.NOT_JSON);
+  }
+
+  @Test
+  void decodesUnitStatusAndRejectsAnUnknownStatus() {
+    assertThat(
+            PayloadDecoder.unitStatus(utf8("{\"seq\":1,\"ts\":2,\"status\":\"EN_ROUTE\"}"))
+                .value()
+                .status())
+        .isEqualTo(UnitStatus.EN_ROUTE);
+    assertThat(
+            PayloadDecoder.unitStatus(utf8("{\"seq\":1,\"ts\":2,\"status\":\"NAPPING\"}")).reason())
+        .isEqualTo(RejectReason.BAD_FIELD);
+    assertThat(PayloadDecoder.unitStatus(utf8("{\"seq\":1,\"ts\":2}")).reason())
+        .isEqualTo(RejectReason.MISSING_FIELD);
+  }
+
+  @Test
+  void neverEchoesThePayloadInTheRejectionDetail() {
+    Decoded<SosPayload> d =
+        PayloadDecoder.sos(utf8("{\"seq\":1,\"ts\":2,\"lat\":\"20.123456\",\"lon\":85}"));
+
+    assertThat(d.detail()).doesNotContain("20.123456");
+  }
+}
