@@ -15,7 +15,7 @@ import org.oscar.alert.store.AlertStore;
 import org.oscar.contract.alert.IncidentOpened;
 import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.codec.Json;
-import org.oscar.contract.wire.Topics;
+import org.oscar.contract.live.IncidentView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +69,7 @@ public final class AlertApiServer {
       badRequest(ctx, "body is not an IncidentOpened event");
       return;
     }
-    if (event.incident() == null || !Topics.isValidId(safeId(event.incident().incidentId()))) {
+    if (event.incident() == null || !IncidentView.isValidId(event.incident().incidentId())) {
       badRequest(ctx, "incident.incidentId missing or malformed");
       return;
     }
@@ -105,7 +105,7 @@ public final class AlertApiServer {
 
   private void getIncident(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    if (!Topics.isValidId(safeId(id))) {
+    if (!IncidentView.isValidId(id)) {
       badRequest(ctx, "malformed incident id");
       return;
     }
@@ -129,10 +129,6 @@ public final class AlertApiServer {
               }
             })
         .onFailure(e -> unavailable(ctx, e));
-  }
-
-  private static String safeId(String id) {
-    return id == null ? "" : id;
   }
 
   private static void badRequest(RoutingContext ctx, String why) {

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs the whole OSCAR system on this machine: a private Mosquitto and Redis, the Flink job in an
+# embedded MiniCluster, the alert API and a demo fleet in Bhubaneswar. Ctrl-C stops everything.
+#
+# Ports (override with the variables): MQTT 18830, Redis 16379, alert API 8080.
+# OSCAR_RUN_SECONDS=N stops the whole system after N seconds (0, the default: run until Ctrl-C).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+RUN="$ROOT/.run"
+MQTT_PORT=${OSCAR_LOCAL_MQTT_PORT:-18830}
+REDIS_PORT=${OSCAR_LOCAL_REDIS_PORT:-16379}
+API_PORT=${OSCAR_LOCAL_API_PORT:-8080}
+RUN_SECONDS=${OSCAR_RUN_SECONDS:-0}
+JAVA_OPTS=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
+
+say() { printf '[oscar] %s\n' "$*"; }
+die() { printf '[oscar] ERROR: %s\n' "$*" >&2; exit 1; }
+
+for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    die "port $port is already in use; stop what uses it or set OSCAR_LOCAL_*_PORT"
+  fi
+done
+
+deploy/install-deps.sh
+
+say "building (mvn package, tests skipped; run deploy/test.sh for those)"
+mvn -B -q -ntp -DskipTests package || die "build failed"
+
+mkdir -p "$RUN"
+rm -f "$RUN"/*.log
+PIDS=()
+cleanup() {
+  trap - EXIT INT TERM
+  say "stopping"
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+wait_for() { # name, seconds, command...
+  local name=$1 secs=$2; shift 2
+  for _ in $(seq 1 $((secs * 4))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.25
+  done
+  die "$name did not come up; see $RUN/$name.log"
+}
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+MOSQUITTO=$(command -v mosquitto || echo /usr/sbin/mosquitto)
+cat > "$RUN/mosquitto.conf" <<CONF
+# Local run only: loopback listener, anonymous. Device authentication is not built yet.
+listener $MQTT_PORT 127.0.0.1
+allow_anonymous true
+persistence false
+max_queued_messages 10000
+CONF
+"$MOSQUITTO" -c "$RUN/mosquitto.conf" >"$RUN/mosquitto.log" 2>&1 &
+PIDS+=($!)
+wait_for mosquitto 15 listening "$MQTT_PORT"
+say "Mosquitto on tcp://127.0.0.1:$MQTT_PORT"
+
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$RUN" \
+  >"$RUN/redis.log" 2>&1 &
+PIDS+=($!)
+wait_for redis 15 listening "$REDIS_PORT"
+say "Redis on 127.0.0.1:$REDIS_PORT"
+
+# A fresh secret per run, shared by the job and the API; kept out of the repo and the logs.
+TOKEN_FILE="$RUN/api-token"
+(umask 077 && head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$TOKEN_FILE")
+TOKEN=$(cat "$TOKEN_FILE")
+
+export OSCAR_REDIS_PORT="$REDIS_PORT"
+OSCAR_API_PORT="$API_PORT" OSCAR_API_TOKEN="$TOKEN" \
+  java "${JAVA_OPTS[@]}" -cp "alert-api/target/classes:alert-api/target/lib/*" \
+  org.oscar.alert.AlertApiMain >"$RUN/alert-api.log" 2>&1 &
+PIDS+=($!)
+wait_for alert-api 30 listening "$API_PORT"
+say "alert API on http://127.0.0.1:$API_PORT"
+
+OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" \
+  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_SCENARIO="deploy/local/scenario/bhubaneswar-demo.json" \
+  java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
+  org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
+PIDS+=($!)
+wait_for stream-job 90 grep -q "MQTT source .* connected" "$RUN/stream-job.log"
+say "Flink job running in an embedded MiniCluster"
+
+cat <<INFO
+[oscar] ---------------------------------------------------------------------------
+[oscar] OSCAR is up. Where to look:
+[oscar]   demo output (below)    units, tasks, survivor notices
+[oscar]   logs                   $RUN/{stream-job,alert-api,mosquitto,redis}.log
+[oscar]   an incident            curl -H "Authorization: Bearer \$(cat $TOKEN_FILE)" \\
+[oscar]                            http://127.0.0.1:$API_PORT/api/v1/incidents/INC-SURV-DEMO-1-1
+[oscar]   live state             redis-cli -p $REDIS_PORT keys 'oscar:*'
+[oscar]   raw MQTT               mosquitto_sub -p $MQTT_PORT -t 'oscar/v1/#' -v
+[oscar] Ctrl-C stops everything.
+[oscar] ---------------------------------------------------------------------------
+INFO
+
+java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
+  org.oscar.gateway.sim.DemoSimulator --broker "tcp://127.0.0.1:$MQTT_PORT" \
+  --scenario deploy/local/scenario/bhubaneswar-demo.json --duration-seconds "$RUN_SECONDS" &
+PIDS+=($!)
+SIM=$!
+tail -n +1 -F "$RUN/alert-api.log" 2>/dev/null | grep --line-buffered "opened: notifications" \
+  | sed -u 's/^/[alert-api] /' &
+PIDS+=($!)
+wait "$SIM"

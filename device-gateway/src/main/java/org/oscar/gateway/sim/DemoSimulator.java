@@ -1,0 +1,126 @@
+package org.oscar.gateway.sim;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.oscar.contract.scenario.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Drives a scenario on a real broker: every unit and panic device is its own MQTT client. Units
+ * report positions every tick; survivors press when the scenario says.
+ */
+@Command(
+    name = "oscar-sim",
+    mixinStandardHelpOptions = true,
+    description = "Runs the fleet and survivors of a scenario against an MQTT broker.")
+public final class DemoSimulator implements Callable<Integer> {
+  @Option(
+      names = "--broker",
+      defaultValue = "tcp://127.0.0.1:1883",
+      description = "MQTT broker URL (default: ${DEFAULT-VALUE})")
+  String broker;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "deploy/local/scenario/bhubaneswar-demo.json",
+      description = "scenario file (default: ${DEFAULT-VALUE})")
+  Path scenarioFile;
+
+  @Option(
+      names = "--tick-seconds",
+      defaultValue = "2",
+      description = "seconds between position reports (default: ${DEFAULT-VALUE})")
+  double tickSeconds;
+
+  @Option(
+      names = "--speed-kmh",
+      defaultValue = "40",
+      description = "speed of a unit driving to an incident (default: ${DEFAULT-VALUE})")
+  double speedKmh;
+
+  @Option(
+      names = "--duration-seconds",
+      defaultValue = "0",
+      description = "stop after this long; 0 runs until interrupted (default: ${DEFAULT-VALUE})")
+  long durationSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DemoSimulator()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (tickSeconds <= 0 || speedKmh <= 0 || durationSeconds < 0) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--tick-seconds and --speed-kmh must be > 0, --duration-seconds >= 0");
+    }
+    Scenario scenario = Scenario.load(scenarioFile);
+    SimulatorOutput out = new SimulatorOutput(System.out);
+    List<SimulatedUnit> units = new ArrayList<>();
+    List<SimulatedSurvivor> survivors = new ArrayList<>();
+    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    try {
+      long seed = 1;
+      for (Scenario.UnitSpec spec : scenario.units()) {
+        SimulatedUnit u = new SimulatedUnit(spec, broker, speedKmh, tickSeconds, out, seed++);
+        u.connect();
+        units.add(u);
+      }
+      out.line(
+          "%d units of region %s on duty, reporting every %.0f s",
+          units.size(), scenario.region(), tickSeconds);
+      for (Scenario.SurvivorSpec spec : scenario.survivors()) {
+        SimulatedSurvivor s = new SimulatedSurvivor(spec, broker, out);
+        s.connect();
+        survivors.add(s);
+        clock.schedule(() -> pressSafely(s, out), spec.pressAfterS(), TimeUnit.SECONDS);
+        out.line("%s will press in %d s", spec.id(), spec.pressAfterS());
+      }
+      long tickMs = Math.round(tickSeconds * 1000);
+      clock.scheduleAtFixedRate(() -> tickAll(units, out), 0, tickMs, TimeUnit.MILLISECONDS);
+      if (durationSeconds > 0) {
+        Thread.sleep(durationSeconds * 1000);
+      } else {
+        Thread.currentThread().join();
+      }
+      return 0;
+    } finally {
+      clock.shutdownNow();
+      // Let a report in progress finish before its client is closed under it.
+      clock.awaitTermination(5, TimeUnit.SECONDS);
+      for (SimulatedUnit u : units) {
+        u.close();
+      }
+      for (SimulatedSurvivor s : survivors) {
+        s.close();
+      }
+    }
+  }
+
+  private static void tickAll(List<SimulatedUnit> units, SimulatorOutput out) {
+    for (SimulatedUnit u : units) {
+      try {
+        u.tick();
+      } catch (MqttException e) {
+        out.line("position report failed: %s", e.getMessage());
+      }
+    }
+  }
+
+  private static void pressSafely(SimulatedSurvivor s, SimulatorOutput out) {
+    try {
+      s.press();
+    } catch (MqttException e) {
+      out.line("press failed: %s", e.getMessage());
+    }
+  }
+}
