@@ -3,7 +3,6 @@ package org.oscar.alert;
 import io.vertx.core.Vertx;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.AlertApiServer;
-import org.oscar.alert.store.RedisAlertStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +26,14 @@ public final class AlertApiMain {
       return;
     }
     Vertx vertx = Vertx.vertx();
-    RedisAlertStore store =
-        new RedisAlertStore(config.redisHost(), config.redisPort(), config.redisPassword());
-    new AlertApiServer(vertx, config, store)
+    AlertApiServer server = AlertApiServer.overRedis(vertx, config);
+    server
         .start()
         .onSuccess(port -> LOG.info("alert API listening on http://{}:{}", config.host(), port))
         .onFailure(
             e -> {
               LOG.error("alert API cannot start: {}", e.getMessage());
-              store.close();
+              server.stop();
               vertx.close();
               System.exit(1);
             });

@@ -38,6 +38,15 @@ public final class AlertApiServer {
     this.store = store;
   }
 
+  /** The API over the Redis store its configuration names. */
+  public static AlertApiServer overRedis(Vertx vertx, ApiConfig config) {
+    return new AlertApiServer(
+        vertx,
+        config,
+        new org.oscar.alert.store.RedisAlertStore(
+            config.redisHost(), config.redisPort(), config.redisPassword()));
+  }
+
   /** Starts listening; completes with the bound port. */
   public Future<Integer> start() {
     Router router = Router.router(vertx);
@@ -57,8 +66,10 @@ public final class AlertApiServer {
             });
   }
 
+  /** Stops listening and releases the store. */
   public Future<Void> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.onComplete(r -> store.close());
   }
 
   private void incidentOpened(RoutingContext ctx) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oscar.alert.config.ApiConfig;
-import org.oscar.alert.store.RedisAlertStore;
 import org.oscar.contract.alert.IncidentOpened;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.AssignmentView;
@@ -50,7 +49,7 @@ class AlertApiServerIT {
                 "OSCAR_API_TOKEN",
                 TOKEN));
     int port =
-        new AlertApiServer(vertx, config, new RedisAlertStore(redis.host(), redis.port(), null))
+        AlertApiServer.overRedis(vertx, config)
             .start()
             .toCompletionStage()
             .toCompletableFuture()

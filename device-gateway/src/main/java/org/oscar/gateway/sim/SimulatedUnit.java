@@ -1,14 +1,11 @@
 package org.oscar.gateway.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
+import org.oscar.contract.wire.DeviceClass;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.Topics;
@@ -27,7 +24,7 @@ final class SimulatedUnit implements AutoCloseable {
   private static final int STATUS_EVERY_TICKS = 15;
 
   private final Scenario.UnitSpec spec;
-  private final MqttClient client;
+  private final DeviceConnection connection;
   private final SimulatorOutput out;
   private final Random random;
   private final double speedDegPerTick;
@@ -54,18 +51,11 @@ final class SimulatedUnit implements AutoCloseable {
     this.lon = spec.lon();
     // ~111 km per degree; good enough for a demo's motion.
     this.speedDegPerTick = speedKmh / 3.6 * tickS / 111_000.0;
-    this.client = new MqttClient(brokerUrl, "sim-" + spec.id(), new MemoryPersistence());
+    this.connection = new DeviceConnection(brokerUrl, DeviceClass.UNIT, spec.id());
   }
 
   void connect() throws MqttException {
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setCleanSession(true);
-    o.setAutomaticReconnect(true);
-    o.setUserName(spec.id());
-    o.setWill(Topics.unit(spec.id(), Topics.ONLINE), bytes("{\"online\":false}"), 1, true);
-    client.connect(o);
-    client.subscribe(Topics.unit(spec.id(), Topics.TASK), 1, (topic, m) -> onTask(m));
-    publish(Topics.ONLINE, "{\"online\":true}", true);
+    connection.connect(Topics.TASK, (topic, m) -> onTask(m));
     status(UnitStatus.AVAILABLE);
   }
 
@@ -127,24 +117,11 @@ final class SimulatedUnit implements AutoCloseable {
   }
 
   private void publish(String leaf, String json, boolean retained) throws MqttException {
-    if (!client.isConnected()) {
-      return;
-    }
-    MqttMessage m = new MqttMessage(bytes(json));
-    m.setQos(1);
-    m.setRetained(retained);
-    client.publish(Topics.unit(spec.id(), leaf), m);
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    connection.publish(leaf, json, retained);
   }
 
   @Override
   public void close() throws MqttException {
-    if (client.isConnected()) {
-      client.disconnect();
-    }
-    client.close();
+    connection.close();
   }
 }

@@ -4,10 +4,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.oscar.contract.config.Settings;
+import org.oscar.contract.config.Settings.Option;
 
 /**
  * The stream job's settings, from environment variables (each has a local default except the
@@ -28,123 +28,75 @@ public record JobConfig(
     Duration checkpointInterval,
     Duration ackTimeout) {
 
-  /** name, default, meaning. */
-  static final String[][] OPTIONS = {
-    {
-      "OSCAR_MQTT_URL",
-      "tcp://127.0.0.1:1883",
-      "broker the pipeline reads uplink from and publishes downlink to"
-    },
-    {"OSCAR_MQTT_USER", "", "pipeline's broker user (empty: anonymous)"},
-    {"OSCAR_MQTT_PASSWORD", "", "pipeline's broker password"},
-    {
-      "OSCAR_MQTT_CLIENT_ID",
-      "oscar-pipeline",
-      "client id of the uplink session (fixed: the broker keeps the session)"
-    },
-    {"OSCAR_REDIS_HOST", "127.0.0.1", "Redis for live state"},
-    {"OSCAR_REDIS_PORT", "6379", "Redis port"},
-    {"OSCAR_REDIS_PASSWORD", "", "Redis password (empty: none)"},
-    {"OSCAR_ALERT_API_URL", "http://127.0.0.1:8080", "alert API base URL"},
-    {
-      "OSCAR_ALERT_API_TOKEN",
-      null,
-      "service token the job presents to the alert API (required, secret)"
-    },
-    {
-      "OSCAR_SCENARIO",
-      "deploy/local/scenario/bhubaneswar-demo.json",
-      "scenario file: region and provisioned devices"
-    },
-    {"OSCAR_CHECKPOINT_INTERVAL_MS", "10000", "Flink checkpoint interval"},
-    {"OSCAR_ACK_TIMEOUT_S", "60", "how long a unit has to acknowledge a task (ackBy)"},
-  };
+  static final List<Option> OPTIONS =
+      List.of(
+          new Option("OSCAR_MQTT_URL", "tcp://127.0.0.1:1883", "broker for uplink and downlink"),
+          new Option("OSCAR_MQTT_USER", "", "pipeline's broker user (empty: anonymous)"),
+          new Option("OSCAR_MQTT_PASSWORD", "", "pipeline's broker password"),
+          new Option(
+              "OSCAR_MQTT_CLIENT_ID",
+              "oscar-pipeline",
+              "client id of the uplink session (fixed: the broker keeps the session)"),
+          new Option("OSCAR_REDIS_HOST", "127.0.0.1", "Redis for live state"),
+          new Option("OSCAR_REDIS_PORT", "6379", "Redis port"),
+          new Option("OSCAR_REDIS_PASSWORD", "", "Redis password (empty: none)"),
+          new Option("OSCAR_ALERT_API_URL", "http://127.0.0.1:8080", "alert API base URL"),
+          new Option(
+              "OSCAR_ALERT_API_TOKEN", null, "token the job presents to the alert API (secret)"),
+          new Option(
+              "OSCAR_SCENARIO",
+              "deploy/local/scenario/bhubaneswar-demo.json",
+              "scenario file: region and provisioned devices"),
+          new Option("OSCAR_CHECKPOINT_INTERVAL_MS", "10000", "Flink checkpoint interval"),
+          new Option("OSCAR_ACK_TIMEOUT_S", "60", "time a unit has to acknowledge a task"));
 
   public static JobConfig fromEnvironment() {
     return from(System.getenv());
   }
 
   public static JobConfig from(Map<String, String> env) {
-    List<String> problems = new ArrayList<>();
-    Function<String, String> get =
-        name -> {
-          String v = env.get(name);
-          if (v != null) {
-            return v;
-          }
-          for (String[] o : OPTIONS) {
-            if (o[0].equals(name)) {
-              return o[1];
-            }
-          }
-          throw new IllegalArgumentException(name);
-        };
-    String mqttUrl = get.apply("OSCAR_MQTT_URL");
+    Settings s = settings(env);
+    String mqttUrl = s.get("OSCAR_MQTT_URL");
     if (!mqttUrl.startsWith("tcp://") && !mqttUrl.startsWith("ssl://")) {
-      problems.add("OSCAR_MQTT_URL must start with tcp:// or ssl://");
+      s.problem("OSCAR_MQTT_URL must start with tcp:// or ssl://");
     }
-    String apiUrl = get.apply("OSCAR_ALERT_API_URL");
+    String apiUrl = s.get("OSCAR_ALERT_API_URL");
     try {
-      URI u = URI.create(apiUrl);
-      if (u.getScheme() == null || !u.getScheme().startsWith("http")) {
-        problems.add("OSCAR_ALERT_API_URL must be an http(s) URL");
+      String scheme = URI.create(apiUrl).getScheme();
+      if (!"http".equals(scheme) && !"https".equals(scheme)) {
+        s.problem("OSCAR_ALERT_API_URL must be an http(s) URL");
       }
     } catch (IllegalArgumentException e) {
-      problems.add("OSCAR_ALERT_API_URL is not a URL");
+      s.problem("OSCAR_ALERT_API_URL is not a URL");
     }
-    String token = get.apply("OSCAR_ALERT_API_TOKEN");
-    if (token == null || token.length() < 16) {
-      problems.add(
-          "OSCAR_ALERT_API_TOKEN must be set (16+ characters); deploy/local/run.sh makes one");
-    }
-    Path scenario = Path.of(get.apply("OSCAR_SCENARIO"));
+    Path scenario = Path.of(s.get("OSCAR_SCENARIO"));
     if (!Files.isReadable(scenario)) {
-      problems.add("OSCAR_SCENARIO: cannot read " + scenario.toAbsolutePath());
+      s.problem("OSCAR_SCENARIO: cannot read " + scenario.toAbsolutePath());
     }
-    int redisPort = positiveInt(get.apply("OSCAR_REDIS_PORT"), "OSCAR_REDIS_PORT", problems);
-    int checkpointMs =
-        positiveInt(
-            get.apply("OSCAR_CHECKPOINT_INTERVAL_MS"), "OSCAR_CHECKPOINT_INTERVAL_MS", problems);
-    int ackS = positiveInt(get.apply("OSCAR_ACK_TIMEOUT_S"), "OSCAR_ACK_TIMEOUT_S", problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid configuration:\n  " + String.join("\n  ", problems) + "\n" + describe());
-    }
-    return new JobConfig(
-        mqttUrl,
-        get.apply("OSCAR_MQTT_USER"),
-        get.apply("OSCAR_MQTT_PASSWORD"),
-        get.apply("OSCAR_MQTT_CLIENT_ID"),
-        get.apply("OSCAR_REDIS_HOST"),
-        redisPort,
-        get.apply("OSCAR_REDIS_PASSWORD"),
-        apiUrl,
-        token,
-        scenario,
-        Duration.ofMillis(checkpointMs),
-        Duration.ofSeconds(ackS));
-  }
-
-  private static int positiveInt(String value, String name, List<String> problems) {
-    try {
-      int v = Integer.parseInt(value.trim());
-      if (v > 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(name + " must be a positive integer, not '" + value + "'");
-    return 1;
+    JobConfig config =
+        new JobConfig(
+            mqttUrl,
+            s.get("OSCAR_MQTT_USER"),
+            s.get("OSCAR_MQTT_PASSWORD"),
+            s.get("OSCAR_MQTT_CLIENT_ID"),
+            s.get("OSCAR_REDIS_HOST"),
+            s.port("OSCAR_REDIS_PORT", false),
+            s.get("OSCAR_REDIS_PASSWORD"),
+            apiUrl,
+            s.required("OSCAR_ALERT_API_TOKEN", 16),
+            scenario,
+            Duration.ofMillis(s.positiveInt("OSCAR_CHECKPOINT_INTERVAL_MS")),
+            Duration.ofSeconds(s.positiveInt("OSCAR_ACK_TIMEOUT_S")));
+    s.validate();
+    return config;
   }
 
   public static String describe() {
-    StringBuilder sb = new StringBuilder("stream job settings (environment variables):\n");
-    for (String[] o : OPTIONS) {
-      sb.append(
-          String.format("  %-30s %s (default: %s)%n", o[0], o[2], o[1] == null ? "none" : o[1]));
-    }
-    return sb.toString();
+    return settings(Map.of()).describe();
+  }
+
+  private static Settings settings(Map<String, String> env) {
+    return new Settings("stream job settings", OPTIONS, env);
   }
 
   @Override

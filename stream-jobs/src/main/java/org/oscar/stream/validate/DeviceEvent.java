@@ -20,4 +20,55 @@ public record DeviceEvent(
     double lat,
     double lon,
     boolean injured,
-    UnitStatus status) {}
+    UnitStatus status) {
+
+  /** Builds events field by field; used by validation and by tests. */
+  public static final class Builder {
+    private final EventKind kind;
+    private final String deviceId;
+    private final DeviceKind deviceKind;
+    private final String region;
+    private long seq;
+    private long ts;
+    private long receivedAt;
+    private double lat;
+    private double lon;
+    private boolean injured;
+    private UnitStatus status;
+
+    public Builder(EventKind kind, String deviceId, DeviceKind deviceKind, String region) {
+      this.kind = kind;
+      this.deviceId = deviceId;
+      this.deviceKind = deviceKind;
+      this.region = region;
+    }
+
+    public Builder timing(long newSeq, long deviceTs, long received) {
+      this.seq = newSeq;
+      this.ts = deviceTs;
+      this.receivedAt = received;
+      return this;
+    }
+
+    public Builder at(double newLat, double newLon) {
+      this.lat = newLat;
+      this.lon = newLon;
+      return this;
+    }
+
+    public Builder injured(boolean value) {
+      this.injured = value;
+      return this;
+    }
+
+    public Builder status(UnitStatus value) {
+      this.status = value;
+      return this;
+    }
+
+    public DeviceEvent build() {
+      return new DeviceEvent(
+          kind, deviceId, deviceKind, region, seq, ts, receivedAt, lat, lon, injured, status);
+    }
+  }
+}

@@ -38,98 +38,86 @@ public final class InboundValidator implements Serializable {
     if (device.kind().deviceClass() != address.deviceClass()) {
       return Decoded.rejected(RejectReason.WRONG_DEVICE_CLASS, "device kind " + device.kind());
     }
-    if (address.deviceClass() == DeviceClass.PANIC && Topics.SOS.equals(address.leaf())) {
-      return sos(device, payload, receivedAt);
+    Decoded<DeviceEvent> event = decode(address, device, payload, receivedAt);
+    if (!event.isOk()) {
+      return event;
     }
-    if (address.deviceClass() == DeviceClass.UNIT && Topics.POS.equals(address.leaf())) {
-      return unitPosition(device, payload, receivedAt);
-    }
-    if (address.deviceClass() == DeviceClass.UNIT && Topics.STATUS.equals(address.leaf())) {
-      return unitStatus(device, payload, receivedAt);
+    return checkClock(event.value());
+  }
+
+  private static Decoded<DeviceEvent> decode(
+      TopicAddress address, DeviceEntry device, byte[] payload, long receivedAt) {
+    boolean unit = address.deviceClass() == DeviceClass.UNIT;
+    switch (address.leaf()) {
+      case Topics.SOS:
+        if (!unit) {
+          Decoded<SosPayload> d = PayloadDecoder.sos(payload);
+          if (!d.isOk()) {
+            return refusal(d);
+          }
+          SosPayload p = d.value();
+          return Decoded.ok(
+              event(EventKind.SOS, device, p.seq(), p.ts(), receivedAt, p.lat(), p.lon())
+                  .injured(Boolean.TRUE.equals(p.injured()))
+                  .build());
+        }
+        break;
+      case Topics.POS:
+        if (unit) {
+          Decoded<UnitPositionPayload> d = PayloadDecoder.unitPosition(payload);
+          if (!d.isOk()) {
+            return refusal(d);
+          }
+          UnitPositionPayload p = d.value();
+          return Decoded.ok(
+              event(EventKind.UNIT_POSITION, device, p.seq(), p.ts(), receivedAt, p.lat(), p.lon())
+                  .build());
+        }
+        break;
+      case Topics.STATUS:
+        if (unit) {
+          Decoded<UnitStatusPayload> d = PayloadDecoder.unitStatus(payload);
+          if (!d.isOk()) {
+            return refusal(d);
+          }
+          UnitStatusPayload p = d.value();
+          return Decoded.ok(
+              event(EventKind.UNIT_STATUS, device, p.seq(), p.ts(), receivedAt, 0, 0)
+                  .status(p.status())
+                  .build());
+        }
+        break;
+      default:
+        break;
     }
     return Decoded.rejected(RejectReason.UNKNOWN_TOPIC, "no uplink '" + address.leaf() + "'");
   }
 
-  private Decoded<DeviceEvent> sos(DeviceEntry device, byte[] payload, long receivedAt) {
-    Decoded<SosPayload> d = PayloadDecoder.sos(payload);
-    if (!d.isOk()) {
-      return Decoded.rejected(d.reason(), d.detail());
-    }
-    SosPayload p = d.value();
-    if (p.ts() - receivedAt > policy.maxFutureSkew().toMillis()) {
+  private Decoded<DeviceEvent> checkClock(DeviceEvent e) {
+    if (e.ts() - e.receivedAt() > policy.maxFutureSkew().toMillis()) {
       return Decoded.rejected(RejectReason.CLOCK_SKEW, "ts ahead of receiver");
     }
-    return Decoded.ok(
-        new DeviceEvent(
-            EventKind.SOS,
-            device.id(),
-            device.kind(),
-            device.region(),
-            p.seq(),
-            p.ts(),
-            receivedAt,
-            p.lat(),
-            p.lon(),
-            Boolean.TRUE.equals(p.injured()),
-            null));
-  }
-
-  private Decoded<DeviceEvent> unitPosition(DeviceEntry device, byte[] payload, long receivedAt) {
-    Decoded<UnitPositionPayload> d = PayloadDecoder.unitPosition(payload);
-    if (!d.isOk()) {
-      return Decoded.rejected(d.reason(), d.detail());
-    }
-    UnitPositionPayload p = d.value();
-    Decoded<DeviceEvent> skew = checkClock(p.ts(), receivedAt);
-    if (skew != null) {
-      return skew;
-    }
-    return Decoded.ok(
-        new DeviceEvent(
-            EventKind.UNIT_POSITION,
-            device.id(),
-            device.kind(),
-            device.region(),
-            p.seq(),
-            p.ts(),
-            receivedAt,
-            p.lat(),
-            p.lon(),
-            false,
-            null));
-  }
-
-  private Decoded<DeviceEvent> unitStatus(DeviceEntry device, byte[] payload, long receivedAt) {
-    Decoded<UnitStatusPayload> d = PayloadDecoder.unitStatus(payload);
-    if (!d.isOk()) {
-      return Decoded.rejected(d.reason(), d.detail());
-    }
-    UnitStatusPayload p = d.value();
-    if (p.ts() - receivedAt > policy.maxFutureSkew().toMillis()) {
-      return Decoded.rejected(RejectReason.CLOCK_SKEW, "ts ahead of receiver");
-    }
-    return Decoded.ok(
-        new DeviceEvent(
-            EventKind.UNIT_STATUS,
-            device.id(),
-            device.kind(),
-            device.region(),
-            p.seq(),
-            p.ts(),
-            receivedAt,
-            0,
-            0,
-            false,
-            p.status()));
-  }
-
-  private Decoded<DeviceEvent> checkClock(long ts, long receivedAt) {
-    if (ts - receivedAt > policy.maxFutureSkew().toMillis()) {
-      return Decoded.rejected(RejectReason.CLOCK_SKEW, "ts ahead of receiver");
-    }
-    if (receivedAt - ts > policy.maxPositionAge().toMillis()) {
+    if (e.kind() == EventKind.UNIT_POSITION
+        && e.receivedAt() - e.ts() > policy.maxPositionAge().toMillis()) {
       return Decoded.rejected(RejectReason.STALE, "position too old");
     }
-    return null;
+    return Decoded.ok(e);
+  }
+
+  private static <T> Decoded<DeviceEvent> refusal(Decoded<T> d) {
+    return Decoded.rejected(d.reason(), d.detail());
+  }
+
+  private static DeviceEvent.Builder event(
+      EventKind kind,
+      DeviceEntry device,
+      long seq,
+      long ts,
+      long receivedAt,
+      double lat,
+      double lon) {
+    return new DeviceEvent.Builder(kind, device.id(), device.kind(), device.region())
+        .timing(seq, ts, receivedAt)
+        .at(lat, lon);
   }
 }

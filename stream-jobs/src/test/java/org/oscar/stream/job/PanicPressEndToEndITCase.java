@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.AlertApiServer;
-import org.oscar.alert.store.RedisAlertStore;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
@@ -84,7 +83,7 @@ class PanicPressEndToEndITCase {
                 "OSCAR_API_TOKEN",
                 TOKEN));
     apiPort =
-        new AlertApiServer(vertx, apiConfig, new RedisAlertStore(redis.host(), redis.port(), null))
+        AlertApiServer.overRedis(vertx, apiConfig)
             .start()
             .toCompletionStage()
             .toCompletableFuture()
