@@ -12,7 +12,7 @@ import java.util.List;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.notify.NotificationPlanner;
 import org.oscar.alert.store.AlertStore;
-import org.oscar.contract.alert.IncidentOpened;
+import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
@@ -53,7 +53,7 @@ public final class AlertApiServer {
     router.get("/health").handler(ctx -> ctx.response().end("ok"));
     router.route("/api/*").handler(new BearerTokenAuth(config.token()));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-    router.post("/api/v1/events/incident-opened").handler(this::incidentOpened);
+    router.post("/api/v1/events/alert").handler(this::alert);
     router.get("/api/v1/incidents/:id").handler(this::getIncident);
     return vertx
         .createHttpServer()
@@ -72,20 +72,25 @@ public final class AlertApiServer {
     return closed.onComplete(r -> store.close());
   }
 
-  private void incidentOpened(RoutingContext ctx) {
-    IncidentOpened event;
+  private void alert(RoutingContext ctx) {
+    AlertEvent event;
     try {
-      event = Json.fromString(ctx.body().asString(), IncidentOpened.class);
+      event = Json.fromString(ctx.body().asString(), AlertEvent.class);
     } catch (RuntimeException e) {
-      badRequest(ctx, "body is not an IncidentOpened event");
+      badRequest(ctx, "body is not an alert event");
       return;
     }
     if (event.incident() == null || !IncidentView.isValidId(event.incident().incidentId())) {
       badRequest(ctx, "incident.incidentId missing or malformed");
       return;
     }
-    List<NotificationRecord> planned =
-        NotificationPlanner.onOpened(event.incident(), System.currentTimeMillis());
+    if (event.level() == null
+        || !IncidentView.isValidId(event.level())
+        || event.roles().isEmpty()) {
+      badRequest(ctx, "level and roles are required");
+      return;
+    }
+    List<NotificationRecord> planned = NotificationPlanner.plan(event, System.currentTimeMillis());
     vertx
         .executeBlocking(
             () -> {
@@ -103,8 +108,10 @@ public final class AlertApiServer {
         .onSuccess(
             outcome -> {
               LOG.info(
-                  "incident {} opened: notifications {}",
+                  "incident {} {} {}: notifications {}",
                   event.incident().incidentId(),
+                  event.kind(),
+                  event.level(),
                   outcome.encode());
               json(
                   ctx,

@@ -1,36 +1,59 @@
 package org.oscar.alert.notify;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.live.IncidentView;
 
 /**
- * Who is told when an incident opens. Today: the Station House Officer of the police station whose
- * jurisdiction holds the place, or, outside every known jurisdiction, the region's control room.
- * Officials are named by post ({@code SHO:<station>}), not by person or contact.
+ * Who exactly is told, for an alert naming roles. Officials are named by post, never by person or
+ * contact: {@code SHO:<police station>}, {@code SP:<district>}, {@code DM:<district>}, {@code
+ * CMO:<district>}, {@code OSC_ADMIN:<one stop centre>}, {@code CONTROL_ROOM:<region>}. A place
+ * outside every known jurisdiction has no SHO: the region's control room is told instead.
  */
 public final class NotificationPlanner {
-  public static final String LEVEL_OPENED = "OPENED";
-
   /** Delivery to people is not built yet: records wait in the ledger with this channel. */
   public static final String CHANNEL_LEDGER = "LEDGER";
 
   private NotificationPlanner() {}
 
-  public static List<NotificationRecord> onOpened(IncidentView incident, long now) {
-    String jurisdiction = incident.jurisdiction();
-    String role = jurisdiction != null ? "SHO" : "CONTROL_ROOM";
-    String official =
-        jurisdiction != null ? "SHO:" + jurisdiction : "CONTROL_ROOM:" + incident.region();
-    return List.of(
-        new NotificationRecord(
-            incident.incidentId(),
-            role,
-            LEVEL_OPENED,
-            official,
-            jurisdiction,
-            CHANNEL_LEDGER,
-            "RECORDED",
-            now));
+  public static List<NotificationRecord> plan(AlertEvent event, long now) {
+    IncidentView inc = event.incident();
+    List<NotificationRecord> records = new ArrayList<>();
+    for (String role : event.roles()) {
+      String effectiveRole = role;
+      String official = official(role, inc);
+      if (official == null) {
+        effectiveRole = "CONTROL_ROOM";
+        official = "CONTROL_ROOM:" + inc.region();
+      }
+      String postRole = effectiveRole;
+      if (records.stream().anyMatch(r -> r.role().equals(postRole))) {
+        continue;
+      }
+      records.add(
+          new NotificationRecord(
+              inc.incidentId(),
+              effectiveRole,
+              event.level(),
+              official,
+              inc.jurisdiction(),
+              CHANNEL_LEDGER,
+              "RECORDED",
+              now));
+    }
+    return records;
+  }
+
+  /** The post that fills a role for this incident, or null if the incident names none. */
+  static String official(String role, IncidentView inc) {
+    return switch (role) {
+      case "SHO" -> inc.jurisdiction() == null ? null : "SHO:" + inc.jurisdiction();
+      case "SP", "DM", "CMO" -> inc.district() == null ? null : role + ":" + inc.district();
+      case "OSC_ADMIN" -> inc.osc() == null ? null : "OSC_ADMIN:" + inc.osc().id();
+      case "CONTROL_ROOM" -> "CONTROL_ROOM:" + inc.region();
+      default -> null;
+    };
   }
 }

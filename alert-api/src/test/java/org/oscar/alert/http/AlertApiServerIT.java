@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oscar.alert.config.ApiConfig;
-import org.oscar.contract.alert.IncidentOpened;
+import org.oscar.contract.alert.AlertEvent;
+import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.AssignmentView;
 import org.oscar.contract.live.IncidentView;
@@ -90,9 +91,9 @@ class AlertApiServerIT {
   void recordsOneShoNotificationHoweverOftenTheEventIsResent() throws Exception {
     IncidentView incident = incident("INC-SURV-1-1", "Capital Police Station");
 
-    HttpResponse<String> first = post(IncidentOpened.of(incident));
-    HttpResponse<String> resend = post(IncidentOpened.of(incident));
-    post(IncidentOpened.of(incident));
+    HttpResponse<String> first = post(opened(incident));
+    HttpResponse<String> resend = post(opened(incident));
+    post(opened(incident));
 
     assertThat(first.statusCode()).isEqualTo(202);
     assertThat(
@@ -114,7 +115,7 @@ class AlertApiServerIT {
   void servesTheIncidentWithItsAssignmentsAndNotifications() throws Exception {
     IncidentView incident = incident("INC-SURV-2-9", "Infocity Police Station");
     redisClient.set(LiveKeys.incident(incident.incidentId()), Json.toString(incident));
-    post(IncidentOpened.of(incident));
+    post(opened(incident));
 
     HttpResponse<String> r = get("/api/v1/incidents/INC-SURV-2-9");
 
@@ -137,7 +138,7 @@ class AlertApiServerIT {
   void refusesAMalformedEventAndRecordsNothing() throws Exception {
     HttpResponse<String> r =
         http.send(
-            request("/api/v1/events/incident-opened")
+            request("/api/v1/events/alert")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"eventId\":\"x\",\"incident\":42}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -150,14 +151,20 @@ class AlertApiServerIT {
     return new IncidentView(
         id,
         "bhubaneswar",
+        "Khordha",
         "SURV-1",
         "OPEN",
         20.26,
         85.82,
         false,
+        false,
         jurisdiction,
+        null,
+        null,
         1_000,
-        List.of(new AssignmentView(id + "-P-PCR-1", "PCR-1", Role.POLICE, 120, 61_000)));
+        List.of(
+            new AssignmentView(id + "-P1-PCR-1", "PCR-1", Role.POLICE, "ASSIGNED", 120, 61_000)),
+        List.of());
   }
 
   private HttpRequest.Builder request(String path) {
@@ -165,9 +172,27 @@ class AlertApiServerIT {
         .header("Authorization", "Bearer " + TOKEN);
   }
 
-  private HttpResponse<String> post(IncidentOpened event) throws Exception {
+  @Test
+  void recordsEachLevelOfOneIncidentSeparatelyAndEachOnce() throws Exception {
+    IncidentView incident = incident("INC-SURV-3-1", "Capital Police Station");
+    post(opened(incident));
+    AlertEvent rung2 =
+        AlertEvent.of(AlertKind.ESCALATED, "ESCALATION-2", List.of("SHO"), "stalled", incident);
+    post(rung2);
+    post(rung2);
+
+    assertThat(redisClient.lrange(LiveKeys.notifications("INC-SURV-3-1"), 0, -1))
+        .hasSize(2)
+        .anySatisfy(r -> assertThat(r).contains("\"level\":\"ESCALATION-2\""));
+  }
+
+  private static AlertEvent opened(IncidentView incident) {
+    return AlertEvent.of(AlertKind.OPENED, "OPENED", List.of("SHO"), "incident opened", incident);
+  }
+
+  private HttpResponse<String> post(AlertEvent event) throws Exception {
     return http.send(
-        request("/api/v1/events/incident-opened")
+        request("/api/v1/events/alert")
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(Json.toString(event)))
             .build(),

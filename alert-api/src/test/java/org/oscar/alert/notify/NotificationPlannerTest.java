@@ -4,34 +4,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.oscar.contract.alert.AlertEvent;
+import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.alert.NotificationRecord;
+import org.oscar.contract.live.FacilityView;
 import org.oscar.contract.live.IncidentView;
 
 class NotificationPlannerTest {
   @Test
-  void alertsTheShoOfTheJurisdictionWhenAnIncidentOpens() {
-    List<NotificationRecord> planned =
-        NotificationPlanner.onOpened(incident("Nayapalli Police Station"), 5);
+  void namesThePostThatFillsEachRoleForThisIncident() {
+    AlertEvent serious =
+        AlertEvent.of(
+            AlertKind.SERIOUS,
+            "SERIOUS",
+            List.of("SHO", "SP", "DM", "CMO", "OSC_ADMIN"),
+            "injured",
+            incident("Nayapalli Police Station"));
 
-    assertThat(planned)
+    assertThat(NotificationPlanner.plan(serious, 5))
+        .extracting(NotificationRecord::officialId)
+        .containsExactly(
+            "SHO:Nayapalli Police Station",
+            "SP:Khordha",
+            "DM:Khordha",
+            "CMO:Khordha",
+            "OSC_ADMIN:OSC-KHORDHA");
+    assertThat(NotificationPlanner.plan(serious, 5))
+        .allSatisfy(r -> assertThat(r.level()).isEqualTo("SERIOUS"));
+  }
+
+  @Test
+  void tellsTheControlRoomWhenThePlaceIsOutsideEveryJurisdiction() {
+    AlertEvent opened =
+        AlertEvent.of(AlertKind.OPENED, "OPENED", List.of("SHO"), "opened", incident(null));
+
+    assertThat(NotificationPlanner.plan(opened, 5))
         .singleElement()
         .satisfies(
             n -> {
-              assertThat(n.role()).isEqualTo("SHO");
-              assertThat(n.officialId()).isEqualTo("SHO:Nayapalli Police Station");
-              assertThat(n.level()).isEqualTo(NotificationPlanner.LEVEL_OPENED);
+              assertThat(n.role()).isEqualTo("CONTROL_ROOM");
+              assertThat(n.officialId()).isEqualTo("CONTROL_ROOM:bhubaneswar");
             });
   }
 
   @Test
-  void alertsTheControlRoomWhenThePlaceIsOutsideEveryJurisdiction() {
-    assertThat(NotificationPlanner.onOpened(incident(null), 5))
-        .singleElement()
-        .satisfies(n -> assertThat(n.officialId()).isEqualTo("CONTROL_ROOM:bhubaneswar"));
+  void neverTellsTheSamePostTwiceForOneAlert() {
+    AlertEvent escalated =
+        AlertEvent.of(
+            AlertKind.ESCALATED,
+            "ESCALATION-1",
+            List.of("SHO", "CONTROL_ROOM"),
+            "stall",
+            incident(null));
+
+    assertThat(NotificationPlanner.plan(escalated, 5)).hasSize(1);
   }
 
-  private static IncidentView incident(String jurisdiction) {
+  static IncidentView incident(String jurisdiction) {
     return new IncidentView(
-        "INC-1", "bhubaneswar", "SURV-1", "OPEN", 20.3, 85.8, false, jurisdiction, 0, List.of());
+        "INC-1",
+        "bhubaneswar",
+        "Khordha",
+        "SURV-1",
+        "OPEN",
+        20.3,
+        85.8,
+        false,
+        false,
+        jurisdiction,
+        new FacilityView("OSC-KHORDHA", "OSC", "OSC", 20.25, 85.81),
+        null,
+        0,
+        List.of(),
+        List.of());
   }
 }

@@ -41,10 +41,13 @@ public final class Json {
     mapper
         .coercionConfigFor(Boolean.class)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    // Strings stay strings and enums still come from strings.
+    // Strings stay strings and enums still come from strings; a number is not a string (a PIN
+    // sent as a number would have lost its leading zeros).
     mapper
         .coercionConfigFor(String.class)
-        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     return mapper;
   }
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
+import org.oscar.contract.wire.AckPayload;
+import org.oscar.contract.wire.CancelPayload;
+import org.oscar.contract.wire.PositionPayload;
 import org.oscar.contract.wire.SosPayload;
 import org.oscar.contract.wire.UnitPositionPayload;
 import org.oscar.contract.wire.UnitStatusPayload;
@@ -15,6 +18,10 @@ import org.oscar.contract.wire.UnitStatusPayload;
  */
 public final class PayloadDecoder {
   public static final int MAX_PAYLOAD_BYTES = 4096;
+  private static final int MAX_PIN_CHARS = 32;
+  private static final int MAX_ID_CHARS = 200;
+  // Stands in for the coordinates of a message that carries none, so one check serves all.
+  private static final Double NO_COORDINATE = 0.0;
 
   private PayloadDecoder() {}
 
@@ -36,6 +43,48 @@ public final class PayloadDecoder {
     return checked(d, p.seq(), p.ts(), p.lat(), p.lon());
   }
 
+  public static Decoded<PositionPayload> devicePosition(byte[] payload) {
+    Decoded<PositionPayload> d = read(payload, PositionPayload.class);
+    if (!d.isOk()) {
+      return d;
+    }
+    PositionPayload p = d.value();
+    return checked(d, p.seq(), p.ts(), p.lat(), p.lon());
+  }
+
+  public static Decoded<CancelPayload> cancel(byte[] payload) {
+    Decoded<CancelPayload> d = read(payload, CancelPayload.class);
+    if (!d.isOk()) {
+      return d;
+    }
+    CancelPayload p = d.value();
+    if (p.pin() == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "pin");
+    }
+    if (p.pin().isEmpty() || p.pin().length() > MAX_PIN_CHARS) {
+      return Decoded.rejected(RejectReason.BAD_FIELD, "pin length");
+    }
+    return checked(d, p.seq(), p.ts(), NO_COORDINATE, NO_COORDINATE);
+  }
+
+  public static Decoded<AckPayload> ack(byte[] payload) {
+    Decoded<AckPayload> d = read(payload, AckPayload.class);
+    if (!d.isOk()) {
+      return d;
+    }
+    AckPayload p = d.value();
+    if (p.assignmentId() == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "assignmentId");
+    }
+    if (p.accept() == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "accept");
+    }
+    if (p.assignmentId().isEmpty() || p.assignmentId().length() > MAX_ID_CHARS) {
+      return Decoded.rejected(RejectReason.BAD_FIELD, "assignmentId length");
+    }
+    return checked(d, p.seq(), p.ts(), NO_COORDINATE, NO_COORDINATE);
+  }
+
   public static Decoded<UnitStatusPayload> unitStatus(byte[] payload) {
     Decoded<UnitStatusPayload> d = read(payload, UnitStatusPayload.class);
     if (!d.isOk()) {
@@ -45,7 +94,7 @@ public final class PayloadDecoder {
     if (p.status() == null) {
       return Decoded.rejected(RejectReason.MISSING_FIELD, "status");
     }
-    return checked(d, p.seq(), p.ts(), 0.0, 0.0);
+    return checked(d, p.seq(), p.ts(), NO_COORDINATE, NO_COORDINATE);
   }
 
   private static <T> Decoded<T> checked(Decoded<T> d, Long seq, Long ts, Double lat, Double lon) {

@@ -4,20 +4,27 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * An incident as stored in live state and served to control rooms. {@code jurisdiction} is the
- * police station whose area holds the place, or null outside every known jurisdiction.
+ * An incident as stored in live state and served to control rooms: where, what phase, who is
+ * assigned, which jurisdiction/OSC/hospital serve it, and its timeline (the case record). {@code
+ * jurisdiction} is null outside every known police jurisdiction; {@code hospital} is set only when
+ * the survivor is injured.
  */
 public record IncidentView(
     String incidentId,
     String region,
+    String district,
     String deviceId,
     String state,
     double lat,
     double lon,
     boolean injured,
+    boolean serious,
     String jurisdiction,
+    FacilityView osc,
+    FacilityView hospital,
     long openedAt,
-    List<AssignmentView> assignments) {
+    List<AssignmentView> assignments,
+    List<TimelineEntry> timeline) {
 
   // INC-{device id, up to 64}-{seq}: longer than a device id, same alphabet.
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -27,6 +34,7 @@ public record IncidentView(
   }
 
   public IncidentView {
-    assignments = List.copyOf(assignments);
+    assignments = assignments == null ? List.of() : List.copyOf(assignments);
+    timeline = timeline == null ? List.of() : List.copyOf(timeline);
   }
 }

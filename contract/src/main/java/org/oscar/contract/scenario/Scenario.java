@@ -23,8 +23,22 @@ public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> s
   /** A responder unit and where it starts. */
   public record UnitSpec(String id, DeviceKind kind, double lat, double lon) {}
 
-  /** A survivor's panic device, where she is and when she presses (seconds after start). */
-  public record SurvivorSpec(String id, double lat, double lon, int pressAfterS, boolean injured) {}
+  /**
+   * A survivor's panic device, where she is and when she presses (seconds after start), and her
+   * cancel and duress PINs as {@link org.oscar.contract.security.PinHash} hashes (optional).
+   */
+  public record SurvivorSpec(
+      String id,
+      double lat,
+      double lon,
+      int pressAfterS,
+      boolean injured,
+      String cancelPinHash,
+      String duressPinHash) {
+    public SurvivorSpec(String id, double lat, double lon, int pressAfterS, boolean injured) {
+      this(id, lat, lon, pressAfterS, injured, null, null);
+    }
+  }
 
   public static Scenario load(Path file) {
     try {

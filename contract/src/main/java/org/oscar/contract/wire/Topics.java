@@ -19,7 +19,12 @@ public final class Topics {
 
   /** Uplink topics the stream job subscribes to in this version of the pipeline. */
   public static final String[] PIPELINE_SUBSCRIPTIONS = {
-    ROOT + "/dev/+/" + SOS, ROOT + "/unit/+/" + POS, ROOT + "/unit/+/" + STATUS
+    ROOT + "/dev/+/" + SOS,
+    ROOT + "/dev/+/" + POS,
+    ROOT + "/dev/+/" + CANCEL,
+    ROOT + "/unit/+/" + POS,
+    ROOT + "/unit/+/" + STATUS,
+    ROOT + "/unit/+/" + ACK
   };
 
   private Topics() {}

@@ -83,4 +83,45 @@ class PayloadDecoderTest {
 
     assertThat(d.detail()).doesNotContain("20.123456");
   }
+
+  @Test
+  void decodesAcksAndRefusesOnesWithoutTheirDecision() {
+    assertThat(
+            PayloadDecoder.ack(
+                    utf8(
+                        "{\"seq\":1,\"ts\":2,\"assignmentId\":\"A-1\",\"accept\":false,\"reason\":\"tyre\"}"))
+                .value()
+                .accept())
+        .isFalse();
+    assertThat(PayloadDecoder.ack(utf8("{\"seq\":1,\"ts\":2,\"assignmentId\":\"A-1\"}")).reason())
+        .isEqualTo(RejectReason.MISSING_FIELD);
+    assertThat(PayloadDecoder.ack(utf8("{\"seq\":1,\"ts\":2,\"accept\":true}")).reason())
+        .isEqualTo(RejectReason.MISSING_FIELD);
+  }
+
+  @Test
+  void decodesCancelsAndRefusesAbsurdPins() {
+    assertThat(PayloadDecoder.cancel(utf8("{\"seq\":1,\"ts\":2,\"pin\":\"4321\"}")).isOk())
+        .isTrue();
+    assertThat(PayloadDecoder.cancel(utf8("{\"seq\":1,\"ts\":2}")).reason())
+        .isEqualTo(RejectReason.MISSING_FIELD);
+    assertThat(PayloadDecoder.cancel(utf8("{\"seq\":1,\"ts\":2,\"pin\":\"\"}")).reason())
+        .isEqualTo(RejectReason.BAD_FIELD);
+    assertThat(PayloadDecoder.cancel(utf8("{\"seq\":1,\"ts\":2,\"pin\":1234}")).reason())
+        .isEqualTo(RejectReason.BAD_FIELD);
+  }
+
+  @Test
+  void decodesSurvivorPositions() {
+    assertThat(
+            PayloadDecoder.devicePosition(
+                    utf8("{\"seq\":9,\"ts\":2,\"lat\":20.3,\"lon\":85.8,\"accM\":30}"))
+                .value()
+                .accM())
+        .isEqualTo(30.0);
+    assertThat(
+            PayloadDecoder.devicePosition(utf8("{\"seq\":9,\"ts\":2,\"lat\":200,\"lon\":85.8}"))
+                .reason())
+        .isEqualTo(RejectReason.BAD_COORDINATE);
+  }
 }

@@ -24,7 +24,10 @@ public final class DeviceDirectory implements Serializable {
       m.put(u.id(), new DeviceEntry(u.id(), u.kind(), scenario.region()));
     }
     for (Scenario.SurvivorSpec s : scenario.survivors()) {
-      m.put(s.id(), new DeviceEntry(s.id(), DeviceKind.PANIC, scenario.region()));
+      m.put(
+          s.id(),
+          new DeviceEntry(
+              s.id(), DeviceKind.PANIC, scenario.region(), s.cancelPinHash(), s.duressPinHash()));
     }
     return new DeviceDirectory(m);
   }

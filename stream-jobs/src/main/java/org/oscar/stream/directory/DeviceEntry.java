@@ -3,5 +3,20 @@ package org.oscar.stream.directory;
 import java.io.Serializable;
 import org.oscar.contract.wire.DeviceKind;
 
-/** What the pipeline knows about a provisioned device: what it is and which region owns it. */
-public record DeviceEntry(String id, DeviceKind kind, String region) implements Serializable {}
+/**
+ * What the pipeline knows about a provisioned device: what it is, which region owns it and, for a
+ * panic device, the hashes of its cancel and duress PINs (null if none was set).
+ */
+public record DeviceEntry(
+    String id, DeviceKind kind, String region, String cancelPinHash, String duressPinHash)
+    implements Serializable {
+
+  public DeviceEntry(String id, DeviceKind kind, String region) {
+    this(id, kind, region, null, null);
+  }
+
+  @Override
+  public String toString() {
+    return "DeviceEntry[" + id + ", " + kind + ", " + region + "]";
+  }
+}

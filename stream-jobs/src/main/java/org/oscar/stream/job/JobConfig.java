@@ -26,7 +26,9 @@ public record JobConfig(
     String alertApiToken,
     Path scenario,
     Duration checkpointInterval,
-    Duration ackTimeout) {
+    String regionProfile) {
+
+  public static final String BUILTIN_BHUBANESWAR = "builtin:bhubaneswar";
 
   static final List<Option> OPTIONS =
       List.of(
@@ -48,7 +50,10 @@ public record JobConfig(
               "deploy/local/scenario/bhubaneswar-demo.json",
               "scenario file: region and provisioned devices"),
           new Option("OSCAR_CHECKPOINT_INTERVAL_MS", "10000", "Flink checkpoint interval"),
-          new Option("OSCAR_ACK_TIMEOUT_S", "60", "time a unit has to acknowledge a task"));
+          new Option(
+              "OSCAR_REGION_PROFILE",
+              BUILTIN_BHUBANESWAR,
+              "region reference data and policy: a JSON file, or the built-in Bhubaneswar one"));
 
   public static JobConfig fromEnvironment() {
     return from(System.getenv());
@@ -73,6 +78,10 @@ public record JobConfig(
     if (!Files.isReadable(scenario)) {
       s.problem("OSCAR_SCENARIO: cannot read " + scenario.toAbsolutePath());
     }
+    String regionProfile = s.get("OSCAR_REGION_PROFILE");
+    if (!BUILTIN_BHUBANESWAR.equals(regionProfile) && !Files.isReadable(Path.of(regionProfile))) {
+      s.problem("OSCAR_REGION_PROFILE: cannot read " + regionProfile);
+    }
     JobConfig config =
         new JobConfig(
             mqttUrl,
@@ -86,7 +95,7 @@ public record JobConfig(
             s.required("OSCAR_ALERT_API_TOKEN", 16),
             scenario,
             Duration.ofMillis(s.positiveInt("OSCAR_CHECKPOINT_INTERVAL_MS")),
-            Duration.ofSeconds(s.positiveInt("OSCAR_ACK_TIMEOUT_S")));
+            regionProfile);
     s.validate();
     return config;
   }

@@ -8,9 +8,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
 import org.oscar.stream.connector.mqtt.source.MqttRecord;
-import org.oscar.stream.dispatch.DispatchFunction;
-import org.oscar.stream.dispatch.DispatchPlanner;
-import org.oscar.stream.dispatch.IncidentChange;
+import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
+import org.oscar.stream.dispatch.flink.DispatchFunction;
+import org.oscar.stream.dispatch.model.AlertRequest;
+import org.oscar.stream.dispatch.model.IncidentChange;
+import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.validate.DeviceEvent;
 import org.oscar.stream.validate.EventKind;
 import org.oscar.stream.validate.InboundValidator;
@@ -26,25 +28,28 @@ public final class OscarJob {
   private final Sink<OutboundMessage> downlink;
   private final Sink<DeviceEvent> unitLiveState;
   private final Sink<IncidentChange> incidentLiveState;
-  private final Sink<IncidentChange> alerts;
+  private final Sink<AlertRequest> alerts;
   private final InboundValidator validator;
-  private final DispatchPlanner planner;
+  private final RegionProfile profile;
+  private final TravelTimeEstimator travelTime;
 
   public OscarJob(
       Source<MqttRecord, ?, ?> uplink,
       Sink<OutboundMessage> downlink,
       Sink<DeviceEvent> unitLiveState,
       Sink<IncidentChange> incidentLiveState,
-      Sink<IncidentChange> alerts,
+      Sink<AlertRequest> alerts,
       InboundValidator validator,
-      DispatchPlanner planner) {
+      RegionProfile profile,
+      TravelTimeEstimator travelTime) {
     this.uplink = uplink;
     this.downlink = downlink;
     this.unitLiveState = unitLiveState;
     this.incidentLiveState = incidentLiveState;
     this.alerts = alerts;
     this.validator = validator;
-    this.planner = planner;
+    this.profile = profile;
+    this.travelTime = travelTime;
   }
 
   public void build(StreamExecutionEnvironment env) {
@@ -56,7 +61,7 @@ public final class OscarJob {
             .name("validate");
 
     events
-        .filter(e -> e.kind() != EventKind.SOS)
+        .filter(e -> e.kind() == EventKind.UNIT_POSITION || e.kind() == EventKind.UNIT_STATUS)
         .name("unit-events")
         .sinkTo(unitLiveState)
         .uid("redis-units")
@@ -65,14 +70,21 @@ public final class OscarJob {
     SingleOutputStreamOperator<OutboundMessage> dispatched =
         events
             .keyBy(DeviceEvent::region)
-            .process(new DispatchFunction(planner))
+            .process(new DispatchFunction(profile, travelTime))
             .uid("dispatch")
             .name("dispatch");
 
     dispatched.sinkTo(downlink).uid("mqtt-downlink").name("mqtt-downlink");
 
-    DataStream<IncidentChange> incidents = dispatched.getSideOutput(DispatchFunction.INCIDENTS);
-    incidents.sinkTo(incidentLiveState).uid("redis-incidents").name("redis-incidents");
-    incidents.sinkTo(alerts).uid("alert-api").name("alert-api");
+    dispatched
+        .getSideOutput(DispatchFunction.INCIDENTS)
+        .sinkTo(incidentLiveState)
+        .uid("redis-incidents")
+        .name("redis-incidents");
+    dispatched
+        .getSideOutput(DispatchFunction.ALERTS)
+        .sinkTo(alerts)
+        .uid("alert-api")
+        .name("alert-api");
   }
 }

@@ -1,7 +1,12 @@
 package org.oscar.stream.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
 import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
@@ -12,8 +17,8 @@ import org.oscar.stream.connector.mqtt.source.MqttSource;
 import org.oscar.stream.connector.redis.RedisEndpoint;
 import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.directory.DeviceDirectory;
-import org.oscar.stream.dispatch.DispatchPlanner;
-import org.oscar.stream.dispatch.StraightLineTravelTime;
+import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
+import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.live.LiveStateWrites;
 import org.oscar.stream.validate.InboundValidator;
 import org.oscar.stream.validate.ValidationPolicy;
@@ -64,6 +69,20 @@ public final class OscarJobMain {
         new RedisSink<>(redis, LiveStateWrites.INCIDENT, 0),
         new AlertApiSink(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
         new InboundValidator(directory, ValidationPolicy.defaults()),
-        new DispatchPlanner(StraightLineTravelTime.defaults(), config.ackTimeout()));
+        regionProfile(config),
+        StraightLineTravelTime.defaults());
+  }
+
+  static RegionProfile regionProfile(JobConfig config) {
+    if (JobConfig.BUILTIN_BHUBANESWAR.equals(config.regionProfile())) {
+      return RegionProfile.bhubaneswar();
+    }
+    try {
+      return Json.mapper()
+          .readValue(Files.readAllBytes(Path.of(config.regionProfile())), RegionProfile.class)
+          .validated();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read region profile " + config.regionProfile(), e);
+    }
   }
 }

@@ -3,7 +3,7 @@ package org.oscar.stream.live;
 import java.util.Map;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.stream.connector.redis.RedisWriteOp;
-import org.oscar.stream.dispatch.IncidentChange;
+import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.validate.DeviceEvent;
 import org.oscar.stream.validate.EventKind;
 
@@ -43,7 +43,11 @@ public final class LiveStateWrites {
   public static final RedisWriteOp<IncidentChange> INCIDENT =
       (c, p) -> {
         p.set(LiveKeys.incident(c.incidentId()), c.viewJson());
-        p.sadd(LiveKeys.openIncidents(c.region()), c.incidentId());
+        if (c.active()) {
+          p.sadd(LiveKeys.openIncidents(c.region()), c.incidentId());
+        } else {
+          p.srem(LiveKeys.openIncidents(c.region()), c.incidentId());
+        }
         p.publish(LiveKeys.liveChannel(c.region()), "incident:" + c.incidentId());
       };
 }

@@ -6,8 +6,10 @@ import org.oscar.contract.wire.UnitStatus;
 /**
  * A contract message that passed validation, flattened into one record so Flink serializes it as a
  * POJO. {@code receivedAt} is when the pipeline took it off the broker: decisions are timed by it,
- * not by the device's drifting clock {@code ts}. {@code lat}/{@code lon} are 0 for a status event;
- * {@code status} is null except for a status event.
+ * not by the device's drifting clock {@code ts}. Fields that a kind of event does not carry are
+ * 0/false/null: {@code lat}/{@code lon} for status, ack and cancel; {@code status} but for status;
+ * {@code ref} (the assignment id), {@code accept} and {@code note} (a decline's reason) but for an
+ * ack; {@code cancel} but for a cancel.
  */
 public record DeviceEvent(
     EventKind kind,
@@ -20,7 +22,11 @@ public record DeviceEvent(
     double lat,
     double lon,
     boolean injured,
-    UnitStatus status) {
+    UnitStatus status,
+    String ref,
+    boolean accept,
+    String note,
+    CancelOutcome cancel) {
 
   /** Builds events field by field; used by validation and by tests. */
   public static final class Builder {
@@ -35,6 +41,10 @@ public record DeviceEvent(
     private double lon;
     private boolean injured;
     private UnitStatus status;
+    private String ref;
+    private boolean accept;
+    private String note;
+    private CancelOutcome cancel;
 
     public Builder(EventKind kind, String deviceId, DeviceKind deviceKind, String region) {
       this.kind = kind;
@@ -66,9 +76,35 @@ public record DeviceEvent(
       return this;
     }
 
+    public Builder ack(String assignmentId, boolean accepted, String reason) {
+      this.ref = assignmentId;
+      this.accept = accepted;
+      this.note = reason;
+      return this;
+    }
+
+    public Builder cancel(CancelOutcome outcome) {
+      this.cancel = outcome;
+      return this;
+    }
+
     public DeviceEvent build() {
       return new DeviceEvent(
-          kind, deviceId, deviceKind, region, seq, ts, receivedAt, lat, lon, injured, status);
+          kind,
+          deviceId,
+          deviceKind,
+          region,
+          seq,
+          ts,
+          receivedAt,
+          lat,
+          lon,
+          injured,
+          status,
+          ref,
+          accept,
+          note,
+          cancel);
     }
   }
 }

@@ -1,7 +1,14 @@
 package org.oscar.stream.validate;
 
 public enum EventKind {
+  /** A survivor pressed her panic button. */
   SOS,
+  /** A survivor's device reported where it is. */
+  DEVICE_POSITION,
+  /** A survivor entered a PIN to cancel; the outcome of the PIN check is on the event. */
+  CANCEL,
   UNIT_POSITION,
-  UNIT_STATUS
+  UNIT_STATUS,
+  /** A unit accepted or declined an assignment. */
+  UNIT_ACK
 }

@@ -5,7 +5,11 @@ import java.util.Optional;
 import org.oscar.contract.codec.Decoded;
 import org.oscar.contract.codec.PayloadDecoder;
 import org.oscar.contract.codec.RejectReason;
+import org.oscar.contract.security.PinHash;
+import org.oscar.contract.wire.AckPayload;
+import org.oscar.contract.wire.CancelPayload;
 import org.oscar.contract.wire.DeviceClass;
+import org.oscar.contract.wire.PositionPayload;
 import org.oscar.contract.wire.SosPayload;
 import org.oscar.contract.wire.TopicAddress;
 import org.oscar.contract.wire.Topics;
@@ -16,6 +20,7 @@ import org.oscar.stream.directory.DeviceEntry;
 
 /** Turns one raw uplink message into a {@link DeviceEvent} or a counted refusal. Pure. */
 public final class InboundValidator implements Serializable {
+  private static final int MAX_REASON_CHARS = 200;
   private final DeviceDirectory directory;
   private final ValidationPolicy policy;
 
@@ -63,6 +68,23 @@ public final class InboundValidator implements Serializable {
         }
         break;
       case Topics.POS:
+        if (!unit) {
+          Decoded<PositionPayload> d = PayloadDecoder.devicePosition(payload);
+          if (!d.isOk()) {
+            return refusal(d);
+          }
+          PositionPayload p = d.value();
+          return Decoded.ok(
+              event(
+                      EventKind.DEVICE_POSITION,
+                      device,
+                      p.seq(),
+                      p.ts(),
+                      receivedAt,
+                      p.lat(),
+                      p.lon())
+                  .build());
+        }
         if (unit) {
           Decoded<UnitPositionPayload> d = PayloadDecoder.unitPosition(payload);
           if (!d.isOk()) {
@@ -87,18 +109,65 @@ public final class InboundValidator implements Serializable {
                   .build());
         }
         break;
+      case Topics.ACK:
+        if (unit) {
+          Decoded<AckPayload> d = PayloadDecoder.ack(payload);
+          if (!d.isOk()) {
+            return refusal(d);
+          }
+          AckPayload p = d.value();
+          return Decoded.ok(
+              event(EventKind.UNIT_ACK, device, p.seq(), p.ts(), receivedAt, 0, 0)
+                  .ack(p.assignmentId(), p.accept(), truncate(p.reason()))
+                  .build());
+        }
+        break;
+      case Topics.CANCEL:
+        if (!unit) {
+          Decoded<CancelPayload> d = PayloadDecoder.cancel(payload);
+          if (!d.isOk()) {
+            return refusal(d);
+          }
+          CancelPayload p = d.value();
+          return Decoded.ok(
+              event(EventKind.CANCEL, device, p.seq(), p.ts(), receivedAt, 0, 0)
+                  .cancel(checkPin(device, p.pin()))
+                  .build());
+        }
+        break;
       default:
         break;
     }
     return Decoded.rejected(RejectReason.UNKNOWN_TOPIC, "no uplink '" + address.leaf() + "'");
   }
 
+  /**
+   * The PIN is compared here, in the parallel validation step (it is slow by design), and only the
+   * outcome travels on. The duress PIN is checked first so that a device set up with the same PIN
+   * for both errs towards keeping the rescue going.
+   */
+  private static CancelOutcome checkPin(DeviceEntry device, String pin) {
+    if (PinHash.matches(pin, device.duressPinHash())) {
+      return CancelOutcome.DURESS;
+    }
+    if (PinHash.matches(pin, device.cancelPinHash())) {
+      return CancelOutcome.VALID;
+    }
+    return CancelOutcome.WRONG;
+  }
+
+  private static String truncate(String reason) {
+    return reason == null || reason.length() <= MAX_REASON_CHARS
+        ? reason
+        : reason.substring(0, MAX_REASON_CHARS);
+  }
+
   private Decoded<DeviceEvent> checkClock(DeviceEvent e) {
     if (e.ts() - e.receivedAt() > policy.maxFutureSkew().toMillis()) {
       return Decoded.rejected(RejectReason.CLOCK_SKEW, "ts ahead of receiver");
     }
-    if (e.kind() == EventKind.UNIT_POSITION
-        && e.receivedAt() - e.ts() > policy.maxPositionAge().toMillis()) {
+    boolean position = e.kind() == EventKind.UNIT_POSITION || e.kind() == EventKind.DEVICE_POSITION;
+    if (position && e.receivedAt() - e.ts() > policy.maxPositionAge().toMillis()) {
       return Decoded.rejected(RejectReason.STALE, "position too old");
     }
     return Decoded.ok(e);

@@ -3,10 +3,12 @@ package org.oscar.stream.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.codec.Decoded;
 import org.oscar.contract.codec.RejectReason;
+import org.oscar.contract.security.PinHash;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.UnitStatus;
 import org.oscar.stream.directory.DeviceDirectory;
@@ -14,12 +16,22 @@ import org.oscar.stream.directory.DeviceEntry;
 
 class InboundValidatorTest {
   private static final long NOW = 1_790_000_000_000L;
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final InboundValidator validator =
       new InboundValidator(
           new DeviceDirectory(
               Map.of(
-                  "SURV-1", new DeviceEntry("SURV-1", DeviceKind.PANIC, "bbsr"),
-                  "PCR-1", new DeviceEntry("PCR-1", DeviceKind.POLICE, "bbsr"))),
+                  "SURV-1",
+                  new DeviceEntry(
+                      "SURV-1",
+                      DeviceKind.PANIC,
+                      "bbsr",
+                      PinHash.hash("1234", RANDOM, 1_000),
+                      PinHash.hash("9999", RANDOM, 1_000)),
+                  "SURV-NOPIN",
+                  new DeviceEntry("SURV-NOPIN", DeviceKind.PANIC, "bbsr"),
+                  "PCR-1",
+                  new DeviceEntry("PCR-1", DeviceKind.POLICE, "bbsr"))),
           ValidationPolicy.defaults());
 
   private Decoded<DeviceEvent> validate(String topic, String json) {
@@ -120,5 +132,53 @@ class InboundValidatorTest {
 
   private static String press() {
     return "{\"seq\":1,\"ts\":" + NOW + ",\"lat\":20.26,\"lon\":85.82}";
+  }
+
+  @Test
+  void checksTheCancelPinAndPassesOnOnlyTheOutcome() {
+    assertThat(validate("oscar/v1/dev/SURV-1/cancel", cancel("1234")).value().cancel())
+        .isEqualTo(CancelOutcome.VALID);
+    assertThat(validate("oscar/v1/dev/SURV-1/cancel", cancel("9999")).value().cancel())
+        .isEqualTo(CancelOutcome.DURESS);
+    assertThat(validate("oscar/v1/dev/SURV-1/cancel", cancel("0000")).value().cancel())
+        .isEqualTo(CancelOutcome.WRONG);
+    assertThat(validate("oscar/v1/dev/SURV-NOPIN/cancel", cancel("1234")).value().cancel())
+        .isEqualTo(CancelOutcome.WRONG);
+    assertThat(validate("oscar/v1/dev/SURV-1/cancel", cancel("1234")).value().toString())
+        .doesNotContain("1234");
+  }
+
+  @Test
+  void acceptsAcksFromUnitsAndPositionsFromSurvivors() {
+    DeviceEvent ack =
+        validate(
+                "oscar/v1/unit/PCR-1/ack",
+                "{\"seq\":4,\"ts\":"
+                    + NOW
+                    + ",\"assignmentId\":\"A-1\",\"accept\":false,\"reason\":\"flat tyre\"}")
+            .value();
+    assertThat(ack.kind()).isEqualTo(EventKind.UNIT_ACK);
+    assertThat(ack.ref()).isEqualTo("A-1");
+    assertThat(ack.accept()).isFalse();
+    assertThat(ack.note()).isEqualTo("flat tyre");
+
+    DeviceEvent pos =
+        validate(
+                "oscar/v1/dev/SURV-1/pos",
+                "{\"seq\":5,\"ts\":" + NOW + ",\"lat\":20.3,\"lon\":85.8}")
+            .value();
+    assertThat(pos.kind()).isEqualTo(EventKind.DEVICE_POSITION);
+  }
+
+  @Test
+  void refusesAcksFromPanicDevicesAndCancelsFromUnits() {
+    assertThat(validate("oscar/v1/dev/SURV-1/ack", "{}").reason())
+        .isEqualTo(RejectReason.UNKNOWN_TOPIC);
+    assertThat(validate("oscar/v1/unit/PCR-1/cancel", cancel("1234")).reason())
+        .isEqualTo(RejectReason.UNKNOWN_TOPIC);
+  }
+
+  private static String cancel(String pin) {
+    return "{\"seq\":9,\"ts\":" + NOW + ",\"pin\":\"" + pin + "\"}";
   }
 }

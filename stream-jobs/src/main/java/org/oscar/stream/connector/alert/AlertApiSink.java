@@ -3,7 +3,7 @@ package org.oscar.stream.connector.alert;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.oscar.stream.dispatch.IncidentChange;
+import org.oscar.stream.dispatch.model.AlertRequest;
 
 /**
  * Tells the alert API that incidents were opened (Sink V2). Each event carries an id stable for the
@@ -11,7 +11,7 @@ import org.oscar.stream.dispatch.IncidentChange;
  * failing API is retried with backoff until it answers; while it is down, the job backs up behind
  * this sink rather than lose an alert.
  */
-public final class AlertApiSink implements Sink<IncidentChange> {
+public final class AlertApiSink implements Sink<AlertRequest> {
   private final AlertApiEndpoint endpoint;
 
   public AlertApiSink(AlertApiEndpoint endpoint) {
@@ -19,7 +19,7 @@ public final class AlertApiSink implements Sink<IncidentChange> {
   }
 
   @Override
-  public SinkWriter<IncidentChange> createWriter(WriterInitContext context) {
+  public SinkWriter<AlertRequest> createWriter(WriterInitContext context) {
     return new AlertApiWriter(endpoint, context.metricGroup());
   }
 }

@@ -9,15 +9,13 @@ import java.time.Duration;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.oscar.contract.alert.IncidentOpened;
-import org.oscar.contract.codec.Json;
-import org.oscar.stream.dispatch.IncidentChange;
+import org.oscar.stream.dispatch.model.AlertRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-final class AlertApiWriter implements SinkWriter<IncidentChange> {
+final class AlertApiWriter implements SinkWriter<AlertRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(AlertApiWriter.class);
-  static final String INCIDENT_OPENED_PATH = "/api/v1/events/incident-opened";
+  static final String ALERT_PATH = "/api/v1/events/alert";
   private static final long MAX_BACKOFF_MS = 5_000;
 
   private final AlertApiEndpoint endpoint;
@@ -35,14 +33,13 @@ final class AlertApiWriter implements SinkWriter<IncidentChange> {
   }
 
   @Override
-  public void write(IncidentChange change, Context context) throws InterruptedException {
-    byte[] body = Json.toBytes(IncidentOpened.of(change.view()));
+  public void write(AlertRequest alert, Context context) throws InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + INCIDENT_OPENED_PATH))
+        HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + ALERT_PATH))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + endpoint.token())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .POST(HttpRequest.BodyPublishers.ofString(alert.eventJson()))
             .build();
     long backoff = 100;
     while (true) {
@@ -56,10 +53,10 @@ final class AlertApiWriter implements SinkWriter<IncidentChange> {
         if (code / 100 == 4 && code != 408 && code != 429) {
           // The API will never take this event as it is: retrying cannot help. Loud, counted.
           refused.inc();
-          LOG.error("alert API refused incident {} with HTTP {}", change.incidentId(), code);
+          LOG.error("alert API refused alert {} with HTTP {}", alert.eventId(), code);
           return;
         }
-        LOG.warn("alert API answered HTTP {} for incident {}", code, change.incidentId());
+        LOG.warn("alert API answered HTTP {} for alert {}", code, alert.eventId());
       } catch (IOException e) {
         LOG.warn("alert API unreachable ({}), retrying in {} ms", e.getMessage(), backoff);
       }

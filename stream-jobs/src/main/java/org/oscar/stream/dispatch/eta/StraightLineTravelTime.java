@@ -1,4 +1,4 @@
-package org.oscar.stream.dispatch;
+package org.oscar.stream.dispatch.eta;
 
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.geo.GeoDistance;

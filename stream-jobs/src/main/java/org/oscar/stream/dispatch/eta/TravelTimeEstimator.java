@@ -1,4 +1,4 @@
-package org.oscar.stream.dispatch;
+package org.oscar.stream.dispatch.eta;
 
 import java.io.Serializable;
 import org.oscar.contract.wire.DeviceKind;

@@ -1,0 +1,102 @@
+package org.oscar.stream.dispatch.engine;
+
+import java.util.ArrayList;
+import org.oscar.stream.dispatch.model.Assignment;
+import org.oscar.stream.dispatch.model.AssignmentStatus;
+import org.oscar.stream.dispatch.model.IncidentState;
+import org.oscar.stream.dispatch.model.Phase;
+import org.oscar.stream.dispatch.policy.DispatchPolicy;
+
+/**
+ * What happens when time passes with no message: a task not acknowledged in time goes to the next
+ * unit; a response that stalls (no unit free, a unit not closing the distance, a unit late past its
+ * promise) climbs the escalation ladder a rung at a time; an ended incident is forgotten after the
+ * reopen window. {@link #deadline} names the next moment any of this can happen, so a timer can
+ * wake the engine exactly then.
+ */
+final class DeadlineRules {
+  private final IncidentOps ops;
+  private final DispatchPolicy policy;
+
+  DeadlineRules(IncidentOps ops) {
+    this.ops = ops;
+    this.policy = ops.policy;
+  }
+
+  void advance(IncidentState inc, Step s) {
+    if (!inc.isActive()) {
+      if (s.now >= forgetAt(inc)) {
+        s.forget(inc);
+        if (inc.incidentId.equals(s.book.incidentOfDevice(inc.deviceId))) {
+          s.book.unlinkDevice(inc.deviceId);
+        }
+      }
+      return;
+    }
+    for (Assignment a : new ArrayList<>(inc.assignments)) {
+      if (a.status == AssignmentStatus.ASSIGNED && s.now >= a.ackBy) {
+        ops.replace(inc, a, "no acknowledgement within " + policy.ackTimeoutS() + " s", s);
+      }
+    }
+    String stalled = stall(inc, s.now);
+    if (stalled != null) {
+      ops.climbLadder(inc, stalled, s);
+    }
+  }
+
+  /** Why the response is stalled at {@code now}, or null if it is not. */
+  private String stall(IncidentState inc, long now) {
+    if (!inc.pendingRoles.isEmpty()) {
+      return "no " + inc.pendingRoles + " unit available";
+    }
+    if (inc.phase != Phase.OPEN && inc.phase != Phase.ON_SCENE) {
+      return null;
+    }
+    for (Assignment a : inc.assignments) {
+      if (a.arrived()) {
+        continue;
+      }
+      if (now >= stallAt(a)) {
+        return a.unitId + " has not closed the distance for " + policy.stallWindowS() + " s";
+      }
+      if (now >= lateAt(a)) {
+        return a.unitId + " is late past its promised arrival";
+      }
+    }
+    return null;
+  }
+
+  /** The next time {@link #advance} would change this incident; Long.MAX_VALUE if never. */
+  long deadline(IncidentState inc) {
+    if (!inc.isActive()) {
+      return forgetAt(inc);
+    }
+    long next = Long.MAX_VALUE;
+    boolean ladderLeft = inc.ladderRung < policy.ladder().size();
+    if (ladderLeft && !inc.pendingRoles.isEmpty()) {
+      next = inc.nextRungAt;
+    }
+    for (Assignment a : inc.assignments) {
+      if (a.status == AssignmentStatus.ASSIGNED) {
+        next = Math.min(next, a.ackBy);
+      }
+      if (ladderLeft && !a.arrived() && (inc.phase == Phase.OPEN || inc.phase == Phase.ON_SCENE)) {
+        long overdue = Math.min(stallAt(a), lateAt(a));
+        next = Math.min(next, Math.max(overdue, inc.nextRungAt));
+      }
+    }
+    return next;
+  }
+
+  private long stallAt(Assignment a) {
+    return a.progressAt + policy.stallWindowS() * 1000L;
+  }
+
+  private long lateAt(Assignment a) {
+    return a.promisedArrivalAt + policy.etaMarginMs(a.promisedEtaS);
+  }
+
+  private long forgetAt(IncidentState inc) {
+    return inc.endedAt + policy.reopenWindowS() * 1000L;
+  }
+}

@@ -1,0 +1,171 @@
+package org.oscar.stream.dispatch.engine;
+
+import static org.oscar.stream.dispatch.engine.IncidentOps.unit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.oscar.contract.wire.TaskAction;
+import org.oscar.stream.dispatch.model.Assignment;
+import org.oscar.stream.dispatch.model.AssignmentStatus;
+import org.oscar.stream.dispatch.model.IncidentState;
+import org.oscar.stream.dispatch.model.Phase;
+import org.oscar.stream.dispatch.model.UnitState;
+import org.oscar.stream.geo.GeoDistance;
+import org.oscar.stream.validate.DeviceEvent;
+
+/**
+ * What a unit's reports mean: a position refreshes its ETA, detects arrival (geofence) and shows
+ * whether it is closing the distance; a status walks the case path (on scene, transporting, handed
+ * over, released); an ack accepts or declines. A unit that becomes free fills roles left pending.
+ */
+final class UnitRules {
+  private final IncidentOps ops;
+
+  UnitRules(IncidentOps ops) {
+    this.ops = ops;
+  }
+
+  void position(DeviceEvent e, Step s) {
+    UnitState u = current(e, s).movedTo(e.lat(), e.lon(), s.now);
+    s.book.putUnit(u);
+    IncidentState inc = incidentOf(u, s);
+    Assignment a = inc == null ? null : inc.assignmentOf(u.unitId());
+    if (a == null) {
+      fillPending(u, s);
+      return;
+    }
+    if (a.arrived()) {
+      return;
+    }
+    double meters = GeoDistance.meters(u.lat(), u.lon(), inc.lat, inc.lon);
+    if (meters <= ops.policy.arrivalRadiusM()) {
+      arrive(inc, a, "within " + Math.round(ops.policy.arrivalRadiusM()) + " m of her", s);
+      return;
+    }
+    if (a.progressDistanceM - meters >= ops.policy.progressMinM()) {
+      a.progressDistanceM = meters;
+      a.progressAt = s.now;
+    }
+    a.etaS = ops.eta(u, inc);
+    s.changed(inc);
+    if (Math.abs(a.etaS - a.lastEtaSentS) >= ops.policy.materialEtaChangeS()) {
+      a.lastEtaSentS = a.etaS;
+      s.out.task(u.unitId(), ops.task(inc, a, TaskAction.UPDATE, s.now));
+      ops.tellSurvivor(inc, s);
+    }
+  }
+
+  void status(DeviceEvent e, Step s) {
+    UnitState u = current(e, s).withStatus(e.status());
+    s.book.putUnit(u);
+    IncidentState inc = incidentOf(u, s);
+    Assignment a = inc == null ? null : inc.assignmentOf(u.unitId());
+    if (a == null) {
+      fillPending(u, s);
+      return;
+    }
+    String who = unit(u.unitId());
+    switch (e.status()) {
+      case EN_ROUTE -> accept(inc, a, "reported EN_ROUTE", s);
+      case ON_SCENE -> arrive(inc, a, "reported ON_SCENE", s);
+      case TRANSPORTING -> {
+        arrive(inc, a, "reported TRANSPORTING", s);
+        inc.phase = Phase.TRANSPORTING;
+        inc.log(s.now, "TRANSPORTING", who, "to " + destinationName(inc));
+        s.changed(inc);
+      }
+      case AT_FACILITY -> {
+        arrive(inc, a, "reported AT_FACILITY", s);
+        inc.phase = Phase.HANDED_OVER;
+        inc.log(s.now, "HANDED_OVER", who, "at " + destinationName(inc));
+        s.changed(inc);
+      }
+      case AVAILABLE, OFF_DUTY -> {
+        if (a.arrived()) {
+          ops.release(inc, a, "reported " + e.status(), s);
+          fillPending(s.book.unit(u.unitId()), s);
+        } else {
+          ops.replace(inc, a, "reported " + e.status() + " before arriving", s);
+        }
+      }
+    }
+  }
+
+  void ack(DeviceEvent e, Step s) {
+    UnitState u = s.book.unit(e.deviceId());
+    IncidentState inc = u == null ? null : incidentOf(u, s);
+    Assignment a = inc == null ? null : inc.assignmentOf(u.unitId());
+    if (a == null || !a.assignmentId.equals(e.ref())) {
+      // An ack for a task it no longer holds (withdrawn, or a replay): nothing to change.
+      return;
+    }
+    if (e.accept()) {
+      accept(inc, a, "acknowledged", s);
+    } else {
+      String why = e.note() == null || e.note().isBlank() ? "declined" : "declined: " + e.note();
+      ops.replace(inc, a, why, s);
+    }
+  }
+
+  private void accept(IncidentState inc, Assignment a, String why, Step s) {
+    if (a.status == AssignmentStatus.ASSIGNED) {
+      a.status = AssignmentStatus.ACCEPTED;
+      inc.log(s.now, "ACCEPTED", unit(a.unitId), why);
+      s.changed(inc);
+    }
+  }
+
+  private void arrive(IncidentState inc, Assignment a, String why, Step s) {
+    if (a.arrived()) {
+      return;
+    }
+    boolean first = !inc.hasArrivedUnit();
+    a.status = AssignmentStatus.ARRIVED;
+    a.etaS = 0;
+    inc.log(s.now, "ARRIVED", unit(a.unitId), why);
+    if (inc.phase == Phase.OPEN) {
+      inc.phase = Phase.ON_SCENE;
+    }
+    s.changed(inc);
+    if (first) {
+      ops.tellSurvivor(inc, s);
+    }
+  }
+
+  /** A unit that is free now takes the oldest role still waiting for one. */
+  private void fillPending(UnitState u, Step s) {
+    if (u == null || !u.isAvailable()) {
+      return;
+    }
+    var waiting = new ArrayList<IncidentState>();
+    for (IncidentState inc : s.incidents()) {
+      if (inc.isActive() && inc.pendingRoles.contains(u.kind().role())) {
+        waiting.add(inc);
+      }
+    }
+    waiting.sort(Comparator.comparingLong(i -> i.openedAt));
+    for (IncidentState inc : waiting) {
+      // The best unit for an incident may be another free one; go on while this one is free.
+      if (!s.book.unit(u.unitId()).isAvailable()) {
+        return;
+      }
+      if (ops.assignBest(inc, u.kind().role(), s)) {
+        ops.tellSurvivor(inc, s);
+      }
+    }
+  }
+
+  private static UnitState current(DeviceEvent e, Step s) {
+    UnitState known = s.book.unit(e.deviceId());
+    return known != null ? known : UnitState.unknown(e.deviceId(), e.deviceKind());
+  }
+
+  private static IncidentState incidentOf(UnitState u, Step s) {
+    return s.incident(u.incidentId());
+  }
+
+  private static String destinationName(IncidentState inc) {
+    var d = IncidentOps.destination(inc);
+    return d == null ? "destination" : d.name();
+  }
+}

@@ -1,0 +1,141 @@
+package org.oscar.stream.dispatch.flink;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.oscar.contract.alert.AlertEvent;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.wire.NoticeMessage;
+import org.oscar.contract.wire.TaskMessage;
+import org.oscar.contract.wire.Topics;
+import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
+import org.oscar.stream.dispatch.engine.Effects;
+import org.oscar.stream.dispatch.engine.RegionBook;
+import org.oscar.stream.dispatch.engine.RegionDispatcher;
+import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
+import org.oscar.stream.dispatch.model.AlertRequest;
+import org.oscar.stream.dispatch.model.IncidentChange;
+import org.oscar.stream.dispatch.model.IncidentState;
+import org.oscar.stream.dispatch.model.UnitState;
+import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.spatial.UnitGridIndex;
+import org.oscar.stream.geo.Jurisdictions;
+import org.oscar.stream.validate.DeviceEvent;
+
+/**
+ * The dispatch operator, keyed by dispatch region: one instance owns every unit and open incident
+ * of its regions, so assignment is serial and needs no lock. A thin adapter: it loads the region's
+ * book from keyed state, lets {@link RegionDispatcher} decide, emits what it decided and sets a
+ * processing-time timer for the engine's next deadline, so deadlines fire even when nothing
+ * arrives.
+ *
+ * <p>Main output: downlink messages. Side outputs: {@link #INCIDENTS} (live state) and {@link
+ * #ALERTS} (the alert API).
+ */
+public final class DispatchFunction
+    extends KeyedProcessFunction<String, DeviceEvent, OutboundMessage> {
+  public static final OutputTag<IncidentChange> INCIDENTS =
+      new OutputTag<>("incidents", TypeInformation.of(IncidentChange.class)) {};
+  public static final OutputTag<AlertRequest> ALERTS =
+      new OutputTag<>("alerts", TypeInformation.of(AlertRequest.class)) {};
+
+  private final RegionProfile profile;
+  private final TravelTimeEstimator travelTime;
+  private transient RegionDispatcher engine;
+  private transient MapState<String, UnitState> units;
+  private transient MapState<String, IncidentState> incidents;
+  private transient MapState<String, String> devices;
+  // Derived from `units`, per region key; rebuilt after a restore.
+  private transient Map<String, UnitGridIndex> indexes;
+  private transient Counter tasksSent;
+  private transient Counter alertsRaised;
+
+  public DispatchFunction(RegionProfile profile, TravelTimeEstimator travelTime) {
+    this.profile = profile;
+    this.travelTime = travelTime;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    engine = new RegionDispatcher(profile, Jurisdictions.bhubaneswar(), travelTime);
+    var rc = getRuntimeContext();
+    units = rc.getMapState(new MapStateDescriptor<>("units", String.class, UnitState.class));
+    incidents =
+        rc.getMapState(new MapStateDescriptor<>("incidents", String.class, IncidentState.class));
+    devices =
+        rc.getMapState(new MapStateDescriptor<>("incident-of-device", String.class, String.class));
+    indexes = new HashMap<>();
+    tasksSent = rc.getMetricGroup().counter("tasksSent");
+    alertsRaised = rc.getMetricGroup().counter("alertsRaised");
+    rc.getMetricGroup().gauge("stuckDeadlines", () -> engine.stuckDeadlines());
+  }
+
+  @Override
+  public void processElement(DeviceEvent event, Context ctx, Collector<OutboundMessage> out) {
+    RegionBook book = book(ctx.getCurrentKey());
+    engine.handle(event, book, effects(ctx, out));
+    after(book, ctx, event.receivedAt());
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutboundMessage> out) {
+    RegionBook book = book(ctx.getCurrentKey());
+    engine.advanceTo(timestamp, book, effects(ctx, out));
+    after(book, ctx, timestamp);
+  }
+
+  private RegionBook book(String region) {
+    return new MapStateRegionBook(units, incidents, devices, indexes.get(region));
+  }
+
+  private void after(RegionBook book, Context ctx, long now) {
+    if (book.indexIfBuilt() != null) {
+      indexes.put(ctx.getCurrentKey(), book.indexIfBuilt());
+    }
+    long next = engine.nextDeadline(book);
+    if (next != Long.MAX_VALUE) {
+      // Timers at the same time are one timer; a timer that finds nothing due does nothing. Every
+      // deadline up to `now` has been met, so `next` is later, unless a rule is stuck: then retry
+      // in a second rather than spin.
+      ctx.timerService()
+          .registerProcessingTimeTimer(Math.max(next, now + (next <= now ? 1_000 : 0)));
+    }
+  }
+
+  private Effects effects(Context ctx, Collector<OutboundMessage> out) {
+    return new Effects() {
+      @Override
+      public void task(String unitId, TaskMessage task) {
+        tasksSent.inc();
+        out.collect(
+            new OutboundMessage(Topics.unit(unitId, Topics.TASK), Json.toBytes(task), 1, false));
+      }
+
+      @Override
+      public void notice(String deviceId, NoticeMessage notice) {
+        out.collect(
+            new OutboundMessage(
+                Topics.device(deviceId, Topics.NOTICE), Json.toBytes(notice), 1, false));
+      }
+
+      @Override
+      public void incident(IncidentView view, boolean active) {
+        ctx.output(INCIDENTS, IncidentChange.of(view, active));
+      }
+
+      @Override
+      public void alert(AlertEvent alert) {
+        alertsRaised.inc();
+        ctx.output(ALERTS, AlertRequest.of(alert));
+      }
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package org.oscar.stream.dispatch.model;
+
+import org.oscar.contract.wire.DeviceKind;
+import org.oscar.contract.wire.UnitStatus;
+
+/**
+ * What a dispatch region remembers of one responder unit. {@code status} is null until the unit
+ * first reports one; {@code incidentId} is the incident it is assigned to, or null; {@code strikes}
+ * counts the assignments it declined or let time out. A unit is dispatchable only when it has a
+ * position, says it is AVAILABLE and holds no assignment.
+ */
+public record UnitState(
+    String unitId,
+    DeviceKind kind,
+    boolean located,
+    double lat,
+    double lon,
+    long positionAt,
+    UnitStatus status,
+    String incidentId,
+    int strikes) {
+
+  public static UnitState unknown(String unitId, DeviceKind kind) {
+    return new UnitState(unitId, kind, false, 0, 0, 0, null, null, 0);
+  }
+
+  public boolean isAvailable() {
+    return located && status == UnitStatus.AVAILABLE && incidentId == null;
+  }
+
+  public UnitState movedTo(double newLat, double newLon, long at) {
+    return new UnitState(unitId, kind, true, newLat, newLon, at, status, incidentId, strikes);
+  }
+
+  public UnitState withStatus(UnitStatus newStatus) {
+    return new UnitState(
+        unitId, kind, located, lat, lon, positionAt, newStatus, incidentId, strikes);
+  }
+
+  public UnitState assignedTo(String incident) {
+    return new UnitState(unitId, kind, located, lat, lon, positionAt, status, incident, strikes);
+  }
+
+  public UnitState released() {
+    return assignedTo(null);
+  }
+
+  public UnitState struck() {
+    return new UnitState(unitId, kind, located, lat, lon, positionAt, status, null, strikes + 1);
+  }
+}

@@ -1,0 +1,87 @@
+package org.oscar.stream.dispatch.spatial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.oscar.contract.wire.Role;
+import org.oscar.stream.dispatch.spatial.UnitGridIndex.Candidate;
+import org.oscar.stream.geo.GeoDistance;
+
+class UnitGridIndexTest {
+  private record Unit(String id, Role role, double lat, double lon) {}
+
+  @Test
+  void findsTheSameNearestUnitsAsAFullScan() {
+    Random random = new Random(42);
+    UnitGridIndex index = new UnitGridIndex();
+    List<Unit> units = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      Unit u =
+          new Unit(
+              "U" + i,
+              i % 3 == 0 ? Role.AMBULANCE : Role.POLICE,
+              20.1 + random.nextDouble() * 0.35,
+              85.65 + random.nextDouble() * 0.4);
+      units.add(u);
+      index.put(u.id(), u.role(), u.lat(), u.lon());
+    }
+    for (int q = 0; q < 300; q++) {
+      double lat = 20.0 + random.nextDouble() * 0.55;
+      double lon = 85.55 + random.nextDouble() * 0.6;
+      List<String> expected =
+          units.stream()
+              .filter(u -> u.role() == Role.POLICE)
+              .sorted(
+                  Comparator.comparingDouble(
+                          (Unit u) -> GeoDistance.meters(lat, lon, u.lat(), u.lon()))
+                      .thenComparing(Unit::id))
+              .limit(5)
+              .map(Unit::id)
+              .toList();
+
+      assertThat(index.nearest(Role.POLICE, lat, lon, 5, id -> false))
+          .extracting(Candidate::unitId)
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void followsUnitsThatMoveAndForgetsUnitsThatAreRemoved() {
+    UnitGridIndex index = new UnitGridIndex();
+    index.put("A", Role.POLICE, 20.30, 85.80);
+    index.put("B", Role.POLICE, 20.20, 85.80);
+
+    assertThat(index.nearest(Role.POLICE, 20.30, 85.80, 1, id -> false))
+        .extracting(Candidate::unitId)
+        .containsExactly("A");
+
+    index.put("A", Role.POLICE, 20.10, 85.80);
+    assertThat(index.nearest(Role.POLICE, 20.30, 85.80, 1, id -> false))
+        .extracting(Candidate::unitId)
+        .containsExactly("B");
+
+    index.remove("B");
+    index.remove("B");
+    assertThat(index.nearest(Role.POLICE, 20.30, 85.80, 5, id -> false))
+        .extracting(Candidate::unitId)
+        .containsExactly("A");
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void skipsExcludedUnitsAndOtherRoles() {
+    UnitGridIndex index = new UnitGridIndex();
+    index.put("P1", Role.POLICE, 20.30, 85.80);
+    index.put("P2", Role.POLICE, 20.31, 85.80);
+    index.put("A1", Role.AMBULANCE, 20.30, 85.80);
+
+    assertThat(index.nearest(Role.POLICE, 20.30, 85.80, 5, "P1"::equals))
+        .extracting(Candidate::unitId)
+        .containsExactly("P2");
+    assertThat(index.nearest(Role.OSC, 20.30, 85.80, 5, id -> false)).isEmpty();
+  }
+}
