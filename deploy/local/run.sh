@@ -39,13 +39,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-wait_for() { # name, seconds, command...
-  local name=$1 secs=$2; shift 2
+wait_for() { # name, seconds, pid, command...: until the command succeeds, the process dies or time runs out
+  local name=$1 secs=$2 pid=$3; shift 3
   for _ in $(seq 1 $((secs * 4))); do
     if "$@" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$RUN/$name.log" >&2; die "$name exited; see $RUN/$name.log"; }
     sleep 0.25
   done
-  die "$name did not come up; see $RUN/$name.log"
+  die "$name did not come up in $secs s; see $RUN/$name.log"
 }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -59,13 +60,13 @@ max_queued_messages 10000
 CONF
 "$MOSQUITTO" -c "$RUN/mosquitto.conf" >"$RUN/mosquitto.log" 2>&1 &
 PIDS+=($!)
-wait_for mosquitto 15 listening "$MQTT_PORT"
+wait_for mosquitto 15 "$!" listening "$MQTT_PORT"
 say "Mosquitto on tcp://127.0.0.1:$MQTT_PORT"
 
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$RUN" \
   >"$RUN/redis.log" 2>&1 &
 PIDS+=($!)
-wait_for redis 15 listening "$REDIS_PORT"
+wait_for redis 15 "$!" listening "$REDIS_PORT"
 say "Redis on 127.0.0.1:$REDIS_PORT"
 
 # A fresh secret per run, shared by the job and the API; kept out of the repo and the logs.
@@ -78,7 +79,7 @@ OSCAR_API_PORT="$API_PORT" OSCAR_API_TOKEN="$TOKEN" \
   java "${JAVA_OPTS[@]}" -cp "alert-api/target/classes:alert-api/target/lib/*" \
   org.oscar.alert.AlertApiMain >"$RUN/alert-api.log" 2>&1 &
 PIDS+=($!)
-wait_for alert-api 30 listening "$API_PORT"
+wait_for alert-api 30 "$!" listening "$API_PORT"
 say "alert API on http://127.0.0.1:$API_PORT"
 
 OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" \
@@ -86,7 +87,7 @@ OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_ALERT_API_URL="http://127.0.0.
   java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
   org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
 PIDS+=($!)
-wait_for stream-job 90 grep -q "MQTT source .* connected" "$RUN/stream-job.log"
+wait_for stream-job 90 "$!" grep -q "MQTT source .* connected" "$RUN/stream-job.log"
 say "Flink job running in an embedded MiniCluster"
 
 cat <<INFO
@@ -107,7 +108,7 @@ java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/
   --scenario deploy/local/scenario/bhubaneswar-demo.json --duration-seconds "$RUN_SECONDS" &
 PIDS+=($!)
 SIM=$!
-tail -n +1 -F "$RUN/alert-api.log" 2>/dev/null | grep --line-buffered "opened: notifications" \
+tail -n +1 -F "$RUN/alert-api.log" 2>/dev/null | grep --line-buffered ": notifications" \
   | sed -u 's/^/[alert-api] /' &
 PIDS+=($!)
 wait "$SIM"

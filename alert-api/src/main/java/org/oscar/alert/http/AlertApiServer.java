@@ -108,9 +108,8 @@ public final class AlertApiServer {
         .onSuccess(
             outcome -> {
               LOG.info(
-                  "incident {} {} {}: notifications {}",
+                  "incident {} {}: notifications {}",
                   event.incident().incidentId(),
-                  event.kind(),
                   event.level(),
                   outcome.encode());
               json(

@@ -20,8 +20,19 @@ public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> s
     survivors = survivors == null ? List.of() : List.copyOf(survivors);
   }
 
-  /** A responder unit and where it starts. */
-  public record UnitSpec(String id, DeviceKind kind, double lat, double lon) {}
+  /**
+   * A responder unit and where it starts. A {@code silent} unit never answers its tasks (the demo's
+   * way of showing a reassignment).
+   */
+  public record UnitSpec(String id, DeviceKind kind, double lat, double lon, Boolean silent) {
+    public UnitSpec {
+      silent = Boolean.TRUE.equals(silent);
+    }
+
+    public UnitSpec(String id, DeviceKind kind, double lat, double lon) {
+      this(id, kind, lat, lon, false);
+    }
+  }
 
   /**
    * A survivor's panic device, where she is and when she presses (seconds after start), and her
@@ -32,9 +43,13 @@ public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> s
       double lat,
       double lon,
       int pressAfterS,
-      boolean injured,
+      Boolean injured,
       String cancelPinHash,
       String duressPinHash) {
+    public SurvivorSpec {
+      injured = Boolean.TRUE.equals(injured);
+    }
+
     public SurvivorSpec(String id, double lat, double lon, int pressAfterS, boolean injured) {
       this(id, lat, lon, pressAfterS, injured, null, null);
     }

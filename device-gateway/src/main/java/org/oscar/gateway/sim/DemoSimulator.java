@@ -47,6 +47,24 @@ public final class DemoSimulator implements Callable<Integer> {
   double speedKmh;
 
   @Option(
+      names = "--decline-rate",
+      defaultValue = "0",
+      description = "share of tasks crews decline (default: ${DEFAULT-VALUE})")
+  double declineRate;
+
+  @Option(
+      names = "--silence-rate",
+      defaultValue = "0",
+      description = "share of tasks crews ignore (default: ${DEFAULT-VALUE})")
+  double silenceRate;
+
+  @Option(
+      names = "--on-scene-seconds",
+      defaultValue = "20",
+      description = "time a unit spends on scene (default: ${DEFAULT-VALUE})")
+  int onSceneSeconds;
+
+  @Option(
       names = "--duration-seconds",
       defaultValue = "0",
       description = "stop after this long; 0 runs until interrupted (default: ${DEFAULT-VALUE})")
@@ -63,6 +81,12 @@ public final class DemoSimulator implements Callable<Integer> {
           new CommandLine(this),
           "--tick-seconds and --speed-kmh must be > 0, --duration-seconds >= 0");
     }
+    UnitBehaviour behaviour;
+    try {
+      behaviour = new UnitBehaviour(declineRate, silenceRate, onSceneSeconds, onSceneSeconds / 2);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
     Scenario scenario = Scenario.load(scenarioFile);
     SimulatorOutput out = new SimulatorOutput(System.out);
     List<SimulatedUnit> units = new ArrayList<>();
@@ -71,7 +95,8 @@ public final class DemoSimulator implements Callable<Integer> {
     try {
       long seed = 1;
       for (Scenario.UnitSpec spec : scenario.units()) {
-        SimulatedUnit u = new SimulatedUnit(spec, broker, speedKmh, tickSeconds, out, seed++);
+        SimulatedUnit u =
+            new SimulatedUnit(spec, broker, speedKmh, tickSeconds, behaviour, out, seed++);
         u.connect();
         units.add(u);
       }
@@ -94,8 +119,8 @@ public final class DemoSimulator implements Callable<Integer> {
       }
       return 0;
     } finally {
-      clock.shutdownNow();
-      // Let a report in progress finish before its client is closed under it.
+      // No interrupt: let a report in progress finish before its client is closed under it.
+      clock.shutdown();
       clock.awaitTermination(5, TimeUnit.SECONDS);
       for (SimulatedUnit u : units) {
         u.close();

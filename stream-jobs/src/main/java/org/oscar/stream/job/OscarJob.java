@@ -12,7 +12,7 @@ import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
 import org.oscar.stream.dispatch.flink.DispatchFunction;
 import org.oscar.stream.dispatch.model.AlertRequest;
 import org.oscar.stream.dispatch.model.IncidentChange;
-import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.validate.DeviceEvent;
 import org.oscar.stream.validate.EventKind;
 import org.oscar.stream.validate.InboundValidator;
@@ -30,7 +30,7 @@ public final class OscarJob {
   private final Sink<IncidentChange> incidentLiveState;
   private final Sink<AlertRequest> alerts;
   private final InboundValidator validator;
-  private final RegionProfile profile;
+  private final RegionProfiles profiles;
   private final TravelTimeEstimator travelTime;
 
   public OscarJob(
@@ -40,7 +40,7 @@ public final class OscarJob {
       Sink<IncidentChange> incidentLiveState,
       Sink<AlertRequest> alerts,
       InboundValidator validator,
-      RegionProfile profile,
+      RegionProfiles profiles,
       TravelTimeEstimator travelTime) {
     this.uplink = uplink;
     this.downlink = downlink;
@@ -48,7 +48,7 @@ public final class OscarJob {
     this.incidentLiveState = incidentLiveState;
     this.alerts = alerts;
     this.validator = validator;
-    this.profile = profile;
+    this.profiles = profiles;
     this.travelTime = travelTime;
   }
 
@@ -70,7 +70,7 @@ public final class OscarJob {
     SingleOutputStreamOperator<OutboundMessage> dispatched =
         events
             .keyBy(DeviceEvent::region)
-            .process(new DispatchFunction(profile, travelTime))
+            .process(new DispatchFunction(profiles, travelTime))
             .uid("dispatch")
             .name("dispatch");
 

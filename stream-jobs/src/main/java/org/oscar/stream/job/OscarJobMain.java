@@ -19,6 +19,7 @@ import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.live.LiveStateWrites;
 import org.oscar.stream.validate.InboundValidator;
 import org.oscar.stream.validate.ValidationPolicy;
@@ -69,7 +70,7 @@ public final class OscarJobMain {
         new RedisSink<>(redis, LiveStateWrites.INCIDENT, 0),
         new AlertApiSink(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
         new InboundValidator(directory, ValidationPolicy.defaults()),
-        regionProfile(config),
+        RegionProfiles.of(regionProfile(config)),
         StraightLineTravelTime.defaults());
   }
 

@@ -172,8 +172,21 @@ final class IncidentOps {
     return f == null ? null : new Destination(f.kind(), f.name(), f.lat(), f.lon());
   }
 
-  /** Tells her device how things stand, unless she is under duress (it must look cancelled). */
+  /**
+   * Tells her device how things stand if that changed since she was last told (state, or an ETA
+   * that moved materially), unless she is under duress: then the device must keep looking
+   * cancelled.
+   */
   void tellSurvivor(IncidentState inc, Step s) {
+    notifySurvivor(inc, s, false);
+  }
+
+  /** Tells her device how things stand even if nothing changed: she pressed again. */
+  void confirmToSurvivor(IncidentState inc, Step s) {
+    notifySurvivor(inc, s, true);
+  }
+
+  private void notifySurvivor(IncidentState inc, Step s, boolean always) {
     if (inc.duress) {
       return;
     }
@@ -182,12 +195,19 @@ final class IncidentOps {
     if (inc.phase.isTerminal()) {
       state = inc.phase == Phase.CANCELLED ? NoticeState.CANCELLED : NoticeState.CLOSED;
       eta = null;
-    } else if (inc.hasArrivedUnit()) {
+    } else if (inc.phase.isPastArrival()) {
+      // Once help has reached her it has reached her, even if that unit has left since.
       state = NoticeState.UNIT_ARRIVED;
       eta = null;
     } else {
       state = eta == null ? NoticeState.RECEIVED : NoticeState.HELP_COMING;
     }
+    String told = state + (eta == null ? "" : ":" + eta);
+    if (!always && told.equals(inc.lastNotice)) {
+      return;
+    }
+    inc.lastNotice = told;
+    s.changed(inc);
     s.out.notice(inc.deviceId, new NoticeMessage(inc.incidentId, state, eta, s.now));
   }
 

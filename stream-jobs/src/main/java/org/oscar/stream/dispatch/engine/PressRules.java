@@ -100,7 +100,7 @@ final class PressRules {
         ops.markSerious(inc, "injured", false, s);
       }
     }
-    ops.tellSurvivor(inc, s);
+    ops.confirmToSurvivor(inc, s);
   }
 
   private void reopen(IncidentState inc, DeviceEvent e, Step s) {

@@ -80,12 +80,20 @@ final class UnitRules {
         inc.log(s.now, "HANDED_OVER", who, "at " + destinationName(inc));
         s.changed(inc);
       }
-      case AVAILABLE, OFF_DUTY -> {
+      case AVAILABLE -> {
+        // Terminals repeat their status, and one sent just before the task arrived is no answer
+        // to it: before arrival AVAILABLE changes nothing (silence and stalls are caught by their
+        // deadlines). After arrival it means the unit is done.
         if (a.arrived()) {
-          ops.release(inc, a, "reported " + e.status(), s);
+          ops.release(inc, a, "reported AVAILABLE", s);
           fillPending(s.book.unit(u.unitId()), s);
+        }
+      }
+      case OFF_DUTY -> {
+        if (a.arrived()) {
+          ops.release(inc, a, "reported OFF_DUTY", s);
         } else {
-          ops.replace(inc, a, "reported " + e.status() + " before arriving", s);
+          ops.replace(inc, a, "went OFF_DUTY before arriving", s);
         }
       }
     }

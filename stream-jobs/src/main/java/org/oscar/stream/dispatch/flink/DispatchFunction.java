@@ -25,7 +25,7 @@ import org.oscar.stream.dispatch.model.AlertRequest;
 import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.UnitState;
-import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.dispatch.spatial.UnitGridIndex;
 import org.oscar.stream.geo.Jurisdictions;
 import org.oscar.stream.validate.DeviceEvent;
@@ -47,9 +47,11 @@ public final class DispatchFunction
   public static final OutputTag<AlertRequest> ALERTS =
       new OutputTag<>("alerts", TypeInformation.of(AlertRequest.class)) {};
 
-  private final RegionProfile profile;
+  private final RegionProfiles profiles;
   private final TravelTimeEstimator travelTime;
-  private transient RegionDispatcher engine;
+  private transient Jurisdictions jurisdictions;
+  // One engine per region key (engines are stateless apart from a counter; state is in the book).
+  private transient Map<String, RegionDispatcher> engines;
   private transient MapState<String, UnitState> units;
   private transient MapState<String, IncidentState> incidents;
   private transient MapState<String, String> devices;
@@ -58,14 +60,15 @@ public final class DispatchFunction
   private transient Counter tasksSent;
   private transient Counter alertsRaised;
 
-  public DispatchFunction(RegionProfile profile, TravelTimeEstimator travelTime) {
-    this.profile = profile;
+  public DispatchFunction(RegionProfiles profiles, TravelTimeEstimator travelTime) {
+    this.profiles = profiles;
     this.travelTime = travelTime;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    engine = new RegionDispatcher(profile, Jurisdictions.bhubaneswar(), travelTime);
+    jurisdictions = Jurisdictions.bhubaneswar();
+    engines = new HashMap<>();
     var rc = getRuntimeContext();
     units = rc.getMapState(new MapStateDescriptor<>("units", String.class, UnitState.class));
     incidents =
@@ -75,21 +78,29 @@ public final class DispatchFunction
     indexes = new HashMap<>();
     tasksSent = rc.getMetricGroup().counter("tasksSent");
     alertsRaised = rc.getMetricGroup().counter("alertsRaised");
-    rc.getMetricGroup().gauge("stuckDeadlines", () -> engine.stuckDeadlines());
+    rc.getMetricGroup()
+        .gauge(
+            "stuckDeadlines",
+            () -> engines.values().stream().mapToLong(RegionDispatcher::stuckDeadlines).sum());
   }
 
   @Override
   public void processElement(DeviceEvent event, Context ctx, Collector<OutboundMessage> out) {
     RegionBook book = book(ctx.getCurrentKey());
-    engine.handle(event, book, effects(ctx, out));
+    engine(ctx.getCurrentKey()).handle(event, book, effects(ctx, out));
     after(book, ctx, event.receivedAt());
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutboundMessage> out) {
     RegionBook book = book(ctx.getCurrentKey());
-    engine.advanceTo(timestamp, book, effects(ctx, out));
+    engine(ctx.getCurrentKey()).advanceTo(timestamp, book, effects(ctx, out));
     after(book, ctx, timestamp);
+  }
+
+  private RegionDispatcher engine(String region) {
+    return engines.computeIfAbsent(
+        region, r -> new RegionDispatcher(profiles.forRegion(r), jurisdictions, travelTime));
   }
 
   private RegionBook book(String region) {
@@ -100,7 +111,7 @@ public final class DispatchFunction
     if (book.indexIfBuilt() != null) {
       indexes.put(ctx.getCurrentKey(), book.indexIfBuilt());
     }
-    long next = engine.nextDeadline(book);
+    long next = engine(ctx.getCurrentKey()).nextDeadline(book);
     if (next != Long.MAX_VALUE) {
       // Timers at the same time are one timer; a timer that finds nothing due does nothing. Every
       // deadline up to `now` has been met, so `next` is later, unless a rule is stuck: then retry

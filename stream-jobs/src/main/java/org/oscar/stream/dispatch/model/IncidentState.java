@@ -58,6 +58,9 @@ public class IncidentState {
 
   public List<TimelineEntry> timeline = new ArrayList<>();
 
+  /** What her device was last told (state name and ETA), so an unchanged notice is not resent. */
+  public String lastNotice;
+
   public IncidentState() {}
 
   public boolean isActive() {

@@ -55,6 +55,10 @@ public record RegionProfile(
     return this;
   }
 
+  public RegionProfile renamed(String newRegion) {
+    return new RegionProfile(newRegion, district, oscs, hospitals, policy);
+  }
+
   public RegionProfile withPolicy(DispatchPolicy newPolicy) {
     return new RegionProfile(region, district, oscs, hospitals, newPolicy);
   }

@@ -111,6 +111,15 @@ class AssignmentRulesTest {
     assertThat(region.book.unit("PCR-1").strikes()).isEqualTo(1);
   }
 
+  @Test
+  void aRepeatedAvailableStatusBeforeArrivalIsNoAnswerToTheTask() {
+    region.send(region.status("PCR-1", DeviceKind.POLICE, UnitStatus.AVAILABLE));
+
+    assertThat(region.tasksTo("PCR-1", TaskAction.WITHDRAW)).isEmpty();
+    assertThat(region.book.unit("PCR-1").isAvailable()).isFalse();
+    assertThat(region.book.unit("PCR-1").strikes()).isZero();
+  }
+
   private String assignmentOf(String unitId) {
     return region
         .tasksTo(unitId, TaskAction.ASSIGN)

@@ -117,6 +117,21 @@ class ProgressRulesTest {
   }
 
   @Test
+  void tellsHerThatAUnitArrivedOnceNotAgainForEveryLaterUpdate() {
+    double[] there = north(CAPITAL, 50);
+    region.send(region.unitAt("PCR-1", DeviceKind.POLICE, there[0], there[1]));
+    for (int m = 2_500; m > 500; m -= 500) {
+      double[] p = north(CAPITAL, m);
+      region.send(region.unitAt("AMB-1", DeviceKind.AMBULANCE, p[0], p[1]));
+    }
+
+    assertThat(region.noticesTo("SURV-1"))
+        .filteredOn(n -> n.state() == NoticeState.UNIT_ARRIVED)
+        .hasSize(1);
+    assertThat(region.tasksTo("AMB-1", TaskAction.UPDATE)).isNotEmpty();
+  }
+
+  @Test
   void theDeadlineIsTheEarliestThingThatCanHappen() {
     RegionFixture fresh = new RegionFixture();
     double[] p = north(CAPITAL, 800);

@@ -24,10 +24,12 @@ import org.oscar.stream.dispatch.engine.ReplayDeterminismTest;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.validate.DeviceEvent;
 
 /** The Flink adapter: keyed state, timers that fire with no message, state cleared after close. */
 class DispatchFunctionTest {
+  private static final RegionProfiles PROFILES = RegionProfiles.of(RegionProfile.bhubaneswar());
   private KeyedOneInputStreamOperatorTestHarness<String, DeviceEvent, OutboundMessage> harness;
   // Builds events; its own engine is not used here.
   private final RegionFixture events = new RegionFixture();
@@ -37,8 +39,7 @@ class DispatchFunctionTest {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
-                new DispatchFunction(
-                    RegionProfile.bhubaneswar(), StraightLineTravelTime.defaults())),
+                new DispatchFunction(PROFILES, StraightLineTravelTime.defaults())),
             DeviceEvent::region,
             Types.STRING);
     harness.open();
@@ -107,8 +108,7 @@ class DispatchFunctionTest {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
-                new DispatchFunction(
-                    RegionProfile.bhubaneswar(), StraightLineTravelTime.defaults())),
+                new DispatchFunction(PROFILES, StraightLineTravelTime.defaults())),
             DeviceEvent::region,
             Types.STRING);
     harness.setup();

@@ -1,0 +1,78 @@
+package org.oscar.stream.job;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.wire.NoticeMessage;
+import org.oscar.contract.wire.TaskAction;
+import org.oscar.contract.wire.TaskMessage;
+
+/** Speaks the device contract for tests: units and survivors over a real MQTT client. */
+final class Devices {
+  private final MqttTestClient mqtt;
+  private final AtomicLong seq = new AtomicLong();
+
+  Devices(MqttTestClient mqtt) {
+    this.mqtt = mqtt;
+  }
+
+  void unitStatus(String unit, String status) throws MqttException {
+    mqtt.publish(
+        "oscar/v1/unit/" + unit + "/status",
+        "{\"seq\":%d,\"ts\":%d,\"status\":\"%s\"}".formatted(seq.incrementAndGet(), now(), status));
+  }
+
+  void unitAt(String unit, double lat, double lon) throws MqttException {
+    mqtt.publish("oscar/v1/unit/" + unit + "/pos", position(lat, lon));
+  }
+
+  void ack(String unit, String assignmentId, boolean accept) throws MqttException {
+    mqtt.publish(
+        "oscar/v1/unit/" + unit + "/ack",
+        "{\"seq\":%d,\"ts\":%d,\"assignmentId\":\"%s\",\"accept\":%b}"
+            .formatted(seq.incrementAndGet(), now(), assignmentId, accept));
+  }
+
+  void press(String device, double lat, double lon, boolean injured) throws MqttException {
+    mqtt.publish(
+        "oscar/v1/dev/" + device + "/sos",
+        "{\"seq\":%d,\"ts\":%d,\"lat\":%s,\"lon\":%s,\"injured\":%b}"
+            .formatted(seq.incrementAndGet(), now(), lat, lon, injured));
+  }
+
+  void survivorAt(String device, double lat, double lon) throws MqttException {
+    mqtt.publish("oscar/v1/dev/" + device + "/pos", position(lat, lon));
+  }
+
+  void cancel(String device, String pin) throws MqttException {
+    mqtt.publish(
+        "oscar/v1/dev/" + device + "/cancel",
+        "{\"seq\":%d,\"ts\":%d,\"pin\":\"%s\"}".formatted(seq.incrementAndGet(), now(), pin));
+  }
+
+  List<TaskMessage> tasks(String unit) {
+    return mqtt.receivedOn("oscar/v1/unit/" + unit + "/task").stream()
+        .map(r -> Json.fromString(r.payload(), TaskMessage.class))
+        .toList();
+  }
+
+  List<TaskMessage> tasks(String unit, TaskAction action) {
+    return tasks(unit).stream().filter(t -> t.action() == action).toList();
+  }
+
+  List<NoticeMessage> notices(String device) {
+    return mqtt.receivedOn("oscar/v1/dev/" + device + "/notice").stream()
+        .map(r -> Json.fromString(r.payload(), NoticeMessage.class))
+        .toList();
+  }
+
+  private String position(double lat, double lon) {
+    return "{\"seq\":%d,\"ts\":%d,\"lat\":%s,\"lon\":%s}"
+        .formatted(seq.incrementAndGet(), now(), lat, lon);
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+}

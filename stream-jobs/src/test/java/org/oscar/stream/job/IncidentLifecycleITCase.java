@@ -1,0 +1,407 @@
+package org.oscar.stream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.oscar.alert.config.ApiConfig;
+import org.oscar.alert.http.AlertApiServer;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.security.PinHash;
+import org.oscar.contract.wire.DeviceKind;
+import org.oscar.contract.wire.NoticeState;
+import org.oscar.contract.wire.TaskAction;
+import org.oscar.contract.wire.TaskMessage;
+import org.oscar.contract.wire.Topics;
+import org.oscar.stream.connector.alert.AlertApiEndpoint;
+import org.oscar.stream.connector.alert.AlertApiSink;
+import org.oscar.stream.connector.mqtt.MqttConnection;
+import org.oscar.stream.connector.mqtt.sink.MqttSink;
+import org.oscar.stream.connector.mqtt.source.MqttSource;
+import org.oscar.stream.connector.redis.RedisEndpoint;
+import org.oscar.stream.connector.redis.RedisSink;
+import org.oscar.stream.directory.DeviceDirectory;
+import org.oscar.stream.directory.DeviceEntry;
+import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
+import org.oscar.stream.dispatch.policy.DispatchPolicy;
+import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.live.LiveStateWrites;
+import org.oscar.stream.validate.InboundValidator;
+import org.oscar.stream.validate.ValidationPolicy;
+import org.oscar.testkit.MosquittoProcess;
+import org.oscar.testkit.RedisProcess;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Each path of an incident's life, end to end on real parts: Mosquitto and Redis started by the
+ * test, the job on a MiniCluster, the alert API in-process, devices as real MQTT clients. One job
+ * serves all tests; each test has a dispatch region of its own, so their units never mix. The
+ * policy is shortened (ack 3 s, stall 4 s, ladder step 3 s) so deadlines fire within the test.
+ */
+class IncidentLifecycleITCase {
+  private static final String TOKEN = "lifecycle-token-0123456789";
+  private static final String CANCEL_PIN = "2468";
+  private static final String DURESS_PIN = "1357";
+  private static final String[] TESTS = {"happy", "silent", "stall", "cancel", "duress", "moves"};
+  // Interior point of the Capital Police Station jurisdiction, and places north of it.
+  private static final double LAT = 20.265367;
+  private static final double LON = 85.828033;
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  private static MosquittoProcess mosquitto;
+  private static RedisProcess redis;
+  private static RedisClient redisClient;
+  private static Vertx vertx;
+  private static int apiPort;
+  private static JobClient job;
+  private static MqttTestClient mqtt;
+  private static Devices devices;
+
+  /** The test's own dispatch region; its devices are named after it. */
+  private String region;
+
+  @BeforeAll
+  static void startSystem() throws Exception {
+    mosquitto = new MosquittoProcess();
+    mosquitto.start();
+    redis = new RedisProcess();
+    redis.start();
+    redisClient = RedisClient.create(redis.host(), redis.port());
+    vertx = Vertx.vertx();
+    apiPort =
+        AlertApiServer.overRedis(
+                vertx,
+                ApiConfig.from(
+                    Map.of(
+                        "OSCAR_API_PORT",
+                        "0",
+                        "OSCAR_REDIS_PORT",
+                        String.valueOf(redis.port()),
+                        "OSCAR_API_TOKEN",
+                        TOKEN)))
+            .start()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get();
+    job = startJob();
+    mqtt = new MqttTestClient(mosquitto.url());
+    mqtt.subscribe("oscar/v1/unit/+/task", "oscar/v1/dev/+/notice");
+    devices = new Devices(mqtt);
+  }
+
+  @AfterAll
+  static void stopSystem() throws Exception {
+    if (job != null) {
+      job.cancel().get();
+    }
+    if (mqtt != null) {
+      mqtt.close();
+    }
+    vertx.close();
+    redisClient.close();
+    mosquitto.close();
+    redis.close();
+  }
+
+  @Test
+  void happyPathArrivesByGeofenceGoesToHospitalAndCloses() throws Exception {
+    region = "happy";
+    ready(unit("PCR-1", 800), unit("AMB-1", 900));
+    devices.press(id("SURV"), LAT, LON, true);
+
+    TaskMessage police = awaitTask(id("PCR-1"), TaskAction.ASSIGN);
+    TaskMessage ambulance = awaitTask(id("AMB-1"), TaskAction.ASSIGN);
+    assertThat(ambulance.destination().kind()).isEqualTo("HOSPITAL");
+    devices.ack(id("PCR-1"), police.assignmentId(), true);
+    devices.ack(id("AMB-1"), ambulance.assignmentId(), true);
+
+    // The police unit drives up; the geofence sees it arrive.
+    devices.unitAt(id("PCR-1"), LAT + 400 / 111_195.0, LON);
+    devices.unitAt(id("PCR-1"), LAT + 80 / 111_195.0, LON);
+    awaitNotice(id("SURV"), NoticeState.UNIT_ARRIVED);
+
+    for (String status : List.of("ON_SCENE", "TRANSPORTING", "AT_FACILITY", "AVAILABLE")) {
+      devices.unitStatus(id("AMB-1"), status);
+    }
+    devices.unitStatus(id("PCR-1"), "AVAILABLE");
+    awaitNotice(id("SURV"), NoticeState.CLOSED);
+
+    IncidentView closed = awaitIncident(police.incidentId(), "CLOSED");
+    assertThat(closed.hospital()).isNotNull();
+    assertThat(closed.timeline())
+        .extracting(t -> t.what())
+        .containsSubsequence("OPENED", "ARRIVED", "TRANSPORTING", "HANDED_OVER", "CLOSED");
+    assertThat(redisClient.smembers(LiveKeys.openIncidents(region))).isEmpty();
+    assertThat(awaitNotifications(police.incidentId(), 5))
+        .extracting(n -> n.getString("officialId"))
+        .contains("SHO:Capital Police Station", "SP:Khordha", "DM:Khordha", "CMO:Khordha");
+  }
+
+  @Test
+  void silentUnitIsWithdrawnAndTheNextNearestAssigned() throws Exception {
+    region = "silent";
+    ready(unit("PCR-NEAR", 800), unit("PCR-NEXT", 2_500), unit("AMB-1", 900));
+    devices.press(id("SURV"), LAT, LON, false);
+    TaskMessage first = awaitTask(id("PCR-NEAR"), TaskAction.ASSIGN);
+    devices.ack(id("AMB-1"), awaitTask(id("AMB-1"), TaskAction.ASSIGN).assignmentId(), true);
+
+    // PCR-NEAR says nothing: after the 3 s ack deadline it is withdrawn and the next is asked.
+    TaskMessage withdrawn = awaitTask(id("PCR-NEAR"), TaskAction.WITHDRAW);
+    TaskMessage second = awaitTask(id("PCR-NEXT"), TaskAction.ASSIGN);
+
+    assertThat(withdrawn.assignmentId()).isEqualTo(first.assignmentId());
+    assertThat(second.incidentId()).isEqualTo(first.incidentId());
+    assertThat(awaitIncident(first.incidentId(), "OPEN").timeline())
+        .extracting(t -> t.what())
+        .contains("WITHDRAWN_STRIKE");
+  }
+
+  @Test
+  void stalledResponseEscalatesToControlRoomThenShoThenSp() throws Exception {
+    region = "stall";
+    ready(unit("PCR-1", 3_000), unit("AMB-1", 3_000));
+    devices.press(id("SURV"), LAT, LON, false);
+    TaskMessage police = awaitTask(id("PCR-1"), TaskAction.ASSIGN);
+    devices.ack(id("PCR-1"), police.assignmentId(), true);
+    devices.ack(id("AMB-1"), awaitTask(id("AMB-1"), TaskAction.ASSIGN).assignmentId(), true);
+
+    // Accepted, then nobody moves: control room, then the SHO, then the SP are alerted, once each.
+    List<JsonObject> notifications = awaitNotifications(police.incidentId(), 5);
+    assertThat(notifications)
+        .extracting(n -> n.getString("level") + " " + n.getString("officialId"))
+        .contains(
+            "ESCALATION-1 CONTROL_ROOM:" + region,
+            "ESCALATION-2 SHO:Capital Police Station",
+            "ESCALATION-3 SP:Khordha");
+    assertThat(
+            notifications.stream().map(n -> n.getString("level") + n.getString("role")).distinct())
+        .hasSameSizeAs(notifications);
+  }
+
+  @Test
+  void cancelWithPinWithdrawsUnitsAndTellsAlertedOfficials() throws Exception {
+    region = "cancel";
+    ready(unit("PCR-1", 800), unit("AMB-1", 900));
+    devices.press(id("SURV"), LAT, LON, false);
+    TaskMessage police = awaitTask(id("PCR-1"), TaskAction.ASSIGN);
+    awaitTask(id("AMB-1"), TaskAction.ASSIGN);
+
+    devices.cancel(id("SURV"), CANCEL_PIN);
+
+    awaitTask(id("PCR-1"), TaskAction.WITHDRAW);
+    awaitTask(id("AMB-1"), TaskAction.WITHDRAW);
+    awaitNotice(id("SURV"), NoticeState.CANCELLED);
+    awaitIncident(police.incidentId(), "CANCELLED");
+    assertThat(awaitNotifications(police.incidentId(), 4))
+        .filteredOn(n -> n.getString("level").equals("CANCELLED"))
+        .extracting(n -> n.getString("officialId"))
+        .containsExactlyInAnyOrder("SHO:Capital Police Station", "OSC_ADMIN:OSC-KHORDHA");
+  }
+
+  @Test
+  void duressPinLooksCancelledButTheRescueGoesOnAsSerious() throws Exception {
+    region = "duress";
+    ready(unit("PCR-1", 800), unit("AMB-1", 900));
+    devices.press(id("SURV"), LAT, LON, false);
+    TaskMessage police = awaitTask(id("PCR-1"), TaskAction.ASSIGN);
+    devices.ack(id("PCR-1"), police.assignmentId(), true);
+
+    devices.cancel(id("SURV"), DURESS_PIN);
+
+    awaitNotice(id("SURV"), NoticeState.CANCELLED);
+    IncidentView view = awaitIncident(police.incidentId(), "OPEN", v -> v.serious());
+    assertThat(view.timeline()).extracting(t -> t.what()).contains("DURESS");
+    assertThat(awaitNotifications(police.incidentId(), 6))
+        .filteredOn(n -> n.getString("level").equals("SERIOUS"))
+        .extracting(n -> n.getString("officialId"))
+        .contains("SP:Khordha", "DM:Khordha", "CMO:Khordha");
+    assertThat(devices.tasks(id("PCR-1"), TaskAction.WITHDRAW)).isEmpty();
+  }
+
+  @Test
+  void survivorMovesAndTheAssignedUnitIsRerouted() throws Exception {
+    region = "moves";
+    ready(unit("PCR-1", 800), unit("AMB-1", 900));
+    devices.press(id("SURV"), LAT, LON, false);
+    TaskMessage police = awaitTask(id("PCR-1"), TaskAction.ASSIGN);
+    devices.ack(id("PCR-1"), police.assignmentId(), true);
+
+    double movedLat = LAT - 1_000 / 111_195.0;
+    devices.survivorAt(id("SURV"), movedLat, LON);
+
+    TaskMessage update = awaitTask(id("PCR-1"), TaskAction.UPDATE);
+    assertThat(update.lat()).isEqualTo(movedLat);
+    assertThat(update.etaS()).isGreaterThan(police.etaS());
+    assertThat(awaitIncident(police.incidentId(), "OPEN", v -> v.lat() == movedLat).timeline())
+        .extracting(t -> t.what())
+        .contains("MOVED");
+  }
+
+  // --- helpers ---
+
+  private record UnitAt(String id, double metersNorth) {}
+
+  private UnitAt unit(String name, double metersNorth) {
+    return new UnitAt(id(name), metersNorth);
+  }
+
+  private String id(String name) {
+    return region + "-" + name;
+  }
+
+  /** Announces the units until live state shows every one of them AVAILABLE. */
+  private void ready(UnitAt... units) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              for (UnitAt u : units) {
+                devices.unitStatus(u.id(), "AVAILABLE");
+                devices.unitAt(u.id(), LAT + u.metersNorth() / 111_195.0, LON);
+              }
+              for (UnitAt u : units) {
+                assertThat(redisClient.hget(LiveKeys.unit(u.id()), "status"))
+                    .isEqualTo("AVAILABLE");
+                assertThat(redisClient.hget(LiveKeys.unit(u.id()), "lat")).isNotNull();
+              }
+            });
+  }
+
+  private static TaskMessage awaitTask(String unit, TaskAction action) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !devices.tasks(unit, action).isEmpty());
+    return devices.tasks(unit, action).get(0);
+  }
+
+  private static void awaitNotice(String device, NoticeState state) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> devices.notices(device).stream().anyMatch(n -> n.state() == state));
+  }
+
+  private static IncidentView awaitIncident(String id, String state) {
+    return awaitIncident(id, state, v -> true);
+  }
+
+  private static IncidentView awaitIncident(
+      String id, String state, java.util.function.Predicate<IncidentView> also) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              String json = redisClient.get(LiveKeys.incident(id));
+              return json == null ? null : Json.fromString(json, IncidentView.class);
+            },
+            v -> v != null && v.state().equals(state) && also.test(v));
+  }
+
+  /** The incident's notifications from the alert API, once there are at least {@code n}. */
+  private static List<JsonObject> awaitNotifications(String incidentId, int n) {
+    HttpClient http = HttpClient.newHttpClient();
+    return await()
+        .atMost(Duration.ofSeconds(40))
+        .until(
+            () -> {
+              HttpResponse<String> r =
+                  http.send(
+                      HttpRequest.newBuilder(
+                              URI.create(
+                                  "http://127.0.0.1:"
+                                      + apiPort
+                                      + "/api/v1/incidents/"
+                                      + incidentId))
+                          .header("Authorization", "Bearer " + TOKEN)
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              if (r.statusCode() != 200) {
+                return List.<JsonObject>of();
+              }
+              JsonArray all = new JsonObject(r.body()).getJsonArray("notifications");
+              return all.stream().map(o -> (JsonObject) o).toList();
+            },
+            list -> list.size() >= n);
+  }
+
+  private static JobClient startJob() throws Exception {
+    SecureRandom random = new SecureRandom();
+    Map<String, DeviceEntry> entries = new HashMap<>();
+    for (String test : TESTS) {
+      for (String unit : List.of("PCR-1", "PCR-NEAR", "PCR-NEXT")) {
+        entries.put(test + "-" + unit, new DeviceEntry(test + "-" + unit, DeviceKind.POLICE, test));
+      }
+      entries.put(test + "-AMB-1", new DeviceEntry(test + "-AMB-1", DeviceKind.AMBULANCE, test));
+      entries.put(
+          test + "-SURV",
+          new DeviceEntry(
+              test + "-SURV",
+              DeviceKind.PANIC,
+              test,
+              PinHash.hash(CANCEL_PIN, random, 1_000),
+              PinHash.hash(DURESS_PIN, random, 1_000)));
+    }
+    DispatchPolicy fast =
+        new DispatchPolicy(
+            3,
+            150,
+            60,
+            50,
+            4,
+            600,
+            0.5,
+            3,
+            30,
+            50,
+            0.5,
+            300,
+            5,
+            List.of("SHO", "OSC_ADMIN"),
+            List.of("CONTROL_ROOM", "SHO", "SP", "DM"),
+            List.of("SHO", "SP", "DM", "CMO", "OSC_ADMIN"),
+            List.of("CMO", "OSC_ADMIN"));
+    MqttConnection connection = new MqttConnection(mosquitto.url(), null, null);
+    RedisEndpoint live = new RedisEndpoint(redis.host(), redis.port(), null);
+    OscarJob oscar =
+        new OscarJob(
+            new MqttSource(connection, "it-lifecycle", List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
+            new MqttSink(connection, "it-lifecycle-out"),
+            new RedisSink<>(live, LiveStateWrites.UNIT, 3),
+            new RedisSink<>(live, LiveStateWrites.INCIDENT, 0),
+            new AlertApiSink(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
+            new InboundValidator(new DeviceDirectory(entries), ValidationPolicy.defaults()),
+            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar().withPolicy(fast)),
+            StraightLineTravelTime.defaults());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.enableCheckpointing(1_000);
+    oscar.build(env);
+    return env.executeAsync("oscar-lifecycle-it");
+  }
+}
