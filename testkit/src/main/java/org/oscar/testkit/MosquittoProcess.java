@@ -3,12 +3,31 @@ package org.oscar.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.List;
 
-/** A private Mosquitto broker on a loopback port, anonymous access, no persistence file. */
+/**
+ * A private Mosquitto broker on a loopback port, no persistence file. Either anonymous, or with the
+ * dynamic-security plugin and one admin client (no anonymous access), as OSCAR runs it.
+ */
 public final class MosquittoProcess extends ServerProcess {
+  private final String adminUser;
+  private final String adminPassword;
+
   public MosquittoProcess() {
+    this(null, null);
+  }
+
+  private MosquittoProcess(String adminUser, String adminPassword) {
     super("mosquitto");
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
+  }
+
+  /** A broker that authenticates every client against its dynamic-security configuration. */
+  public static MosquittoProcess withDynamicSecurity(String adminUser, String adminPassword) {
+    return new MosquittoProcess(adminUser, adminPassword);
   }
 
   public String url() {
@@ -18,16 +37,81 @@ public final class MosquittoProcess extends ServerProcess {
   @Override
   protected List<String> command() throws IOException {
     Path conf = dir.resolve("mosquitto.conf");
-    Files.writeString(
-        conf,
-        String.join(
-            "\n",
-            "listener " + port + " 127.0.0.1",
-            "allow_anonymous true",
-            "persistence false",
-            "max_queued_messages 10000",
-            "log_dest stdout",
-            ""));
+    StringBuilder c = new StringBuilder();
+    c.append("listener ").append(port).append(" 127.0.0.1\n");
+    c.append("persistence false\nmax_queued_messages 10000\nlog_dest stdout\n");
+    if (adminUser == null) {
+      c.append("allow_anonymous true\n");
+    } else {
+      Path dynsec = dir.resolve("dynamic-security.json");
+      if (!Files.exists(dynsec)) {
+        run(
+            binary("oscar.mosquitto_ctrl.bin", "mosquitto_ctrl"),
+            "dynsec",
+            "init",
+            dynsec.toString(),
+            adminUser,
+            adminPassword);
+        handToBrokerUser(dynsec);
+      }
+      c.append("allow_anonymous false\n");
+      c.append("plugin ").append(dynamicSecurityPlugin()).append('\n');
+      c.append("plugin_opt_config_file ").append(dynsec).append('\n');
+    }
+    Files.writeString(conf, c.toString());
     return List.of(binary("oscar.mosquitto.bin", "mosquitto"), "-c", conf.toString());
+  }
+
+  /**
+   * Started as root, Mosquitto drops to the {@code mosquitto} user, which must be able to read and
+   * rewrite its dynamic-security file: hand it the directory and the file.
+   */
+  private void handToBrokerUser(Path dynsec) throws IOException {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return;
+    }
+    UserPrincipal broker;
+    try {
+      broker =
+          dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("mosquitto");
+    } catch (UserPrincipalNotFoundException e) {
+      return;
+    }
+    Files.setOwner(dir, broker);
+    Files.setOwner(dynsec, broker);
+  }
+
+  /** Where Debian (or another layout) keeps the plugin. */
+  static String dynamicSecurityPlugin() throws IOException {
+    for (String d :
+        new String[] {
+          "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/local/lib"
+        }) {
+      Path p = Path.of(d, "mosquitto_dynamic_security.so");
+      if (Files.exists(p)) {
+        return p.toString();
+      }
+    }
+    throw new IOException(
+        "mosquitto_dynamic_security.so not found; is Debian's mosquitto installed?");
+  }
+
+  private void run(String... command) throws IOException {
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("ctrl.log").toFile())
+            .start();
+    try {
+      if (p.waitFor() != 0) {
+        throw new IOException(
+            String.join(" ", command[0], command[1], command[2])
+                + " failed; see "
+                + dir.resolve("ctrl.log"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 }

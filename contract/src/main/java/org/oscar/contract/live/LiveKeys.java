@@ -39,6 +39,16 @@ public final class LiveKeys {
     return PREFIX + "notified:" + incidentId + ":" + role + ":" + level;
   }
 
+  /** Hash of one provisioned device ({@link org.oscar.contract.registry.DeviceRecord}). */
+  public static String device(String deviceId) {
+    return PREFIX + "device:" + deviceId;
+  }
+
+  /** Set of every provisioned device id. */
+  public static String devices() {
+    return PREFIX + "devices";
+  }
+
   /** Pub/sub channel announcing live-state changes of a region (for control-room push). */
   public static String liveChannel(String region) {
     return PREFIX + "live:" + region;

@@ -1,0 +1,36 @@
+package org.oscar.gateway.broker;
+
+import java.util.List;
+import org.oscar.contract.wire.DeviceClass;
+import org.oscar.contract.wire.DeviceKind;
+import org.oscar.contract.wire.Topics;
+
+/**
+ * What each kind of client may do on the broker, as the contract says: a device publishes only
+ * under its own prefix and reads only its own downlink; the pipeline reads every uplink and writes
+ * every downlink. Everything else is denied by the broker's default (publish and subscribe deny).
+ */
+public final class AccessPolicy {
+  public static final String PIPELINE_ROLE = "oscar-pipeline";
+
+  private AccessPolicy() {}
+
+  public static String roleOf(String deviceId) {
+    return "device-" + deviceId;
+  }
+
+  public static List<AclRule> forDevice(DeviceKind kind, String deviceId) {
+    DeviceClass cls = kind.deviceClass();
+    String downlink = cls == DeviceClass.PANIC ? Topics.NOTICE : Topics.TASK;
+    return List.of(
+        AclRule.publish(Topics.ROOT + "/" + cls.segment() + "/" + deviceId + "/#"),
+        AclRule.subscribe(Topics.of(cls, deviceId, downlink)));
+  }
+
+  public static List<AclRule> forPipeline() {
+    return List.of(
+        AclRule.subscribePattern(Topics.ROOT + "/#"),
+        AclRule.publish(Topics.ROOT + "/dev/+/" + Topics.NOTICE),
+        AclRule.publish(Topics.ROOT + "/unit/+/" + Topics.TASK));
+  }
+}

@@ -1,0 +1,107 @@
+package org.oscar.gateway.provision;
+
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.oscar.contract.registry.DeviceRecord;
+import org.oscar.contract.registry.DeviceRecord.DeviceStatus;
+import org.oscar.contract.security.PinHash;
+import org.oscar.contract.wire.DeviceKind;
+import org.oscar.contract.wire.Topics;
+import org.oscar.gateway.broker.AccessPolicy;
+import org.oscar.gateway.broker.DynamicSecurityAdmin;
+import org.oscar.gateway.registry.DeviceRegistry;
+
+/**
+ * Adds, rotates and revokes devices: the registry (what a device is) and the broker (who may
+ * connect and where it may publish) change together. A new or rotated secret is returned once and
+ * kept nowhere by OSCAR; PINs are hashed before they are stored.
+ */
+public final class Provisioner {
+  private final DeviceRegistry registry;
+  private final DynamicSecurityAdmin broker;
+
+  public Provisioner(DeviceRegistry registry, DynamicSecurityAdmin broker) {
+    this.registry = registry;
+    this.broker = broker;
+  }
+
+  /** Registers a device and gives it broker credentials; returns its secret. */
+  public String add(String id, DeviceKind kind, String region, String cancelPin, String duressPin)
+      throws MqttException {
+    if (!Topics.isValidId(id)) {
+      throw new IllegalArgumentException("device id must be 1-64 of A-Za-z0-9_- : " + id);
+    }
+    if (registry.find(id).isPresent() || broker.clientExists(id)) {
+      throw new IllegalArgumentException("device " + id + " exists; rotate or revoke it instead");
+    }
+    if (kind != DeviceKind.PANIC && (cancelPin != null || duressPin != null)) {
+      throw new IllegalArgumentException("only panic devices have PINs");
+    }
+    if (cancelPin != null && cancelPin.equals(duressPin)) {
+      throw new IllegalArgumentException("the cancel and duress PINs must differ");
+    }
+    String secret = Secrets.newSecret();
+    broker.createRole(AccessPolicy.roleOf(id), AccessPolicy.forDevice(kind, id));
+    broker.createClient(id, secret);
+    broker.addClientRole(id, AccessPolicy.roleOf(id));
+    registry.put(
+        new DeviceRecord(
+            id,
+            kind,
+            region,
+            DeviceStatus.ACTIVE,
+            System.currentTimeMillis(),
+            cancelPin == null ? null : PinHash.hash(cancelPin, Secrets.random()),
+            duressPin == null ? null : PinHash.hash(duressPin, Secrets.random())));
+    return secret;
+  }
+
+  /** Gives the pipeline its own broker client; returns the secret. */
+  public String addPipeline(String username) throws MqttException {
+    String secret = Secrets.newSecret();
+    if (!broker.clientExists(username)) {
+      broker.createRole(AccessPolicy.PIPELINE_ROLE, AccessPolicy.forPipeline());
+      broker.createClient(username, secret);
+      broker.addClientRole(username, AccessPolicy.PIPELINE_ROLE);
+    } else {
+      broker.setClientPassword(username, secret);
+    }
+    return secret;
+  }
+
+  /** A new secret for an active device; the old one stops working at once. */
+  public String rotate(String id) throws MqttException {
+    DeviceRecord r = active(id);
+    String secret = Secrets.newSecret();
+    broker.setClientPassword(r.id(), secret);
+    return secret;
+  }
+
+  /** Cuts the device off the broker at once and marks it revoked for the pipeline. */
+  public void revoke(String id) throws MqttException {
+    DeviceRecord r = registry.find(id).orElseThrow(() -> unknown(id));
+    broker.disableClient(id);
+    registry.put(r.revoked());
+  }
+
+  public List<DeviceRecord> list() {
+    return registry.all();
+  }
+
+  public Optional<DeviceRecord> find(String id) {
+    return registry.find(id);
+  }
+
+  private DeviceRecord active(String id) {
+    DeviceRecord r = registry.find(id).orElseThrow(() -> unknown(id));
+    if (!r.isActive()) {
+      throw new IllegalArgumentException("device " + id + " is revoked");
+    }
+    return r;
+  }
+
+  private static IllegalArgumentException unknown(String id) {
+    return new IllegalArgumentException("no device " + id);
+  }
+}

@@ -1,0 +1,56 @@
+package org.oscar.gateway.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.registry.DeviceRecord;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+
+/** The device registry in Redis: one hash per device and a set of all ids. Blocking. */
+public final class DeviceRegistry implements AutoCloseable {
+  private final RedisClient redis;
+
+  public DeviceRegistry(RedisClient redis) {
+    this.redis = redis;
+  }
+
+  public static DeviceRegistry connect(String host, int port, String password) {
+    var config = DefaultJedisClientConfig.builder().timeoutMillis(5_000);
+    if (password != null && !password.isEmpty()) {
+      config.password(password);
+    }
+    return new DeviceRegistry(
+        RedisClient.builder().hostAndPort(host, port).clientConfig(config.build()).build());
+  }
+
+  public void put(DeviceRecord record) {
+    try (AbstractTransaction tx = redis.multi()) {
+      tx.del(LiveKeys.device(record.id()));
+      tx.hset(LiveKeys.device(record.id()), record.toHash());
+      tx.sadd(LiveKeys.devices(), record.id());
+      tx.exec();
+    }
+  }
+
+  public Optional<DeviceRecord> find(String id) {
+    Map<String, String> h = redis.hgetAll(LiveKeys.device(id));
+    return h == null || h.isEmpty() ? Optional.empty() : Optional.of(DeviceRecord.fromHash(id, h));
+  }
+
+  public List<DeviceRecord> all() {
+    List<DeviceRecord> all = new ArrayList<>();
+    for (String id : redis.smembers(LiveKeys.devices()).stream().sorted().toList()) {
+      find(id).ifPresent(all::add);
+    }
+    return all;
+  }
+
+  @Override
+  public void close() {
+    redis.close();
+  }
+}
