@@ -50,11 +50,27 @@ wait_for() { # name, seconds, pid, command...: until the command succeeds, the p
 }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Fresh secrets per run, kept out of the repo and the logs (files of mode 600 under .run/).
+secret() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9'; }
+(umask 077 && secret > "$RUN/mqtt-admin-password")
+ADMIN_PASSWORD=$(cat "$RUN/mqtt-admin-password")
+
+# The broker authenticates every client through its dynamic-security plugin: devices get
+# credentials and per-device access lists from the registry (oscar-devices), no anonymous access.
 MOSQUITTO=$(command -v mosquitto || echo /usr/sbin/mosquitto)
+BROKER_DIR="$RUN/broker"
+rm -rf "$BROKER_DIR" && mkdir -p "$BROKER_DIR"
+mosquitto_ctrl dynsec init "$BROKER_DIR/dynamic-security.json" oscar-admin "$ADMIN_PASSWORD" >/dev/null
+# Started as root, Mosquitto runs as the 'mosquitto' user, which must read and rewrite this file.
+if [ "$(id -u)" -eq 0 ] && id mosquitto >/dev/null 2>&1; then chown -R mosquitto "$BROKER_DIR"; fi
+PLUGIN=$(ls /usr/lib/*/mosquitto_dynamic_security.so /usr/lib/mosquitto_dynamic_security.so 2>/dev/null | head -n 1 || true)
+[ -n "$PLUGIN" ] || die "mosquitto_dynamic_security.so not found"
 cat > "$RUN/mosquitto.conf" <<CONF
-# Local run only: loopback listener, anonymous. Device authentication is not built yet.
+# Local run: loopback listener; every client authenticates (dynamic-security plugin).
 listener $MQTT_PORT 127.0.0.1
-allow_anonymous true
+allow_anonymous false
+plugin $PLUGIN
+plugin_opt_config_file $BROKER_DIR/dynamic-security.json
 persistence false
 max_queued_messages 10000
 CONF
@@ -69,9 +85,16 @@ PIDS+=($!)
 wait_for redis 15 "$!" listening "$REDIS_PORT"
 say "Redis on 127.0.0.1:$REDIS_PORT"
 
-# A fresh secret per run, shared by the job and the API; kept out of the repo and the logs.
+SCENARIO=deploy/local/scenario/bhubaneswar-demo.json
+OSCAR_MQTT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
+  org.oscar.gateway.provision.DevicesCommand import-scenario "$SCENARIO" \
+  --broker "tcp://127.0.0.1:$MQTT_PORT" --redis-port "$REDIS_PORT" \
+  --secrets-out "$RUN/device-secrets.json" --pipeline-secret-out "$RUN/pipeline-secret" \
+  | sed 's/^/[oscar] /' || die "provisioning the demo devices failed"
+
 TOKEN_FILE="$RUN/api-token"
-(umask 077 && head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$TOKEN_FILE")
+(umask 077 && secret > "$TOKEN_FILE")
 TOKEN=$(cat "$TOKEN_FILE")
 
 export OSCAR_REDIS_PORT="$REDIS_PORT"
@@ -82,8 +105,9 @@ PIDS+=($!)
 wait_for alert-api 30 "$!" listening "$API_PORT"
 say "alert API on http://127.0.0.1:$API_PORT"
 
-OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" \
-  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_SCENARIO="deploy/local/scenario/bhubaneswar-demo.json" \
+OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_MQTT_USER=oscar-pipeline \
+  OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" \
+  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_DEVICE_DIRECTORY=registry \
   java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
   org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
 PIDS+=($!)
@@ -98,14 +122,15 @@ cat <<INFO
 [oscar]   an incident            curl -H "Authorization: Bearer \$(cat $TOKEN_FILE)" \\
 [oscar]                            http://127.0.0.1:$API_PORT/api/v1/incidents/INC-SURV-DEMO-1-1
 [oscar]   live state             redis-cli -p $REDIS_PORT keys 'oscar:*'
-[oscar]   raw MQTT               mosquitto_sub -p $MQTT_PORT -t 'oscar/v1/#' -v
+[oscar]   devices                OSCAR_MQTT_ADMIN_PASSWORD=\$(cat $RUN/mqtt-admin-password) java -cp 'device-gateway/target/classes:device-gateway/target/lib/*' \\
+[oscar]                            org.oscar.gateway.provision.DevicesCommand list --broker tcp://127.0.0.1:$MQTT_PORT --redis-port $REDIS_PORT
 [oscar] Ctrl-C stops everything.
 [oscar] ---------------------------------------------------------------------------
 INFO
 
 java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
   org.oscar.gateway.sim.DemoSimulator --broker "tcp://127.0.0.1:$MQTT_PORT" \
-  --scenario deploy/local/scenario/bhubaneswar-demo.json --duration-seconds "$RUN_SECONDS" &
+  --scenario "$SCENARIO" --secrets "$RUN/device-secrets.json" --duration-seconds "$RUN_SECONDS" &
 PIDS+=($!)
 SIM=$!
 tail -n +1 -F "$RUN/alert-api.log" 2>/dev/null | grep --line-buffered ": notifications" \

@@ -17,8 +17,10 @@ public enum RejectReason {
   BAD_COORDINATE,
   /** Not a contract topic, or a topic this pipeline does not take uplink on. */
   UNKNOWN_TOPIC,
-  /** A device id the directory does not know, or one that is revoked. */
+  /** A device id the directory does not know. */
   UNKNOWN_DEVICE,
+  /** A device that was provisioned and then revoked. */
+  REVOKED_DEVICE,
   /** A known device publishing under the other family's prefix (a panic device as a unit). */
   WRONG_DEVICE_CLASS,
   /** Device clock too far ahead of the receiver's clock. */

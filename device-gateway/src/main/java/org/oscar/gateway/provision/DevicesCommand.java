@@ -208,6 +208,11 @@ public final class DevicesCommand {
         description = "broker user of the stream job (default: ${DEFAULT-VALUE})")
     String pipelineUser;
 
+    @Option(
+        names = "--pipeline-secret-out",
+        description = "also write the pipeline's secret alone to this file (mode 600)")
+    Path pipelineSecretOut;
+
     @Override
     public Integer call() throws Exception {
       Scenario scenario = Scenario.load(scenarioFile);
@@ -224,6 +229,9 @@ public final class DevicesCommand {
             return null;
           });
       writePrivate(secretsOut, Json.toString(secrets));
+      if (pipelineSecretOut != null) {
+        writePrivate(pipelineSecretOut, secrets.get(pipelineUser));
+      }
       System.out.println(
           "provisioned "
               + (secrets.size() - 1)

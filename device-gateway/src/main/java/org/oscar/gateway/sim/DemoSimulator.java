@@ -1,13 +1,16 @@
 package org.oscar.gateway.sim;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +73,20 @@ public final class DemoSimulator implements Callable<Integer> {
       description = "stop after this long; 0 runs until interrupted (default: ${DEFAULT-VALUE})")
   long durationSeconds;
 
+  @Option(
+      names = "--secrets",
+      description =
+          "JSON file of device id to secret (from oscar-devices import-scenario); without it devices connect with no password")
+  Path secretsFile;
+
+  private Map<String, String> readSecrets() throws java.io.IOException {
+    if (secretsFile == null) {
+      return Map.of();
+    }
+    return Json.mapper()
+        .readValue(secretsFile.toFile(), new TypeReference<Map<String, String>>() {});
+  }
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new DemoSimulator()).execute(args));
   }
@@ -88,6 +105,7 @@ public final class DemoSimulator implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
     }
     Scenario scenario = Scenario.load(scenarioFile);
+    Map<String, String> secrets = readSecrets();
     SimulatorOutput out = new SimulatorOutput(System.out);
     List<SimulatedUnit> units = new ArrayList<>();
     List<SimulatedSurvivor> survivors = new ArrayList<>();
@@ -96,7 +114,15 @@ public final class DemoSimulator implements Callable<Integer> {
       long seed = 1;
       for (Scenario.UnitSpec spec : scenario.units()) {
         SimulatedUnit u =
-            new SimulatedUnit(spec, broker, speedKmh, tickSeconds, behaviour, out, seed++);
+            new SimulatedUnit(
+                spec,
+                broker,
+                secrets.get(spec.id()),
+                speedKmh,
+                tickSeconds,
+                behaviour,
+                out,
+                seed++);
         u.connect();
         units.add(u);
       }
@@ -104,7 +130,7 @@ public final class DemoSimulator implements Callable<Integer> {
           "%d units of region %s on duty, reporting every %.0f s",
           units.size(), scenario.region(), tickSeconds);
       for (Scenario.SurvivorSpec spec : scenario.survivors()) {
-        SimulatedSurvivor s = new SimulatedSurvivor(spec, broker, out);
+        SimulatedSurvivor s = new SimulatedSurvivor(spec, broker, secrets.get(spec.id()), out);
         s.connect();
         survivors.add(s);
         clock.schedule(() -> pressSafely(s, out), spec.pressAfterS(), TimeUnit.SECONDS);

@@ -19,11 +19,14 @@ final class DeviceConnection implements AutoCloseable {
   private final DeviceClass deviceClass;
   private final String deviceId;
   private final MqttClient client;
+  private final String secret;
 
-  DeviceConnection(String brokerUrl, DeviceClass deviceClass, String deviceId)
+  /** {@code secret} null: connect without a password (a broker without authentication). */
+  DeviceConnection(String brokerUrl, DeviceClass deviceClass, String deviceId, String secret)
       throws MqttException {
     this.deviceClass = deviceClass;
     this.deviceId = deviceId;
+    this.secret = secret;
     this.client = new MqttClient(brokerUrl, "sim-" + deviceId, new MemoryPersistence());
   }
 
@@ -32,6 +35,9 @@ final class DeviceConnection implements AutoCloseable {
     o.setCleanSession(true);
     o.setAutomaticReconnect(true);
     o.setUserName(deviceId);
+    if (secret != null) {
+      o.setPassword(secret.toCharArray());
+    }
     o.setWill(topic(Topics.ONLINE), bytes("{\"online\":false}"), 1, true);
     client.connect(o);
     client.subscribe(topic(downlinkLeaf), 1, onDownlink);

@@ -14,11 +14,12 @@ final class SimulatedSurvivor implements AutoCloseable {
   private final SimulatorOutput out;
   private long seq;
 
-  SimulatedSurvivor(Scenario.SurvivorSpec spec, String brokerUrl, SimulatorOutput out)
+  SimulatedSurvivor(
+      Scenario.SurvivorSpec spec, String brokerUrl, String secret, SimulatorOutput out)
       throws MqttException {
     this.spec = spec;
     this.out = out;
-    this.connection = new DeviceConnection(brokerUrl, DeviceClass.PANIC, spec.id());
+    this.connection = new DeviceConnection(brokerUrl, DeviceClass.PANIC, spec.id(), secret);
   }
 
   void connect() throws MqttException {

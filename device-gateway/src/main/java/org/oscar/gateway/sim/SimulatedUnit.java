@@ -52,6 +52,7 @@ final class SimulatedUnit implements AutoCloseable {
   SimulatedUnit(
       Scenario.UnitSpec spec,
       String brokerUrl,
+      String secret,
       double speedKmh,
       double tickS,
       UnitBehaviour behaviour,
@@ -67,7 +68,7 @@ final class SimulatedUnit implements AutoCloseable {
     this.lon = spec.lon();
     // ~111 km per degree; good enough for a demo's motion.
     this.speedDegPerTick = speedKmh / 3.6 * tickS / 111_000.0;
-    this.connection = new DeviceConnection(brokerUrl, DeviceClass.UNIT, spec.id());
+    this.connection = new DeviceConnection(brokerUrl, DeviceClass.UNIT, spec.id(), secret);
   }
 
   void connect() throws MqttException {

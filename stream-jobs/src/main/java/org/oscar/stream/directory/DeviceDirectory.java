@@ -11,7 +11,7 @@ import org.oscar.contract.wire.DeviceKind;
  * The devices the pipeline accepts messages from. Today a static snapshot taken from the scenario
  * at job start; the device registry (device-gateway) will feed it live.
  */
-public final class DeviceDirectory implements Serializable {
+public final class DeviceDirectory implements DeviceLookup, Serializable {
   private final Map<String, DeviceEntry> entries;
 
   public DeviceDirectory(Map<String, DeviceEntry> entries) {
@@ -32,6 +32,7 @@ public final class DeviceDirectory implements Serializable {
     return new DeviceDirectory(m);
   }
 
+  @Override
   public Optional<DeviceEntry> lookup(String id) {
     return Optional.ofNullable(entries.get(id));
   }

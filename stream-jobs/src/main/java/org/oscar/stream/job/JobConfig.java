@@ -26,9 +26,12 @@ public record JobConfig(
     String alertApiToken,
     Path scenario,
     Duration checkpointInterval,
-    String regionProfile) {
+    String regionProfile,
+    String deviceDirectory) {
 
   public static final String BUILTIN_BHUBANESWAR = "builtin:bhubaneswar";
+  public static final String DIRECTORY_REGISTRY = "registry";
+  public static final String DIRECTORY_SCENARIO = "scenario";
 
   static final List<Option> OPTIONS =
       List.of(
@@ -46,9 +49,14 @@ public record JobConfig(
           new Option(
               "OSCAR_ALERT_API_TOKEN", null, "token the job presents to the alert API (secret)"),
           new Option(
+              "OSCAR_DEVICE_DIRECTORY",
+              DIRECTORY_REGISTRY,
+              "where devices are looked up: 'registry' (Redis, written by oscar-devices) or"
+                  + " 'scenario' (the OSCAR_SCENARIO file, no registry)"),
+          new Option(
               "OSCAR_SCENARIO",
               "deploy/local/scenario/bhubaneswar-demo.json",
-              "scenario file: region and provisioned devices"),
+              "scenario file, with OSCAR_DEVICE_DIRECTORY=scenario"),
           new Option("OSCAR_CHECKPOINT_INTERVAL_MS", "10000", "Flink checkpoint interval"),
           new Option(
               "OSCAR_REGION_PROFILE",
@@ -74,9 +82,14 @@ public record JobConfig(
     } catch (IllegalArgumentException e) {
       s.problem("OSCAR_ALERT_API_URL is not a URL");
     }
+    String deviceDirectory = s.get("OSCAR_DEVICE_DIRECTORY");
     Path scenario = Path.of(s.get("OSCAR_SCENARIO"));
-    if (!Files.isReadable(scenario)) {
-      s.problem("OSCAR_SCENARIO: cannot read " + scenario.toAbsolutePath());
+    if (DIRECTORY_SCENARIO.equals(deviceDirectory)) {
+      if (!Files.isReadable(scenario)) {
+        s.problem("OSCAR_SCENARIO: cannot read " + scenario.toAbsolutePath());
+      }
+    } else if (!DIRECTORY_REGISTRY.equals(deviceDirectory)) {
+      s.problem("OSCAR_DEVICE_DIRECTORY must be 'registry' or 'scenario'");
     }
     String regionProfile = s.get("OSCAR_REGION_PROFILE");
     if (!BUILTIN_BHUBANESWAR.equals(regionProfile) && !Files.isReadable(Path.of(regionProfile))) {
@@ -95,7 +108,8 @@ public record JobConfig(
             s.required("OSCAR_ALERT_API_TOKEN", 16),
             scenario,
             Duration.ofMillis(s.positiveInt("OSCAR_CHECKPOINT_INTERVAL_MS")),
-            regionProfile);
+            regionProfile,
+            deviceDirectory);
     s.validate();
     return config;
   }

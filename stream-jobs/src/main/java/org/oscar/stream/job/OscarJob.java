@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
 import org.oscar.stream.connector.mqtt.source.MqttRecord;
+import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
 import org.oscar.stream.dispatch.flink.DispatchFunction;
 import org.oscar.stream.dispatch.model.AlertRequest;
@@ -15,8 +16,8 @@ import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.validate.DeviceEvent;
 import org.oscar.stream.validate.EventKind;
-import org.oscar.stream.validate.InboundValidator;
 import org.oscar.stream.validate.ValidateFunction;
+import org.oscar.stream.validate.ValidationPolicy;
 
 /**
  * The OSCAR pipeline: uplink → validation → dispatch (keyed by region) → downlink, live state and
@@ -29,7 +30,8 @@ public final class OscarJob {
   private final Sink<DeviceEvent> unitLiveState;
   private final Sink<IncidentChange> incidentLiveState;
   private final Sink<AlertRequest> alerts;
-  private final InboundValidator validator;
+  private final DirectorySource directory;
+  private final ValidationPolicy validation;
   private final RegionProfiles profiles;
   private final TravelTimeEstimator travelTime;
 
@@ -39,7 +41,8 @@ public final class OscarJob {
       Sink<DeviceEvent> unitLiveState,
       Sink<IncidentChange> incidentLiveState,
       Sink<AlertRequest> alerts,
-      InboundValidator validator,
+      DirectorySource directory,
+      ValidationPolicy validation,
       RegionProfiles profiles,
       TravelTimeEstimator travelTime) {
     this.uplink = uplink;
@@ -47,7 +50,8 @@ public final class OscarJob {
     this.unitLiveState = unitLiveState;
     this.incidentLiveState = incidentLiveState;
     this.alerts = alerts;
-    this.validator = validator;
+    this.directory = directory;
+    this.validation = validation;
     this.profiles = profiles;
     this.travelTime = travelTime;
   }
@@ -56,7 +60,7 @@ public final class OscarJob {
     DataStream<DeviceEvent> events =
         env.fromSource(uplink, WatermarkStrategy.noWatermarks(), "mqtt-uplink")
             .uid("mqtt-uplink")
-            .process(new ValidateFunction(validator))
+            .process(new ValidateFunction(directory, validation))
             .uid("validate")
             .name("validate");
 

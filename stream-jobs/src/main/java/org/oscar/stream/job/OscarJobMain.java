@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.oscar.contract.codec.Json;
@@ -17,11 +18,12 @@ import org.oscar.stream.connector.mqtt.source.MqttSource;
 import org.oscar.stream.connector.redis.RedisEndpoint;
 import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.directory.DeviceDirectory;
+import org.oscar.stream.directory.DirectorySource;
+import org.oscar.stream.directory.RegistryDirectory;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.live.LiveStateWrites;
-import org.oscar.stream.validate.InboundValidator;
 import org.oscar.stream.validate.ValidationPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +58,6 @@ public final class OscarJobMain {
   }
 
   public static OscarJob wire(JobConfig config) {
-    Scenario scenario = Scenario.load(config.scenario());
-    DeviceDirectory directory = DeviceDirectory.of(scenario);
-    LOG.info("device directory: {} devices in region {}", directory.size(), scenario.region());
     MqttConnection mqtt =
         new MqttConnection(config.mqttUrl(), config.mqttUser(), config.mqttPassword());
     RedisEndpoint redis =
@@ -69,9 +68,21 @@ public final class OscarJobMain {
         new RedisSink<>(redis, LiveStateWrites.UNIT, 3),
         new RedisSink<>(redis, LiveStateWrites.INCIDENT, 0),
         new AlertApiSink(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
-        new InboundValidator(directory, ValidationPolicy.defaults()),
+        directory(config, redis),
+        ValidationPolicy.defaults(),
         RegionProfiles.of(regionProfile(config)),
         StraightLineTravelTime.defaults());
+  }
+
+  static DirectorySource directory(JobConfig config, RedisEndpoint redis) {
+    if (JobConfig.DIRECTORY_REGISTRY.equals(config.deviceDirectory())) {
+      LOG.info("device directory: the registry in Redis, reloaded every 5 s");
+      return RegistryDirectory.source(redis, Duration.ofSeconds(5));
+    }
+    Scenario scenario = Scenario.load(config.scenario());
+    DeviceDirectory directory = DeviceDirectory.of(scenario);
+    LOG.info("device directory: {} devices of scenario {}", directory.size(), config.scenario());
+    return DirectorySource.fixed(directory);
   }
 
   static RegionProfile regionProfile(JobConfig config) {

@@ -1,6 +1,5 @@
 package org.oscar.stream.validate;
 
-import java.io.Serializable;
 import java.util.Optional;
 import org.oscar.contract.codec.Decoded;
 import org.oscar.contract.codec.PayloadDecoder;
@@ -15,16 +14,16 @@ import org.oscar.contract.wire.TopicAddress;
 import org.oscar.contract.wire.Topics;
 import org.oscar.contract.wire.UnitPositionPayload;
 import org.oscar.contract.wire.UnitStatusPayload;
-import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
+import org.oscar.stream.directory.DeviceLookup;
 
 /** Turns one raw uplink message into a {@link DeviceEvent} or a counted refusal. Pure. */
-public final class InboundValidator implements Serializable {
+public final class InboundValidator {
   private static final int MAX_REASON_CHARS = 200;
-  private final DeviceDirectory directory;
+  private final DeviceLookup directory;
   private final ValidationPolicy policy;
 
-  public InboundValidator(DeviceDirectory directory, ValidationPolicy policy) {
+  public InboundValidator(DeviceLookup directory, ValidationPolicy policy) {
     this.directory = directory;
     this.policy = policy;
   }
@@ -40,6 +39,9 @@ public final class InboundValidator implements Serializable {
       return Decoded.rejected(RejectReason.UNKNOWN_DEVICE, "device not provisioned");
     }
     DeviceEntry device = entry.get();
+    if (device.revoked()) {
+      return Decoded.rejected(RejectReason.REVOKED_DEVICE, "device revoked");
+    }
     if (device.kind().deviceClass() != address.deviceClass()) {
       return Decoded.rejected(RejectReason.WRONG_DEVICE_CLASS, "device kind " + device.kind());
     }

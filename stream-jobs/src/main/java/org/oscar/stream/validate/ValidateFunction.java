@@ -9,6 +9,8 @@ import org.apache.flink.util.Collector;
 import org.oscar.contract.codec.Decoded;
 import org.oscar.contract.codec.RejectReason;
 import org.oscar.stream.connector.mqtt.source.MqttRecord;
+import org.oscar.stream.directory.DeviceLookup;
+import org.oscar.stream.directory.DirectorySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +21,32 @@ import org.slf4j.LoggerFactory;
 public final class ValidateFunction extends ProcessFunction<MqttRecord, DeviceEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(ValidateFunction.class);
 
-  private final InboundValidator validator;
+  private final DirectorySource directory;
+  private final ValidationPolicy policy;
+  private transient DeviceLookup lookup;
+  private transient InboundValidator validator;
   private transient Map<RejectReason, Counter> rejected;
 
-  public ValidateFunction(InboundValidator validator) {
-    this.validator = validator;
+  public ValidateFunction(DirectorySource directory, ValidationPolicy policy) {
+    this.directory = directory;
+    this.policy = policy;
   }
 
   @Override
   public void open(OpenContext openContext) {
+    lookup = directory.open();
+    validator = new InboundValidator(lookup, policy);
     rejected = new EnumMap<>(RejectReason.class);
     var group = getRuntimeContext().getMetricGroup().addGroup("rejected");
     for (RejectReason r : RejectReason.values()) {
       rejected.put(r, group.counter(r.counterName()));
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (lookup instanceof AutoCloseable closeable) {
+      closeable.close();
     }
   }
 

@@ -43,12 +43,12 @@ import org.oscar.stream.connector.redis.RedisEndpoint;
 import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
+import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.policy.DispatchPolicy;
 import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.live.LiveStateWrites;
-import org.oscar.stream.validate.InboundValidator;
 import org.oscar.stream.validate.ValidationPolicy;
 import org.oscar.testkit.MosquittoProcess;
 import org.oscar.testkit.RedisProcess;
@@ -396,7 +396,8 @@ class IncidentLifecycleITCase {
             new RedisSink<>(live, LiveStateWrites.UNIT, 3),
             new RedisSink<>(live, LiveStateWrites.INCIDENT, 0),
             new AlertApiSink(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
-            new InboundValidator(new DeviceDirectory(entries), ValidationPolicy.defaults()),
+            DirectorySource.fixed(new DeviceDirectory(entries)),
+            ValidationPolicy.defaults(),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar().withPolicy(fast)),
             StraightLineTravelTime.defaults());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

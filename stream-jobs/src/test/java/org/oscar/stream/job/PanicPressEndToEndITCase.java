@@ -219,11 +219,18 @@ class PanicPressEndToEndITCase {
     JobConfig config =
         JobConfig.from(
             Map.of(
-                "OSCAR_MQTT_URL", mosquitto.url(),
-                "OSCAR_REDIS_PORT", String.valueOf(redis.port()),
-                "OSCAR_ALERT_API_URL", "http://127.0.0.1:" + apiPort,
-                "OSCAR_ALERT_API_TOKEN", TOKEN,
-                "OSCAR_SCENARIO", scenarioFile.toString()));
+                "OSCAR_MQTT_URL",
+                mosquitto.url(),
+                "OSCAR_REDIS_PORT",
+                String.valueOf(redis.port()),
+                "OSCAR_ALERT_API_URL",
+                "http://127.0.0.1:" + apiPort,
+                "OSCAR_ALERT_API_TOKEN",
+                TOKEN,
+                "OSCAR_DEVICE_DIRECTORY",
+                "scenario",
+                "OSCAR_SCENARIO",
+                scenarioFile.toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(1_000);
     OscarJobMain.wire(config).build(env);
