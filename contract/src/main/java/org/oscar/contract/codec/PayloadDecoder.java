@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.oscar.contract.wire.AckPayload;
 import org.oscar.contract.wire.CancelPayload;
 import org.oscar.contract.wire.PositionPayload;
+import org.oscar.contract.wire.PresencePayload;
 import org.oscar.contract.wire.SosPayload;
 import org.oscar.contract.wire.UnitPositionPayload;
 import org.oscar.contract.wire.UnitStatusPayload;
@@ -83,6 +84,14 @@ public final class PayloadDecoder {
       return Decoded.rejected(RejectReason.BAD_FIELD, "assignmentId length");
     }
     return checked(d, p.seq(), p.ts(), NO_COORDINATE, NO_COORDINATE);
+  }
+
+  public static Decoded<PresencePayload> presence(byte[] payload) {
+    Decoded<PresencePayload> d = read(payload, PresencePayload.class);
+    if (d.isOk() && d.value().online() == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "online");
+    }
+    return d;
   }
 
   public static Decoded<UnitStatusPayload> unitStatus(byte[] payload) {

@@ -44,6 +44,11 @@ public final class LiveKeys {
     return PREFIX + "device:" + deviceId;
   }
 
+  /** Hash of a device's presence: {@code online} (true/false) and {@code at}. */
+  public static String presence(String deviceId) {
+    return PREFIX + "presence:" + deviceId;
+  }
+
   /** Set of every provisioned device id. */
   public static String devices() {
     return PREFIX + "devices";

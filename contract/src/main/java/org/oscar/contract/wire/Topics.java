@@ -24,7 +24,9 @@ public final class Topics {
     ROOT + "/dev/+/" + CANCEL,
     ROOT + "/unit/+/" + POS,
     ROOT + "/unit/+/" + STATUS,
-    ROOT + "/unit/+/" + ACK
+    ROOT + "/unit/+/" + ACK,
+    ROOT + "/dev/+/" + ONLINE,
+    ROOT + "/unit/+/" + ONLINE
   };
 
   private Topics() {}

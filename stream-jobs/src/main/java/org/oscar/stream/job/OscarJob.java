@@ -65,7 +65,11 @@ public final class OscarJob {
             .name("validate");
 
     events
-        .filter(e -> e.kind() == EventKind.UNIT_POSITION || e.kind() == EventKind.UNIT_STATUS)
+        .filter(
+            e ->
+                e.kind() == EventKind.UNIT_POSITION
+                    || e.kind() == EventKind.UNIT_STATUS
+                    || e.kind() == EventKind.PRESENCE)
         .name("unit-events")
         .sinkTo(unitLiveState)
         .uid("redis-units")

@@ -18,7 +18,16 @@ public final class LiveStateWrites {
   public static final RedisWriteOp<DeviceEvent> UNIT =
       (e, p) -> {
         String key = LiveKeys.unit(e.deviceId());
-        if (e.kind() == EventKind.UNIT_POSITION) {
+        if (e.kind() == EventKind.PRESENCE) {
+          p.hset(
+              LiveKeys.presence(e.deviceId()),
+              Map.of("online", Boolean.toString(e.online()), "at", Long.toString(e.receivedAt())));
+          if (e.deviceKind() == org.oscar.contract.wire.DeviceKind.PANIC) {
+            p.publish(LiveKeys.liveChannel(e.region()), "presence:" + e.deviceId());
+            return;
+          }
+          p.hset(key, "online", Boolean.toString(e.online()));
+        } else if (e.kind() == EventKind.UNIT_POSITION) {
           p.hset(
               key,
               Map.of(

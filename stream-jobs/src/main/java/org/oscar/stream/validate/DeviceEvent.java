@@ -9,7 +9,8 @@ import org.oscar.contract.wire.UnitStatus;
  * not by the device's drifting clock {@code ts}. Fields that a kind of event does not carry are
  * 0/false/null: {@code lat}/{@code lon} for status, ack and cancel; {@code status} but for status;
  * {@code ref} (the assignment id), {@code accept} and {@code note} (a decline's reason) but for an
- * ack; {@code cancel} but for a cancel.
+ * ack; {@code cancel} but for a cancel; {@code online} but for presence (which has no seq or ts:
+ * both are 0).
  */
 public record DeviceEvent(
     EventKind kind,
@@ -26,7 +27,8 @@ public record DeviceEvent(
     String ref,
     boolean accept,
     String note,
-    CancelOutcome cancel) {
+    CancelOutcome cancel,
+    boolean online) {
 
   /** Builds events field by field; used by validation and by tests. */
   public static final class Builder {
@@ -45,6 +47,7 @@ public record DeviceEvent(
     private boolean accept;
     private String note;
     private CancelOutcome cancel;
+    private boolean online;
 
     public Builder(EventKind kind, String deviceId, DeviceKind deviceKind, String region) {
       this.kind = kind;
@@ -88,6 +91,11 @@ public record DeviceEvent(
       return this;
     }
 
+    public Builder online(boolean value) {
+      this.online = value;
+      return this;
+    }
+
     public DeviceEvent build() {
       return new DeviceEvent(
           kind,
@@ -104,7 +112,8 @@ public record DeviceEvent(
           ref,
           accept,
           note,
-          cancel);
+          cancel,
+          online);
     }
   }
 }

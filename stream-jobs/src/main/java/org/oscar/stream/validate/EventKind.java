@@ -10,5 +10,7 @@ public enum EventKind {
   UNIT_POSITION,
   UNIT_STATUS,
   /** A unit accepted or declined an assignment. */
-  UNIT_ACK
+  UNIT_ACK,
+  /** A device came online or dropped off (its last will). */
+  PRESENCE
 }

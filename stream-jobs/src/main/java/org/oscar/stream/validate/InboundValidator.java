@@ -9,6 +9,7 @@ import org.oscar.contract.wire.AckPayload;
 import org.oscar.contract.wire.CancelPayload;
 import org.oscar.contract.wire.DeviceClass;
 import org.oscar.contract.wire.PositionPayload;
+import org.oscar.contract.wire.PresencePayload;
 import org.oscar.contract.wire.SosPayload;
 import org.oscar.contract.wire.TopicAddress;
 import org.oscar.contract.wire.Topics;
@@ -44,6 +45,9 @@ public final class InboundValidator {
     }
     if (device.kind().deviceClass() != address.deviceClass()) {
       return Decoded.rejected(RejectReason.WRONG_DEVICE_CLASS, "device kind " + device.kind());
+    }
+    if (Topics.ONLINE.equals(address.leaf())) {
+      return presence(device, payload, receivedAt);
     }
     Decoded<DeviceEvent> event = decode(address, device, payload, receivedAt);
     if (!event.isOk()) {
@@ -162,6 +166,18 @@ public final class InboundValidator {
     return reason == null || reason.length() <= MAX_REASON_CHARS
         ? reason
         : reason.substring(0, MAX_REASON_CHARS);
+  }
+
+  private static Decoded<DeviceEvent> presence(
+      DeviceEntry device, byte[] payload, long receivedAt) {
+    Decoded<PresencePayload> d = PayloadDecoder.presence(payload);
+    if (!d.isOk()) {
+      return refusal(d);
+    }
+    return Decoded.ok(
+        event(EventKind.PRESENCE, device, 0, 0, receivedAt, 0, 0)
+            .online(d.value().online())
+            .build());
   }
 
   private Decoded<DeviceEvent> checkClock(DeviceEvent e) {

@@ -178,6 +178,19 @@ class InboundValidatorTest {
         .isEqualTo(RejectReason.UNKNOWN_TOPIC);
   }
 
+  @Test
+  void turnsLastWillsAndOnlineMessagesIntoPresence() {
+    DeviceEvent offline = validate("oscar/v1/unit/PCR-1/online", "{\"online\":false}").value();
+    assertThat(offline.kind()).isEqualTo(EventKind.PRESENCE);
+    assertThat(offline.online()).isFalse();
+    assertThat(validate("oscar/v1/dev/SURV-1/online", "{\"online\":true}").value().online())
+        .isTrue();
+    assertThat(validate("oscar/v1/dev/SURV-1/online", "{}").reason())
+        .isEqualTo(RejectReason.MISSING_FIELD);
+    assertThat(validate("oscar/v1/dev/SURV-1/online", "{\"online\":\"yes\"}").reason())
+        .isEqualTo(RejectReason.BAD_FIELD);
+  }
+
   private static String cancel(String pin) {
     return "{\"seq\":9,\"ts\":" + NOW + ",\"pin\":\"" + pin + "\"}";
   }

@@ -45,6 +45,13 @@ public final class RegionDispatcher {
       case UNIT_POSITION -> units.position(e, s);
       case UNIT_STATUS -> units.status(e, s);
       case UNIT_ACK -> units.ack(e, s);
+      case PRESENCE -> {
+        if (e.deviceKind() == org.oscar.contract.wire.DeviceKind.PANIC) {
+          survivors.presence(e, s);
+        } else {
+          units.presence(e, s);
+        }
+      }
     }
     s.finish();
   }

@@ -106,6 +106,21 @@ final class SurvivorRules {
     }
   }
 
+  /**
+   * Her device dropping off (or coming back) is on the record; the rescue does not depend on it.
+   */
+  void presence(DeviceEvent e, Step s) {
+    IncidentState inc = activeIncident(e, s);
+    if (inc != null) {
+      inc.log(
+          s.now,
+          e.online() ? "DEVICE_ONLINE" : "DEVICE_OFFLINE",
+          device(e.deviceId()),
+          e.online() ? "her device is back" : "her device dropped off the network");
+      s.changed(inc);
+    }
+  }
+
   private static IncidentState activeIncident(DeviceEvent e, Step s) {
     IncidentState inc = s.incident(s.book.incidentOfDevice(e.deviceId()));
     return inc != null && inc.isActive() ? inc : null;

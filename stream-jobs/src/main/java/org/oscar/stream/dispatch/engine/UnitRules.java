@@ -99,6 +99,23 @@ final class UnitRules {
     }
   }
 
+  /**
+   * A unit whose last will fires (it dropped off the broker) cannot be reached: it is not offered
+   * tasks, and one on its way is treated like a silent unit, withdrawn with a strike and replaced.
+   * Back online, it is dispatchable again.
+   */
+  void presence(DeviceEvent e, Step s) {
+    UnitState u = current(e, s).withOnline(e.online());
+    s.book.putUnit(u);
+    IncidentState inc = incidentOf(u, s);
+    Assignment a = inc == null ? null : inc.assignmentOf(u.unitId());
+    if (!e.online() && a != null && !a.arrived()) {
+      ops.replace(inc, a, "went offline before arriving", s);
+    } else if (e.online()) {
+      fillPending(s.book.unit(u.unitId()), s);
+    }
+  }
+
   void ack(DeviceEvent e, Step s) {
     UnitState u = s.book.unit(e.deviceId());
     IncidentState inc = u == null ? null : incidentOf(u, s);

@@ -6,8 +6,9 @@ import org.oscar.contract.wire.UnitStatus;
 /**
  * What a dispatch region remembers of one responder unit. {@code status} is null until the unit
  * first reports one; {@code incidentId} is the incident it is assigned to, or null; {@code strikes}
- * counts the assignments it declined or let time out. A unit is dispatchable only when it has a
- * position, says it is AVAILABLE and holds no assignment.
+ * counts the assignments it declined or let time out; {@code offline} is set when its last will
+ * says it dropped off the broker. A unit is dispatchable only when it is online, has a position,
+ * says it is AVAILABLE and holds no assignment.
  */
 public record UnitState(
     String unitId,
@@ -18,27 +19,30 @@ public record UnitState(
     long positionAt,
     UnitStatus status,
     String incidentId,
-    int strikes) {
+    int strikes,
+    boolean offline) {
 
   public static UnitState unknown(String unitId, DeviceKind kind) {
-    return new UnitState(unitId, kind, false, 0, 0, 0, null, null, 0);
+    return new UnitState(unitId, kind, false, 0, 0, 0, null, null, 0, false);
   }
 
   public boolean isAvailable() {
-    return located && status == UnitStatus.AVAILABLE && incidentId == null;
+    return located && !offline && status == UnitStatus.AVAILABLE && incidentId == null;
   }
 
   public UnitState movedTo(double newLat, double newLon, long at) {
-    return new UnitState(unitId, kind, true, newLat, newLon, at, status, incidentId, strikes);
+    return new UnitState(
+        unitId, kind, true, newLat, newLon, at, status, incidentId, strikes, offline);
   }
 
   public UnitState withStatus(UnitStatus newStatus) {
     return new UnitState(
-        unitId, kind, located, lat, lon, positionAt, newStatus, incidentId, strikes);
+        unitId, kind, located, lat, lon, positionAt, newStatus, incidentId, strikes, offline);
   }
 
   public UnitState assignedTo(String incident) {
-    return new UnitState(unitId, kind, located, lat, lon, positionAt, status, incident, strikes);
+    return new UnitState(
+        unitId, kind, located, lat, lon, positionAt, status, incident, strikes, offline);
   }
 
   public UnitState released() {
@@ -46,6 +50,12 @@ public record UnitState(
   }
 
   public UnitState struck() {
-    return new UnitState(unitId, kind, located, lat, lon, positionAt, status, null, strikes + 1);
+    return new UnitState(
+        unitId, kind, located, lat, lon, positionAt, status, null, strikes + 1, offline);
+  }
+
+  public UnitState withOnline(boolean online) {
+    return new UnitState(
+        unitId, kind, located, lat, lon, positionAt, status, incidentId, strikes, !online);
   }
 }

@@ -120,6 +120,30 @@ class AssignmentRulesTest {
     assertThat(region.book.unit("PCR-1").strikes()).isZero();
   }
 
+  @Test
+  void aUnitThatDropsOffTheBrokerWhileOnItsWayIsTreatedLikeASilentOne() {
+    region.send(region.presence("PCR-1", DeviceKind.POLICE, false));
+
+    assertThat(region.tasksTo("PCR-1", TaskAction.WITHDRAW)).hasSize(1);
+    assertThat(region.tasksTo("PCR-2", TaskAction.ASSIGN)).hasSize(1);
+    assertThat(region.book.unit("PCR-1").strikes()).isEqualTo(1);
+    assertThat(region.book.unit("PCR-1").isAvailable()).isFalse();
+  }
+
+  @Test
+  void anOfflineUnitIsNotOfferedTasksUntilItIsBack() {
+    RegionFixture fresh = new RegionFixture();
+    double[] p = north(CAPITAL, 500);
+    fresh.unitAvailable("PCR-1", DeviceKind.POLICE, p[0], p[1]);
+    fresh.send(fresh.presence("PCR-1", DeviceKind.POLICE, false));
+
+    fresh.send(fresh.press("SURV-1", CAPITAL));
+    assertThat(fresh.tasksTo("PCR-1")).isEmpty();
+
+    fresh.send(fresh.presence("PCR-1", DeviceKind.POLICE, true));
+    assertThat(fresh.tasksTo("PCR-1", TaskAction.ASSIGN)).hasSize(1);
+  }
+
   private String assignmentOf(String unitId) {
     return region
         .tasksTo(unitId, TaskAction.ASSIGN)

@@ -101,6 +101,10 @@ public final class RegionFixture {
     return event(EventKind.CANCEL, deviceId, DeviceKind.PANIC).cancel(outcome).build();
   }
 
+  public DeviceEvent presence(String deviceId, DeviceKind kind, boolean online) {
+    return event(EventKind.PRESENCE, deviceId, kind).online(online).build();
+  }
+
   /** A redelivery of an event: same device and sequence number, arriving now. */
   public DeviceEvent again(DeviceEvent e) {
     return new DeviceEvent.Builder(e.kind(), e.deviceId(), e.deviceKind(), e.region())

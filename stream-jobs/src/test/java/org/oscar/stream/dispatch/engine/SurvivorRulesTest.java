@@ -104,6 +104,17 @@ class SurvivorRulesTest {
   }
 
   @Test
+  void herDeviceDroppingOffIsOnTheRecordAndChangesNothingElse() {
+    int tasks = region.out.tasks.size();
+
+    region.send(region.presence("SURV-1", DeviceKind.PANIC, false));
+
+    assertThat(region.timelineWhats(incident)).contains("DEVICE_OFFLINE");
+    assertThat(region.out.tasks).hasSize(tasks);
+    assertThat(region.lastView(incident).state()).isEqualTo("OPEN");
+  }
+
+  @Test
   void wrongPinCancelsNothingButIsOnTheRecord() {
     region.send(region.cancel("SURV-1", CancelOutcome.WRONG));
 
