@@ -26,7 +26,9 @@ public enum RejectReason {
   /** Device clock too far ahead of the receiver's clock. */
   CLOCK_SKEW,
   /** A position too old to describe where anyone is now. */
-  STALE;
+  STALE,
+  /** A device over its message budget (a flood); see the stream job's FloodGuard. */
+  RATE_LIMITED;
 
   public String counterName() {
     return "rejected_" + name().toLowerCase(java.util.Locale.ROOT);

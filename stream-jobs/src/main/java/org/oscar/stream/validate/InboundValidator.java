@@ -23,10 +23,17 @@ public final class InboundValidator {
   private static final int MAX_REASON_CHARS = 200;
   private final DeviceLookup directory;
   private final ValidationPolicy policy;
+  private final FloodGuard floodGuard;
 
   public InboundValidator(DeviceLookup directory, ValidationPolicy policy) {
+    this(directory, policy, null);
+  }
+
+  /** With a flood guard: each known device's messages are rate-limited per kind. */
+  public InboundValidator(DeviceLookup directory, ValidationPolicy policy, FloodGuard floodGuard) {
     this.directory = directory;
     this.policy = policy;
+    this.floodGuard = floodGuard;
   }
 
   public Decoded<DeviceEvent> validate(String topic, byte[] payload, long receivedAt) {
@@ -42,6 +49,9 @@ public final class InboundValidator {
     DeviceEntry device = entry.get();
     if (device.revoked()) {
       return Decoded.rejected(RejectReason.REVOKED_DEVICE, "device revoked");
+    }
+    if (floodGuard != null && !floodGuard.allow(device.id(), address.leaf(), receivedAt)) {
+      return Decoded.rejected(RejectReason.RATE_LIMITED, "over its " + address.leaf() + " budget");
     }
     if (device.kind().deviceClass() != address.deviceClass()) {
       return Decoded.rejected(RejectReason.WRONG_DEVICE_CLASS, "device kind " + device.kind());

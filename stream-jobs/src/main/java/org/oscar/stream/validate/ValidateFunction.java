@@ -35,7 +35,7 @@ public final class ValidateFunction extends ProcessFunction<MqttRecord, DeviceEv
   @Override
   public void open(OpenContext openContext) {
     lookup = directory.open();
-    validator = new InboundValidator(lookup, policy);
+    validator = new InboundValidator(lookup, policy, new FloodGuard());
     rejected = new EnumMap<>(RejectReason.class);
     var group = getRuntimeContext().getMetricGroup().addGroup("rejected");
     for (RejectReason r : RejectReason.values()) {
