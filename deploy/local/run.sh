@@ -72,7 +72,10 @@ allow_anonymous false
 plugin $PLUGIN
 plugin_opt_config_file $BROKER_DIR/dynamic-security.json
 persistence false
-max_queued_messages 10000
+# The pipeline acknowledges a message only once the checkpoint holding it completes: let a
+# checkpoint interval's worth be in flight to it, and queue generously while it restarts.
+max_inflight_messages 0
+max_queued_messages 100000
 CONF
 "$MOSQUITTO" -c "$RUN/mosquitto.conf" >"$RUN/mosquitto.log" 2>&1 &
 PIDS+=($!)

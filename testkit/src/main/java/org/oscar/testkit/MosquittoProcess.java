@@ -39,7 +39,10 @@ public final class MosquittoProcess extends ServerProcess {
     Path conf = dir.resolve("mosquitto.conf");
     StringBuilder c = new StringBuilder();
     c.append("listener ").append(port).append(" 127.0.0.1\n");
-    c.append("persistence false\nmax_queued_messages 10000\nlog_dest stdout\n");
+    // The pipeline acknowledges a message only after the checkpoint that holds it: the broker
+    // must let a checkpoint interval's worth of messages be in flight to it (see docs).
+    c.append("persistence false\nmax_inflight_messages 0\nmax_queued_messages 100000\n");
+    c.append("log_dest stdout\n");
     if (adminUser == null) {
       c.append("allow_anonymous true\n");
     } else {

@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one MQTT subscription into Flink.
  *
- * <p>Delivery today: <b>at-most-once</b> across a task failure. Paho acknowledges a QoS 1 message
- * to the broker when {@code messageArrived} returns, which is when the message is in this reader's
- * buffer, not when a checkpoint holds it; a crash loses what was buffered or in flight in the job.
- * The session is persistent (fixed client id, clean session off) so nothing published while the
- * pipeline is disconnected from a running broker is lost.
+ * <p>Delivery: <b>at-least-once</b> across a task failure. Acknowledgements are manual: a QoS 1
+ * message is acknowledged to the broker only when the checkpoint taken after it was emitted has
+ * completed, that is once Flink's state reflects it. Until then the broker holds it in flight for
+ * this session (fixed client id, clean session off), and if the task fails the broker delivers it
+ * again to the restarted reader, which resumes the same session. Replayed messages meet state
+ * rolled back to the same checkpoint, so they are processed as if for the first time; what they
+ * produce again downstream carries the same ids. The broker must allow enough messages in flight
+ * per client to cover a checkpoint interval ({@code max_inflight_messages}).
  *
  * <p>The buffer is bounded: when the job falls behind, the Paho callback thread blocks, which stops
  * it reading the socket and pushes back on the broker instead of growing the heap.
@@ -42,7 +45,12 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
   private final MqttConnection connection;
   private final int capacity;
   private final Counter received;
-  private final ArrayDeque<MqttRecord> buffer = new ArrayDeque<>();
+  private final Counter acknowledged;
+  private final ArrayDeque<Arrived> buffer = new ArrayDeque<>();
+  // Mailbox thread only: message ids emitted since the last snapshot, and per pending checkpoint.
+  private List<Arrived> emittedSinceSnapshot = new ArrayList<>();
+  private final java.util.TreeMap<Long, List<Arrived>> awaitingCheckpoint =
+      new java.util.TreeMap<>();
   private final List<MqttSplit> splits = new ArrayList<>();
   private final List<MqttAsyncClient> clients = new ArrayList<>();
   private final ScheduledExecutorService connector =
@@ -60,14 +68,18 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
     this.connection = connection;
     this.capacity = capacity;
     this.received = metricGroup.getIOMetricGroup().getNumRecordsInCounter();
+    this.acknowledged = metricGroup.counter("mqttMessagesAcknowledged");
   }
 
   @Override
   public void start() {}
 
+  /** A message taken off the broker, with what is needed to acknowledge it later. */
+  private record Arrived(MqttRecord record, MqttAsyncClient client, int messageId, int qos) {}
+
   @Override
   public InputStatus pollNext(ReaderOutput<MqttRecord> output) {
-    MqttRecord next;
+    Arrived next;
     boolean more;
     synchronized (buffer) {
       next = buffer.poll();
@@ -80,7 +92,10 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
       return InputStatus.NOTHING_AVAILABLE;
     }
     received.inc();
-    output.collect(next, next.receivedAt());
+    if (next.qos() > 0) {
+      emittedSinceSnapshot.add(next);
+    }
+    output.collect(next.record(), next.record().receivedAt());
     return more ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
   }
 
@@ -97,7 +112,7 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
     }
   }
 
-  private void enqueue(MqttRecord record) throws InterruptedException {
+  private void enqueue(Arrived record) throws InterruptedException {
     CompletableFuture<Void> toComplete;
     synchronized (buffer) {
       while (buffer.size() >= capacity && !closed) {
@@ -114,7 +129,27 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
 
   @Override
   public List<MqttSplit> snapshotState(long checkpointId) {
+    awaitingCheckpoint.put(checkpointId, emittedSinceSnapshot);
+    emittedSinceSnapshot = new ArrayList<>();
     return List.copyOf(splits);
+  }
+
+  /** The checkpoint holds everything emitted before it: now the broker may forget it. */
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    var done = awaitingCheckpoint.headMap(checkpointId, true);
+    for (List<Arrived> acked : done.values()) {
+      for (Arrived a : acked) {
+        try {
+          a.client().messageArrivedComplete(a.messageId(), a.qos());
+        } catch (MqttException e) {
+          // The session is gone (broker restarted without persistence): nothing left to ack.
+          LOG.debug("ack of message {} not sent: {}", a.messageId(), e.getMessage());
+        }
+      }
+      acknowledged.inc(acked.size());
+    }
+    done.clear();
   }
 
   @Override
@@ -134,6 +169,7 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
       throw new IllegalStateException("bad MQTT client settings for " + connection, e);
     }
     clients.add(client);
+    client.setManualAcks(true);
     client.setCallback(new Callback(client, split));
     connector.execute(() -> connectUntilUp(client, split));
   }
@@ -186,7 +222,12 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
 
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-      enqueue(new MqttRecord(topic, message.getPayload(), System.currentTimeMillis()));
+      enqueue(
+          new Arrived(
+              new MqttRecord(topic, message.getPayload(), System.currentTimeMillis()),
+              client,
+              message.getId(),
+              message.getQos()));
     }
 
     @Override
