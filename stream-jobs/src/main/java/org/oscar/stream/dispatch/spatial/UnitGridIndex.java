@@ -4,33 +4,35 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.PriorityQueue;
 import java.util.function.Predicate;
 import org.oscar.contract.wire.Role;
 import org.oscar.stream.geo.GeoDistance;
 
 /**
- * The available units of a region in a uniform grid (cells of {@value #CELL_DEG} degrees, about a
- * kilometre), one grid per role, updated unit by unit as units move and change status. A nearest
- * query searches rings of cells outwards from the place and stops as soon as no unseen cell can
- * hold a nearer unit, so its cost depends on local density, not on the size of the fleet.
+ * The available units of a region in a uniform grid (cells of {@value #CELL_DEG} degrees, about 280
+ * m), one grid per role, updated unit by unit as units move and change status. A nearest query
+ * searches rings of cells outwards from the place and stops as soon as no unseen cell can hold a
+ * nearer unit, so its cost depends on local density, not on the size of the fleet. Units sit in
+ * their cell's list with their position, so a query reads no map per candidate.
  *
  * <p>Derived data: never in Flink state, rebuilt from the unit states after a restore.
  */
 public final class UnitGridIndex {
-  static final double CELL_DEG = 0.01;
+  static final double CELL_DEG = 0.0025;
   private static final double METERS_PER_DEG_LAT = 111_195;
+  private static final Comparator<Candidate> NEAREST_FIRST =
+      Comparator.comparingDouble(Candidate::meters).thenComparing(Candidate::unitId);
 
   /** A unit found by a query and its straight-line distance to the place. */
   public record Candidate(String unitId, double lat, double lon, double meters) {}
 
-  private record Entry(Role role, double lat, double lon, long cell) {}
+  private record Entry(String unitId, Role role, double lat, double lon, long cell) {}
 
   private final Map<String, Entry> entries = new HashMap<>();
-  private final Map<Role, Map<Long, Set<String>>> cells = new EnumMap<>(Role.class);
+  private final Map<Role, Map<Long, List<Entry>>> cells = new EnumMap<>(Role.class);
   private int minRow = Integer.MAX_VALUE;
   private int maxRow = Integer.MIN_VALUE;
   private int minCol = Integer.MAX_VALUE;
@@ -41,12 +43,12 @@ public final class UnitGridIndex {
     remove(unitId);
     int row = row(lat);
     int col = col(lon);
-    long cell = key(row, col);
-    entries.put(unitId, new Entry(role, lat, lon, cell));
+    Entry e = new Entry(unitId, role, lat, lon, key(row, col));
+    entries.put(unitId, e);
     cells
         .computeIfAbsent(role, r -> new HashMap<>())
-        .computeIfAbsent(cell, c -> new LinkedHashSet<>())
-        .add(unitId);
+        .computeIfAbsent(e.cell(), c -> new ArrayList<>(4))
+        .add(e);
     minRow = Math.min(minRow, row);
     maxRow = Math.max(maxRow, row);
     minCol = Math.min(minCol, col);
@@ -59,10 +61,10 @@ public final class UnitGridIndex {
     if (e == null) {
       return;
     }
-    Map<Long, Set<String>> grid = cells.get(e.role());
-    Set<String> ids = grid.get(e.cell());
-    ids.remove(unitId);
-    if (ids.isEmpty()) {
+    Map<Long, List<Entry>> grid = cells.get(e.role());
+    List<Entry> list = grid.get(e.cell());
+    list.remove(e);
+    if (list.isEmpty()) {
       grid.remove(e.cell());
     }
   }
@@ -80,13 +82,12 @@ public final class UnitGridIndex {
    * leaving out those {@code skip} accepts.
    */
   public List<Candidate> nearest(Role role, double lat, double lon, int k, Predicate<String> skip) {
-    Map<Long, Set<String>> grid = cells.get(role);
-    List<Candidate> found = new ArrayList<>();
+    Map<Long, List<Entry>> grid = cells.get(role);
     if (grid == null || grid.isEmpty() || k <= 0) {
-      return found;
+      return new ArrayList<>();
     }
-    Comparator<Candidate> order =
-        Comparator.comparingDouble(Candidate::meters).thenComparing(Candidate::unitId);
+    // The k best so far, worst on top.
+    PriorityQueue<Candidate> best = new PriorityQueue<>(k + 1, NEAREST_FIRST.reversed());
     int row0 = row(lat);
     int col0 = col(lon);
     // A unit outside ring r is at least r cells away along one axis.
@@ -98,34 +99,46 @@ public final class UnitGridIndex {
             Math.max(Math.abs(col0 - minCol), Math.abs(col0 - maxCol)));
     for (int ring = 0; ring <= maxRing; ring++) {
       for (int dr = -ring; dr <= ring; dr++) {
-        for (int dc = -ring; dc <= ring; dc++) {
-          if (Math.max(Math.abs(dr), Math.abs(dc)) != ring) {
-            continue;
-          }
-          Set<String> ids = grid.get(key(row0 + dr, col0 + dc));
-          if (ids == null) {
-            continue;
-          }
-          for (String id : ids) {
-            if (skip.test(id)) {
-              continue;
-            }
-            Entry e = entries.get(id);
-            found.add(
-                new Candidate(
-                    id, e.lat(), e.lon(), GeoDistance.meters(lat, lon, e.lat(), e.lon())));
+        boolean edgeRow = Math.abs(dr) == ring;
+        // On the ring's top and bottom rows every column; in between only the two edge columns.
+        for (int dc = -ring; dc <= ring; dc += edgeRow ? 1 : Math.max(1, 2 * ring)) {
+          List<Entry> list = grid.get(key(row0 + dr, col0 + dc));
+          if (list != null) {
+            offer(best, list, lat, lon, k, skip);
           }
         }
       }
-      if (found.size() >= k) {
-        found.sort(order);
-        if (found.get(k - 1).meters() <= ring * cellMeters) {
-          break;
-        }
+      if (best.size() == k && best.peek().meters() <= ring * cellMeters) {
+        break;
       }
     }
-    found.sort(order);
-    return found.size() > k ? new ArrayList<>(found.subList(0, k)) : found;
+    List<Candidate> found = new ArrayList<>(best);
+    found.sort(NEAREST_FIRST);
+    return found;
+  }
+
+  private static void offer(
+      PriorityQueue<Candidate> best,
+      List<Entry> list,
+      double lat,
+      double lon,
+      int k,
+      Predicate<String> skip) {
+    for (int i = 0; i < list.size(); i++) {
+      Entry e = list.get(i);
+      if (skip.test(e.unitId())) {
+        continue;
+      }
+      Candidate c =
+          new Candidate(
+              e.unitId(), e.lat(), e.lon(), GeoDistance.meters(lat, lon, e.lat(), e.lon()));
+      if (best.size() < k) {
+        best.add(c);
+      } else if (NEAREST_FIRST.compare(c, best.peek()) < 0) {
+        best.poll();
+        best.add(c);
+      }
+    }
   }
 
   private static int row(double lat) {
