@@ -3,12 +3,8 @@ package org.oscar.stream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,8 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.oscar.alert.config.ApiConfig;
-import org.oscar.alert.http.AlertApiServer;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
@@ -33,25 +27,12 @@ import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.NoticeState;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
-import org.oscar.contract.wire.Topics;
-import org.oscar.stream.connector.alert.AlertApiEndpoint;
-import org.oscar.stream.connector.alert.AlertApiSink;
-import org.oscar.stream.connector.mqtt.MqttConnection;
-import org.oscar.stream.connector.mqtt.sink.MqttSink;
-import org.oscar.stream.connector.mqtt.source.MqttSource;
-import org.oscar.stream.connector.redis.RedisEndpoint;
-import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.policy.DispatchPolicy;
 import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
-import org.oscar.stream.live.LiveStateWrites;
-import org.oscar.stream.validate.ValidationPolicy;
-import org.oscar.testkit.MosquittoProcess;
-import org.oscar.testkit.RedisProcess;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -77,11 +58,8 @@ class IncidentLifecycleITCase {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
-  private static MosquittoProcess mosquitto;
-  private static RedisProcess redis;
+  private static LocalStack stack;
   private static RedisClient redisClient;
-  private static Vertx vertx;
-  private static int apiPort;
   private static JobClient job;
   private static MqttTestClient mqtt;
   private static Devices devices;
@@ -91,29 +69,10 @@ class IncidentLifecycleITCase {
 
   @BeforeAll
   static void startSystem() throws Exception {
-    mosquitto = new MosquittoProcess();
-    mosquitto.start();
-    redis = new RedisProcess();
-    redis.start();
-    redisClient = RedisClient.create(redis.host(), redis.port());
-    vertx = Vertx.vertx();
-    apiPort =
-        AlertApiServer.overRedis(
-                vertx,
-                ApiConfig.from(
-                    Map.of(
-                        "OSCAR_API_PORT",
-                        "0",
-                        "OSCAR_REDIS_PORT",
-                        String.valueOf(redis.port()),
-                        "OSCAR_API_TOKEN",
-                        TOKEN)))
-            .start()
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get();
+    stack = new LocalStack();
+    redisClient = stack.redisClient;
     job = startJob();
-    mqtt = new MqttTestClient(mosquitto.url());
+    mqtt = new MqttTestClient(stack.mosquitto.url());
     mqtt.subscribe("oscar/v1/unit/+/task", "oscar/v1/dev/+/notice");
     devices = new Devices(mqtt);
   }
@@ -126,10 +85,7 @@ class IncidentLifecycleITCase {
     if (mqtt != null) {
       mqtt.close();
     }
-    vertx.close();
-    redisClient.close();
-    mosquitto.close();
-    redis.close();
+    stack.close();
   }
 
   @Test
@@ -326,22 +282,11 @@ class IncidentLifecycleITCase {
 
   /** The incident's notifications from the alert API, once there are at least {@code n}. */
   private static List<JsonObject> awaitNotifications(String incidentId, int n) {
-    HttpClient http = HttpClient.newHttpClient();
     return await()
         .atMost(Duration.ofSeconds(40))
         .until(
             () -> {
-              HttpResponse<String> r =
-                  http.send(
-                      HttpRequest.newBuilder(
-                              URI.create(
-                                  "http://127.0.0.1:"
-                                      + apiPort
-                                      + "/api/v1/incidents/"
-                                      + incidentId))
-                          .header("Authorization", "Bearer " + TOKEN)
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
+              HttpResponse<String> r = stack.getIncident(incidentId);
               if (r.statusCode() != 200) {
                 return List.<JsonObject>of();
               }
@@ -368,38 +313,12 @@ class IncidentLifecycleITCase {
               PinHash.hash(CANCEL_PIN, random, 1_000),
               PinHash.hash(DURESS_PIN, random, 1_000)));
     }
-    DispatchPolicy fast =
-        new DispatchPolicy(
-            3,
-            150,
-            60,
-            50,
-            4,
-            600,
-            0.5,
-            3,
-            30,
-            50,
-            0.5,
-            300,
-            5,
-            List.of("SHO", "OSC_ADMIN"),
-            List.of("CONTROL_ROOM", "SHO", "SP", "DM"),
-            List.of("SHO", "SP", "DM", "CMO", "OSC_ADMIN"),
-            List.of("CMO", "OSC_ADMIN"));
-    MqttConnection connection = new MqttConnection(mosquitto.url(), null, null);
-    RedisEndpoint live = new RedisEndpoint(redis.host(), redis.port(), null);
+    DispatchPolicy fast = DispatchPolicy.defaults().withTimings(3, 4, 3, 30, 600);
     OscarJob oscar =
-        new OscarJob(
-            new MqttSource(connection, "it-lifecycle", List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
-            new MqttSink(connection, "it-lifecycle-out"),
-            new RedisSink<>(live, LiveStateWrites.UNIT, 3),
-            new RedisSink<>(live, LiveStateWrites.INCIDENT, 0),
-            new AlertApiSink(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
+        stack.job(
+            "it-lifecycle",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            ValidationPolicy.defaults(),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar().withPolicy(fast)),
-            StraightLineTravelTime.defaults());
+            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar().withPolicy(fast)));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(1_000);
     oscar.build(env);

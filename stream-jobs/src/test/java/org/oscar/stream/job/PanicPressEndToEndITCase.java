@@ -3,7 +3,6 @@ package org.oscar.stream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.oscar.alert.config.ApiConfig;
-import org.oscar.alert.http.AlertApiServer;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
@@ -43,7 +40,7 @@ import redis.clients.jedis.RedisClient;
  * a Flink MiniCluster, the alert API in-process. Devices are real MQTT clients.
  */
 class PanicPressEndToEndITCase {
-  private static final String TOKEN = "test-token-0123456789abcdef";
+  private static final String TOKEN = LocalStack.TOKEN;
   private static final String REGION = "bhubaneswar";
   // Interior point of the Capital Police Station jurisdiction.
   private static final double PRESS_LAT = 20.265367;
@@ -57,9 +54,9 @@ class PanicPressEndToEndITCase {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
+  private static LocalStack stack;
   private static MosquittoProcess mosquitto;
   private static RedisProcess redis;
-  private static Vertx vertx;
   private static int apiPort;
   private static RedisClient redisClient;
 
@@ -67,43 +64,16 @@ class PanicPressEndToEndITCase {
 
   @BeforeAll
   static void startInfrastructure() throws Exception {
-    mosquitto = new MosquittoProcess();
-    mosquitto.start();
-    redis = new RedisProcess();
-    redis.start();
-    redisClient = RedisClient.create(redis.host(), redis.port());
-    vertx = Vertx.vertx();
-    ApiConfig apiConfig =
-        ApiConfig.from(
-            Map.of(
-                "OSCAR_API_PORT",
-                "0",
-                "OSCAR_REDIS_PORT",
-                String.valueOf(redis.port()),
-                "OSCAR_API_TOKEN",
-                TOKEN));
-    apiPort =
-        AlertApiServer.overRedis(vertx, apiConfig)
-            .start()
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get();
+    stack = new LocalStack();
+    mosquitto = stack.mosquitto;
+    redis = stack.redis;
+    redisClient = stack.redisClient;
+    apiPort = stack.apiPort();
   }
 
   @AfterAll
   static void stopInfrastructure() {
-    if (redisClient != null) {
-      redisClient.close();
-    }
-    if (vertx != null) {
-      vertx.close();
-    }
-    if (mosquitto != null) {
-      mosquitto.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
+    stack.close();
   }
 
   @Test

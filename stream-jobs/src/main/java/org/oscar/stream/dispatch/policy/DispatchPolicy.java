@@ -79,6 +79,33 @@ public record DispatchPolicy(
         List.of("CMO", "OSC_ADMIN"));
   }
 
+  /** The same policy with other deadlines (shorter ones make tests and drills quick). */
+  public DispatchPolicy withTimings(
+      int newAckTimeoutS,
+      int newStallWindowS,
+      int newLadderStepS,
+      int newReopenWindowS,
+      int newEtaMarginS) {
+    return new DispatchPolicy(
+        newAckTimeoutS,
+        arrivalRadiusM,
+        materialEtaChangeS,
+        progressMinM,
+        newStallWindowS,
+        newEtaMarginS,
+        etaMarginFraction,
+        newLadderStepS,
+        newReopenWindowS,
+        survivorMoveM,
+        takeoverRatio,
+        takeoverMinGainS,
+        candidates,
+        openRoles,
+        ladder,
+        seriousRoles,
+        medicalRoles);
+  }
+
   public long ackTimeoutMs() {
     return ackTimeoutS * 1000L;
   }

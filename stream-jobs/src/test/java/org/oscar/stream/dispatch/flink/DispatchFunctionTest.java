@@ -36,13 +36,17 @@ class DispatchFunctionTest {
 
   @BeforeEach
   void open() throws Exception {
-    harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
-                new DispatchFunction(PROFILES, StraightLineTravelTime.defaults())),
-            DeviceEvent::region,
-            Types.STRING);
+    harness = newHarness();
     harness.open();
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, DeviceEvent, OutboundMessage>
+      newHarness() throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(
+            new DispatchFunction(PROFILES, StraightLineTravelTime.defaults())),
+        DeviceEvent::region,
+        Types.STRING);
   }
 
   @AfterEach
@@ -105,12 +109,7 @@ class DispatchFunctionTest {
     var snapshot = harness.snapshot(1, events.now());
     harness.close();
 
-    harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
-                new DispatchFunction(PROFILES, StraightLineTravelTime.defaults())),
-            DeviceEvent::region,
-            Types.STRING);
+    harness = newHarness();
     harness.setup();
     harness.initializeState(snapshot);
     harness.open();

@@ -1,0 +1,109 @@
+package org.oscar.stream.job;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.oscar.alert.config.ApiConfig;
+import org.oscar.alert.http.AlertApiServer;
+import org.oscar.contract.wire.Topics;
+import org.oscar.stream.connector.alert.AlertApiEndpoint;
+import org.oscar.stream.connector.alert.AlertApiSink;
+import org.oscar.stream.connector.mqtt.MqttConnection;
+import org.oscar.stream.connector.mqtt.sink.MqttSink;
+import org.oscar.stream.connector.mqtt.source.MqttSource;
+import org.oscar.stream.connector.redis.RedisEndpoint;
+import org.oscar.stream.connector.redis.RedisSink;
+import org.oscar.stream.directory.DirectorySource;
+import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
+import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.live.LiveStateWrites;
+import org.oscar.stream.validate.ValidationPolicy;
+import org.oscar.testkit.MosquittoProcess;
+import org.oscar.testkit.RedisProcess;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The parts the pipeline talks to, for integration tests: a private Mosquitto and Redis on free
+ * loopback ports and the alert API in-process over that Redis. Each can be stopped and started
+ * again by the test.
+ */
+final class LocalStack implements AutoCloseable {
+  static final String TOKEN = "local-stack-token-0123456789";
+
+  final MosquittoProcess mosquitto = new MosquittoProcess();
+  final RedisProcess redis;
+  final RedisClient redisClient;
+  private final Vertx vertx = Vertx.vertx();
+  private AlertApiServer api;
+  private int apiPort;
+
+  LocalStack() throws Exception {
+    this(new RedisProcess());
+  }
+
+  LocalStack(RedisProcess redis) throws Exception {
+    this.redis = redis;
+    mosquitto.start();
+    redis.start();
+    redisClient = RedisClient.create(redis.host(), redis.port());
+    startApi();
+  }
+
+  /** Starts the alert API (again), on the same port if it ran before. */
+  void startApi() throws Exception {
+    ApiConfig config =
+        ApiConfig.from(
+            Map.of(
+                "OSCAR_API_PORT", String.valueOf(apiPort),
+                "OSCAR_REDIS_PORT", String.valueOf(redis.port()),
+                "OSCAR_API_TOKEN", TOKEN));
+    api = AlertApiServer.overRedis(vertx, config);
+    apiPort = api.start().toCompletionStage().toCompletableFuture().get();
+  }
+
+  void stopApi() throws Exception {
+    api.stop().toCompletionStage().toCompletableFuture().get();
+  }
+
+  int apiPort() {
+    return apiPort;
+  }
+
+  /** The job on the real connectors of this stack, with the given devices and regions. */
+  OscarJob job(String clientId, DirectorySource directory, RegionProfiles profiles) {
+    MqttConnection connection = new MqttConnection(mosquitto.url(), null, null);
+    RedisEndpoint live = new RedisEndpoint(redis.host(), redis.port(), null);
+    return new OscarJob(
+        new MqttSource(connection, clientId, List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
+        new MqttSink(connection, clientId + "-out"),
+        new RedisSink<>(live, LiveStateWrites.UNIT, 3),
+        new RedisSink<>(live, LiveStateWrites.INCIDENT, 0),
+        new AlertApiSink(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
+        directory,
+        ValidationPolicy.defaults(),
+        profiles,
+        StraightLineTravelTime.defaults());
+  }
+
+  HttpResponse<String> getIncident(String incidentId) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + apiPort + "/api/v1/incidents/" + incidentId))
+                .header("Authorization", "Bearer " + TOKEN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    redisClient.close();
+    vertx.close();
+    mosquitto.close();
+    redis.close();
+  }
+}
