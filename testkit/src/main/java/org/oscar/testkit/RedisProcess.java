@@ -2,10 +2,24 @@ package org.oscar.testkit;
 
 import java.util.List;
 
-/** A private Redis server on a loopback port with no persistence. */
+/**
+ * A private Redis server on a loopback port: without persistence, or with an append-only file
+ * synced on every write, so that a killed and restarted server comes back with its data.
+ */
 public final class RedisProcess extends ServerProcess {
+  private final boolean persistent;
+
   public RedisProcess() {
+    this(false);
+  }
+
+  private RedisProcess(boolean persistent) {
     super("redis");
+    this.persistent = persistent;
+  }
+
+  public static RedisProcess persistent() {
+    return new RedisProcess(true);
   }
 
   public String host() {
@@ -23,7 +37,9 @@ public final class RedisProcess extends ServerProcess {
         "--save",
         "",
         "--appendonly",
-        "no",
+        persistent ? "yes" : "no",
+        "--appendfsync",
+        "always",
         "--dir",
         dir.toString());
   }

@@ -16,7 +16,6 @@ import org.oscar.stream.connector.mqtt.MqttConnection;
 import org.oscar.stream.connector.mqtt.sink.MqttSink;
 import org.oscar.stream.connector.mqtt.source.MqttSource;
 import org.oscar.stream.connector.redis.RedisEndpoint;
-import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.directory.RegistryDirectory;
@@ -65,9 +64,9 @@ public final class OscarJobMain {
     return new OscarJob(
         new MqttSource(mqtt, config.mqttClientId(), List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
         new MqttSink(mqtt, config.mqttClientId() + "-out"),
-        new RedisSink<>(redis, LiveStateWrites.UNIT, 3),
-        new RedisSink<>(redis, LiveStateWrites.INCIDENT, 0),
-        new AlertApiSink(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
+        LiveStateWrites.unitSink(redis),
+        LiveStateWrites.incidentSink(redis),
+        AlertApiSink.of(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
         directory(config, redis),
         ValidationPolicy.defaults(),
         RegionProfiles.of(regionProfile(config)),

@@ -2,6 +2,9 @@ package org.oscar.stream.live;
 
 import java.util.Map;
 import org.oscar.contract.live.LiveKeys;
+import org.oscar.stream.connector.delivery.AsyncDeliverySink;
+import org.oscar.stream.connector.redis.RedisEndpoint;
+import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.connector.redis.RedisWriteOp;
 import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.validate.DeviceEvent;
@@ -14,6 +17,18 @@ import org.oscar.stream.validate.EventKind;
  */
 public final class LiveStateWrites {
   private LiveStateWrites() {}
+
+  /** Unit positions, statuses and presence: the latest of each kind per device is what counts. */
+  public static AsyncDeliverySink<DeviceEvent> unitSink(RedisEndpoint redis) {
+    return RedisSink.of(
+        "redis-units", redis, UNIT, e -> e.deviceId() + ":" + e.kind(), DeviceEvent.class);
+  }
+
+  /** Incidents: the latest view of each incident. */
+  public static AsyncDeliverySink<IncidentChange> incidentSink(RedisEndpoint redis) {
+    return RedisSink.of(
+        "redis-incidents", redis, INCIDENT, IncidentChange::incidentId, IncidentChange.class);
+  }
 
   public static final RedisWriteOp<DeviceEvent> UNIT =
       (e, p) -> {

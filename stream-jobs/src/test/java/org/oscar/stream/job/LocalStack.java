@@ -16,7 +16,6 @@ import org.oscar.stream.connector.mqtt.MqttConnection;
 import org.oscar.stream.connector.mqtt.sink.MqttSink;
 import org.oscar.stream.connector.mqtt.source.MqttSource;
 import org.oscar.stream.connector.redis.RedisEndpoint;
-import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
@@ -80,9 +79,9 @@ final class LocalStack implements AutoCloseable {
     return new OscarJob(
         new MqttSource(connection, clientId, List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
         new MqttSink(connection, clientId + "-out"),
-        new RedisSink<>(live, LiveStateWrites.UNIT, 3),
-        new RedisSink<>(live, LiveStateWrites.INCIDENT, 0),
-        new AlertApiSink(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
+        LiveStateWrites.unitSink(live),
+        LiveStateWrites.incidentSink(live),
+        AlertApiSink.of(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
         directory,
         ValidationPolicy.defaults(),
         profiles,

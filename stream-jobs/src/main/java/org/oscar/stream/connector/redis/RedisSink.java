@@ -1,28 +1,49 @@
 package org.oscar.stream.connector.redis;
 
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.MetricGroup;
+import org.oscar.stream.connector.delivery.AsyncDeliverySink;
+import org.oscar.stream.connector.delivery.Deliverer;
+import org.oscar.stream.connector.delivery.JsonStateSerializer;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
 
 /**
- * Writes elements to Redis live state (Sink V2), each as one pipelined round trip of idempotent
- * commands. {@code maxAttempts} bounds the retries when Redis is unreachable: for unit positions a
- * small number (a newer position supersedes a lost one, and dispatch must not wait on a map); 0 for
- * incidents, which are retried until Redis takes them.
+ * Live state into Redis without ever making dispatch wait for it: an {@link AsyncDeliverySink}
+ * whose deliveries are one pipelined round trip of idempotent commands ({@link RedisWriteOp}).
+ * While Redis is down the latest value per key waits (and is checkpointed) and is written when it
+ * is back.
  */
-public final class RedisSink<T> implements Sink<T> {
-  private final RedisEndpoint endpoint;
-  private final RedisWriteOp<T> op;
-  private final int maxAttempts;
+public final class RedisSink {
+  private static final int MAX_PENDING = 100_000;
 
-  public RedisSink(RedisEndpoint endpoint, RedisWriteOp<T> op, int maxAttempts) {
-    this.endpoint = endpoint;
-    this.op = op;
-    this.maxAttempts = maxAttempts;
+  private RedisSink() {}
+
+  public static <T> AsyncDeliverySink<T> of(
+      String name,
+      RedisEndpoint endpoint,
+      RedisWriteOp<T> op,
+      AsyncDeliverySink.KeyOf<T> keyOf,
+      Class<T> type) {
+    return new AsyncDeliverySink<>(
+        name,
+        (MetricGroup metrics) -> new RedisDeliverer<>(endpoint.connect(), op),
+        keyOf,
+        new JsonStateSerializer<>(type),
+        MAX_PENDING);
   }
 
-  @Override
-  public SinkWriter<T> createWriter(WriterInitContext context) {
-    return new RedisSinkWriter<>(endpoint, op, maxAttempts, context.metricGroup());
+  private record RedisDeliverer<T>(RedisClient client, RedisWriteOp<T> op) implements Deliverer<T> {
+    @Override
+    public void deliver(T element) {
+      try (AbstractPipeline p = client.pipelined()) {
+        op.write(element, p);
+        p.sync();
+      }
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
   }
 }
