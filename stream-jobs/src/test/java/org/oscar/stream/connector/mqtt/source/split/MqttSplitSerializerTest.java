@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class MqttSplitSerializerTest {
   private final MqttSplit split =
-      new MqttSplit("mqtt-0", "oscar-pipeline", List.of("oscar/v1/dev/+/sos", "oscar/v1/unit/+/pos"));
+      new MqttSplit(
+          "mqtt-0", "oscar-pipeline", List.of("oscar/v1/dev/+/sos", "oscar/v1/unit/+/pos"));
 
   @Test
   void roundTripsASplit() throws IOException {
@@ -22,7 +23,8 @@ class MqttSplitSerializerTest {
   void roundTripsTheEnumeratorsPendingSplits() throws IOException {
     var s = new MqttSplitSerializer.ListSerializer();
 
-    assertThat(s.deserialize(s.getVersion(), s.serialize(List.of(split, split)))).containsExactly(split, split);
+    assertThat(s.deserialize(s.getVersion(), s.serialize(List.of(split, split))))
+        .containsExactly(split, split);
     assertThat(s.deserialize(s.getVersion(), s.serialize(List.of()))).isEmpty();
   }
 
