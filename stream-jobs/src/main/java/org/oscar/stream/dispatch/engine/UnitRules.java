@@ -26,14 +26,13 @@ final class UnitRules {
   }
 
   void position(DeviceEvent e, Step s) {
-    UnitState u = current(e, s).movedTo(e.lat(), e.lon(), s.now);
-    s.book.putUnit(u);
-    IncidentState inc = incidentOf(u, s);
-    Assignment a = inc == null ? null : inc.assignmentOf(u.unitId());
-    if (a == null) {
-      fillPending(u, s);
+    UnitState u = update(current(e, s).movedTo(e.lat(), e.lon(), s.now), s);
+    Held held = held(u, s);
+    if (held == null) {
       return;
     }
+    IncidentState inc = held.incident();
+    Assignment a = held.assignment();
     if (a.arrived()) {
       return;
     }
@@ -56,14 +55,13 @@ final class UnitRules {
   }
 
   void status(DeviceEvent e, Step s) {
-    UnitState u = current(e, s).withStatus(e.status());
-    s.book.putUnit(u);
-    IncidentState inc = incidentOf(u, s);
-    Assignment a = inc == null ? null : inc.assignmentOf(u.unitId());
-    if (a == null) {
-      fillPending(u, s);
+    UnitState u = update(current(e, s).withStatus(e.status()), s);
+    Held held = held(u, s);
+    if (held == null) {
       return;
     }
+    IncidentState inc = held.incident();
+    Assignment a = held.assignment();
     String who = unit(u.unitId());
     switch (e.status()) {
       case EN_ROUTE -> accept(inc, a, "reported EN_ROUTE", s);
@@ -187,6 +185,24 @@ final class UnitRules {
 
   private static IncidentState incidentOf(UnitState u, Step s) {
     return s.incident(u.incidentId());
+  }
+
+  /** The incident a unit is assigned to and its assignment there. */
+  private record Held(IncidentState incident, Assignment assignment) {}
+
+  private static Held held(UnitState u, Step s) {
+    IncidentState inc = incidentOf(u, s);
+    Assignment a = inc == null ? null : inc.assignmentOf(u.unitId());
+    return a == null ? null : new Held(inc, a);
+  }
+
+  /** Stores a unit's new state; a unit free now takes a role left pending. */
+  private UnitState update(UnitState u, Step s) {
+    s.book.putUnit(u);
+    if (held(u, s) == null) {
+      fillPending(u, s);
+    }
+    return s.book.unit(u.unitId());
   }
 
   private static String destinationName(IncidentState inc) {
