@@ -22,6 +22,7 @@ final class MqttTestClient implements AutoCloseable {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setAutomaticReconnect(true);
+    options.setMaxInflight(1_000);
     client.connect(options);
   }
 

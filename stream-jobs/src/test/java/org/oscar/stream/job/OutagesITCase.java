@@ -53,7 +53,7 @@ class OutagesITCase {
   static void start() throws Exception {
     stack = new LocalStack(RedisProcess.persistent());
     Map<String, DeviceEntry> entries = new HashMap<>();
-    for (String test : List.of("redis", "api")) {
+    for (String test : List.of("redis", "api", "broker")) {
       for (int i = 0; i < SURVIVORS; i++) {
         entries.put(
             unit(test, "PCR", i), new DeviceEntry(unit(test, "PCR", i), DeviceKind.POLICE, test));
@@ -112,6 +112,26 @@ class OutagesITCase {
     stack.startApi();
 
     assertEveryPressIsOneIncidentAlertedOnce("api");
+  }
+
+  @Test
+  void afterABrokerCrashThePipelineReconnectsAndDispatchesAgain() throws Exception {
+    ready("broker");
+
+    stack.mosquitto.kill();
+    stack.mosquitto.start();
+    // The test's own client lost its subscriptions with the broker's memory: a new one.
+    mqtt.close();
+    mqtt = new MqttTestClient(stack.mosquitto.url());
+    mqtt.subscribe("oscar/v1/dev/+/notice");
+    devices = new Devices(mqtt);
+    ready("broker");
+    for (int i = 0; i < SURVIVORS; i++) {
+      devices.press(survivor("broker", i), LAT + i * 0.0005, LON, false);
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> helpComing("broker") == SURVIVORS);
+    assertEveryPressIsOneIncidentAlertedOnce("broker");
   }
 
   private static void assertEveryPressIsOneIncidentAlertedOnce(String region) {

@@ -16,18 +16,14 @@ final class MqttSinkWriter implements SinkWriter<OutboundMessage> {
   private static final long MAX_BACKOFF_MS = 2_000;
 
   private final MqttConnection connection;
-  private final MqttClient client;
+  private final String clientId;
+  private MqttClient client;
   private final Counter sent;
   private final Counter retries;
 
   MqttSinkWriter(MqttConnection connection, String clientId, SinkWriterMetricGroup metrics) {
     this.connection = connection;
-    try {
-      this.client = new MqttClient(connection.brokerUrl(), clientId, new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new IllegalStateException("bad MQTT client settings for " + connection, e);
-    }
-    this.client.setTimeToWait(10_000);
+    this.clientId = clientId;
     this.sent = metrics.getNumRecordsSendCounter();
     this.retries = metrics.counter("mqttPublishRetries");
   }
@@ -40,23 +36,45 @@ final class MqttSinkWriter implements SinkWriter<OutboundMessage> {
     long backoff = 50;
     while (true) {
       try {
-        ensureConnected();
-        client.publish(message.topic(), m);
+        connected().publish(message.topic(), m);
         sent.inc();
         return;
       } catch (MqttException e) {
         retries.inc();
         LOG.warn("MQTT publish failed ({}), retrying in {} ms", e.getMessage(), backoff);
+        if (client != null && !client.isConnected()) {
+          // A client whose connect failed can stay stuck "connecting": start from a fresh one.
+          discard();
+        }
         Thread.sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
       }
     }
   }
 
-  private void ensureConnected() throws MqttException {
+  private MqttClient connected() throws MqttException {
+    if (client == null) {
+      client = new MqttClient(connection.brokerUrl(), clientId, new MemoryPersistence());
+      client.setTimeToWait(10_000);
+    }
     if (!client.isConnected()) {
       client.connect(connection.options(true));
     }
+    return client;
+  }
+
+  private void discard() {
+    try {
+      client.disconnectForcibly(0, 0);
+    } catch (MqttException e) {
+      LOG.debug("MQTT sink: forced disconnect: {}", e.getMessage());
+    }
+    try {
+      client.close(true);
+    } catch (MqttException e) {
+      LOG.debug("MQTT sink: close: {}", e.getMessage());
+    }
+    client = null;
   }
 
   @Override
@@ -66,6 +84,9 @@ final class MqttSinkWriter implements SinkWriter<OutboundMessage> {
 
   @Override
   public void close() throws Exception {
+    if (client == null) {
+      return;
+    }
     try {
       if (client.isConnected()) {
         client.disconnect(1_000);

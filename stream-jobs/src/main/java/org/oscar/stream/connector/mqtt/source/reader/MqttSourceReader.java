@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSourceReader.class);
+  private static final long CONNECT_TIMEOUT_MS = 10_000;
 
   private final MqttConnection connection;
   private final int capacity;
@@ -161,6 +162,18 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
   }
 
   private void connect(MqttSplit split) {
+    connector.execute(() -> connectUntilUp(split));
+  }
+
+  /**
+   * Connects the split's session, a fresh client per attempt: the broker may not be up yet when the
+   * job starts, or may have crashed, and a Paho client whose connect timed out can stay stuck
+   * "connecting" (seen after a broker crash). Keeps trying rather than fail the job.
+   */
+  private void connectUntilUp(MqttSplit split) {
+    if (closed) {
+      return;
+    }
     MqttAsyncClient client;
     try {
       client =
@@ -168,23 +181,31 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
     } catch (MqttException e) {
       throw new IllegalStateException("bad MQTT client settings for " + connection, e);
     }
-    clients.add(client);
     client.setManualAcks(true);
     client.setCallback(new Callback(client, split));
-    connector.execute(() -> connectUntilUp(client, split));
-  }
-
-  /** The broker may not be up yet when the job starts: keep trying rather than fail the job. */
-  private void connectUntilUp(MqttAsyncClient client, MqttSplit split) {
-    if (closed) {
-      return;
-    }
     try {
-      client.connect(connection.options(false)).waitForCompletion(15_000);
+      client.connect(connection.options(false)).waitForCompletion(CONNECT_TIMEOUT_MS);
+      synchronized (clients) {
+        clients.add(client);
+      }
       LOG.info("MQTT source {} connected to {}", split.clientId(), connection.brokerUrl());
     } catch (MqttException e) {
       LOG.warn("MQTT source {} cannot connect yet: {}", split.clientId(), e.getMessage());
-      connector.schedule(() -> connectUntilUp(client, split), 1, TimeUnit.SECONDS);
+      discard(client);
+      connector.schedule(() -> connectUntilUp(split), 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void discard(MqttAsyncClient client) {
+    try {
+      client.disconnectForcibly(0, 0);
+    } catch (MqttException e) {
+      LOG.debug("MQTT source: forced disconnect: {}", e.getMessage());
+    }
+    try {
+      client.close(true);
+    } catch (MqttException e) {
+      LOG.debug("MQTT source: close: {}", e.getMessage());
     }
   }
 
@@ -193,7 +214,22 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
     int[] qos = new int[filters.length];
     java.util.Arrays.fill(qos, 1);
     try {
-      client.subscribe(filters, qos);
+      client.subscribe(
+          filters,
+          qos,
+          null,
+          new org.eclipse.paho.client.mqttv3.IMqttActionListener() {
+            @Override
+            public void onSuccess(org.eclipse.paho.client.mqttv3.IMqttToken token) {
+              LOG.info("MQTT source {} subscribed to {}", split.clientId(), split.topicFilters());
+            }
+
+            @Override
+            public void onFailure(org.eclipse.paho.client.mqttv3.IMqttToken token, Throwable e) {
+              LOG.warn(
+                  "MQTT source {} subscription failed: {}", split.clientId(), String.valueOf(e));
+            }
+          });
     } catch (MqttException e) {
       LOG.warn("MQTT source {} cannot subscribe: {}", split.clientId(), e.getMessage());
     }
@@ -212,12 +248,28 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
     public void connectComplete(boolean reconnect, String serverURI) {
       // Also after an automatic reconnect: a broker restarted without persistence has lost the
       // session and with it the subscription.
+      if (reconnect) {
+        LOG.info("MQTT source {} reconnected to {}", split.clientId(), serverURI);
+      }
       subscribe(client, split);
     }
 
     @Override
     public void connectionLost(Throwable cause) {
       LOG.warn("MQTT source {} lost the broker: {}", split.clientId(), String.valueOf(cause));
+      synchronized (clients) {
+        clients.remove(client);
+      }
+      if (!closed) {
+        // Not on Paho's callback thread: closing a client from its own callback can deadlock.
+        connector.schedule(
+            () -> {
+              discard(client);
+              connectUntilUp(split);
+            },
+            500,
+            TimeUnit.MILLISECONDS);
+      }
     }
 
     @Override
@@ -244,7 +296,12 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
       buffer.notifyAll();
     }
     connector.shutdownNow();
-    for (MqttAsyncClient c : clients) {
+    List<MqttAsyncClient> open;
+    synchronized (clients) {
+      open = new ArrayList<>(clients);
+      clients.clear();
+    }
+    for (MqttAsyncClient c : open) {
       try {
         if (c.isConnected()) {
           c.disconnect(1_000).waitForCompletion(2_000);
