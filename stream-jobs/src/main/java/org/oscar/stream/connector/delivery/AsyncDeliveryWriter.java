@@ -114,6 +114,13 @@ final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
       } catch (Exception e) {
         retries.inc();
         LOG.warn("{}: delivery failed ({}), retrying in {} ms", name, e.getMessage(), backoff);
+        synchronized (pending) {
+          // To the back of the queue: one element the target keeps refusing must not hold up the
+          // others behind it.
+          if (pending.remove(next.getKey(), next.getValue())) {
+            pending.put(next.getKey(), next.getValue());
+          }
+        }
         try {
           Thread.sleep(backoff);
         } catch (InterruptedException ie) {

@@ -13,7 +13,7 @@ import org.oscar.stream.dispatch.model.AlertRequest;
 
 class AsyncDeliveryWriterTest {
   /** A target that can be taken down; records what it was given. */
-  private static final class Target implements Deliverer<AlertRequest> {
+  private static class Target implements Deliverer<AlertRequest> {
     final AtomicBoolean up = new AtomicBoolean(true);
     final List<String> got = new CopyOnWriteArrayList<>();
 
@@ -69,6 +69,28 @@ class AsyncDeliveryWriterTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> up.got.size() == 2);
     }
     assertThat(up.got).containsExactly("A1=x", "A2=y");
+  }
+
+  @Test
+  void oneElementTheTargetKeepsRefusingDoesNotHoldUpTheOthers() throws Exception {
+    Target picky =
+        new Target() {
+          @Override
+          public void deliver(AlertRequest a) {
+            if (a.eventId().equals("POISON")) {
+              throw new IllegalStateException("HTTP 500");
+            }
+            super.deliver(a);
+          }
+        };
+    try (var w = writer(picky, List.of())) {
+      w.write(alert("POISON", "x"), null);
+      w.write(alert("A1", "y"), null);
+      w.write(alert("A2", "z"), null);
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> picky.got.size() == 2);
+      assertThat(w.snapshotState(3)).containsExactly(alert("POISON", "x"));
+    }
   }
 
   @Test
