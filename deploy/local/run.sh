@@ -4,6 +4,8 @@
 #
 # Ports (override with the variables): MQTT 18830, Redis 16379, alert API 8080.
 # OSCAR_RUN_SECONDS=N stops the whole system after N seconds (0, the default: run until Ctrl-C).
+# OSCAR_SCENARIO=FILE runs another scenario (e.g. one from oscar-scenario, the load generator);
+# OSCAR_SIM_ARGS passes options to the simulator (e.g. "--quiet --progress-seconds 10").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -88,7 +90,7 @@ PIDS+=($!)
 wait_for redis 15 "$!" listening "$REDIS_PORT"
 say "Redis on 127.0.0.1:$REDIS_PORT"
 
-SCENARIO=deploy/local/scenario/bhubaneswar-demo.json
+SCENARIO=${OSCAR_SCENARIO:-deploy/local/scenario/bhubaneswar-demo.json}
 OSCAR_MQTT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
   org.oscar.gateway.provision.DevicesCommand import-scenario "$SCENARIO" \
@@ -133,7 +135,8 @@ INFO
 
 java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
   org.oscar.gateway.sim.DemoSimulator --broker "tcp://127.0.0.1:$MQTT_PORT" \
-  --scenario "$SCENARIO" --secrets "$RUN/device-secrets.json" --duration-seconds "$RUN_SECONDS" &
+  --scenario "$SCENARIO" --secrets "$RUN/device-secrets.json" --duration-seconds "$RUN_SECONDS" \
+  ${OSCAR_SIM_ARGS:-} &
 PIDS+=($!)
 SIM=$!
 tail -n +1 -F "$RUN/alert-api.log" 2>/dev/null | grep --line-buffered ": notifications" \

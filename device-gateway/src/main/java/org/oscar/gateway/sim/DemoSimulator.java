@@ -73,6 +73,15 @@ public final class DemoSimulator implements Callable<Integer> {
       description = "stop after this long; 0 runs until interrupted (default: ${DEFAULT-VALUE})")
   long durationSeconds;
 
+  @Option(names = "--quiet", description = "no line per event, only progress lines (for load runs)")
+  boolean quiet;
+
+  @Option(
+      names = "--progress-seconds",
+      defaultValue = "0",
+      description = "print counts every so many seconds; 0 for none (default: ${DEFAULT-VALUE})")
+  long progressSeconds;
+
   @Option(
       names = "--secrets",
       description =
@@ -106,7 +115,7 @@ public final class DemoSimulator implements Callable<Integer> {
     }
     Scenario scenario = Scenario.load(scenarioFile);
     Map<String, String> secrets = readSecrets();
-    SimulatorOutput out = new SimulatorOutput(System.out);
+    SimulatorOutput out = new SimulatorOutput(System.out, quiet);
     List<SimulatedUnit> units = new ArrayList<>();
     List<SimulatedSurvivor> survivors = new ArrayList<>();
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -137,6 +146,14 @@ public final class DemoSimulator implements Callable<Integer> {
         out.line("%s will press in %d s", spec.id(), spec.pressAfterS());
       }
       long tickMs = Math.round(tickSeconds * 1000);
+      if (progressSeconds > 0) {
+        long started = System.nanoTime();
+        clock.scheduleAtFixedRate(
+            () -> out.progress((System.nanoTime() - started) / 1_000_000_000L),
+            progressSeconds,
+            progressSeconds,
+            TimeUnit.SECONDS);
+      }
       clock.scheduleAtFixedRate(() -> tickAll(units, out), 0, tickMs, TimeUnit.MILLISECONDS);
       if (durationSeconds > 0) {
         Thread.sleep(durationSeconds * 1000);
@@ -162,7 +179,7 @@ public final class DemoSimulator implements Callable<Integer> {
       try {
         u.tick();
       } catch (MqttException e) {
-        out.line("position report failed: %s", e.getMessage());
+        out.print("position report failed: %s", e.getMessage());
       }
     }
   }
@@ -171,7 +188,7 @@ public final class DemoSimulator implements Callable<Integer> {
     try {
       s.press();
     } catch (MqttException e) {
-      out.line("press failed: %s", e.getMessage());
+      out.print("press failed: %s", e.getMessage());
     }
   }
 }

@@ -27,6 +27,7 @@ final class SimulatedSurvivor implements AutoCloseable {
         Topics.NOTICE,
         (topic, m) -> {
           NoticeMessage n = Json.fromBytes(m.getPayload(), NoticeMessage.class);
+          out.notices.incrementAndGet();
           out.line(
               "%s device shows %s for %s%s",
               spec.id(),
@@ -42,6 +43,7 @@ final class SimulatedSurvivor implements AutoCloseable {
         "{\"seq\":%d,\"ts\":%d,\"lat\":%.6f,\"lon\":%.6f,\"injured\":%b}"
             .formatted(++seq, System.currentTimeMillis(), spec.lat(), spec.lon(), spec.injured()),
         false);
+    out.presses.incrementAndGet();
     // Her position is hers alone: the simulator's log names the device, not the place.
     out.line("%s pressed SOS", spec.id());
   }

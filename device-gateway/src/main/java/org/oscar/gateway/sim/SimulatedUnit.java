@@ -78,6 +78,7 @@ final class SimulatedUnit implements AutoCloseable {
 
   private synchronized void onTask(MqttMessage m) throws MqttException {
     TaskMessage t = Json.fromBytes(m.getPayload(), TaskMessage.class);
+    out.tasks.incrementAndGet();
     switch (t.action()) {
       case ASSIGN -> assigned(t);
       case UPDATE -> {
@@ -165,6 +166,7 @@ final class SimulatedUnit implements AutoCloseable {
     if (++ticks % STATUS_EVERY_TICKS == 0) {
       status(status);
     }
+    out.positions.incrementAndGet();
     publish(
         Topics.POS,
         "{\"seq\":%d,\"ts\":%d,\"lat\":%.6f,\"lon\":%.6f}"
