@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +41,6 @@ import redis.clients.jedis.RedisClient;
  * policy is shortened (ack 3 s, stall 4 s, ladder step 3 s) so deadlines fire within the test.
  */
 class IncidentLifecycleITCase {
-  private static final String TOKEN = "lifecycle-token-0123456789";
   private static final String CANCEL_PIN = "2468";
   private static final String DURESS_PIN = "1357";
   private static final String[] TESTS = {"happy", "silent", "stall", "cancel", "duress", "moves"};
@@ -50,13 +48,7 @@ class IncidentLifecycleITCase {
   private static final double LAT = 20.265367;
   private static final double LON = 85.828033;
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = LocalStack.miniCluster();
 
   private static LocalStack stack;
   private static RedisClient redisClient;

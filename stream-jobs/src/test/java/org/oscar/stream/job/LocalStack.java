@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.AlertApiServer;
 import org.oscar.contract.wire.Topics;
@@ -39,6 +41,15 @@ final class LocalStack implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private AlertApiServer api;
   private int apiPort;
+
+  /** The Flink MiniCluster the stack's jobs run on: one TaskManager, two slots. */
+  static MiniClusterExtension miniCluster() {
+    return new MiniClusterExtension(
+        new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+  }
 
   LocalStack() throws Exception {
     this(new RedisProcess());

@@ -56,13 +56,7 @@ class DispatchFunctionTest {
 
   @Test
   void ackDeadlineFiresWithNoMessageAtAll() throws Exception {
-    double[] p1 = north(CAPITAL, 800);
-    double[] p2 = north(CAPITAL, 2_000);
-    send(events.status("PCR-1", DeviceKind.POLICE, UnitStatus.AVAILABLE));
-    send(events.unitAt("PCR-1", DeviceKind.POLICE, p1[0], p1[1]));
-    send(events.status("PCR-2", DeviceKind.POLICE, UnitStatus.AVAILABLE));
-    send(events.unitAt("PCR-2", DeviceKind.POLICE, p2[0], p2[1]));
-    send(events.press("SURV-1", CAPITAL));
+    twoPoliceUnitsAndAPress();
     assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
     harness.setProcessingTime(events.now() + 61_000);
@@ -99,13 +93,7 @@ class DispatchFunctionTest {
 
   @Test
   void restoresFromASnapshotAndCarriesOnWithTheSameIncident() throws Exception {
-    double[] p1 = north(CAPITAL, 800);
-    double[] p2 = north(CAPITAL, 2_000);
-    send(events.status("PCR-1", DeviceKind.POLICE, UnitStatus.AVAILABLE));
-    send(events.unitAt("PCR-1", DeviceKind.POLICE, p1[0], p1[1]));
-    send(events.status("PCR-2", DeviceKind.POLICE, UnitStatus.AVAILABLE));
-    send(events.unitAt("PCR-2", DeviceKind.POLICE, p2[0], p2[1]));
-    send(events.press("SURV-1", CAPITAL));
+    twoPoliceUnitsAndAPress();
     var snapshot = harness.snapshot(1, events.now());
     harness.close();
 
@@ -157,6 +145,17 @@ class DispatchFunctionTest {
         : DecisionLog.noticeLine(
             topic.deviceId(),
             Json.fromBytes(m.payload(), org.oscar.contract.wire.NoticeMessage.class));
+  }
+
+  /** PCR-1 800 m from her, PCR-2 2 km; she presses: PCR-1 is assigned. */
+  private void twoPoliceUnitsAndAPress() throws Exception {
+    double[] p1 = north(CAPITAL, 800);
+    double[] p2 = north(CAPITAL, 2_000);
+    send(events.status("PCR-1", DeviceKind.POLICE, UnitStatus.AVAILABLE));
+    send(events.unitAt("PCR-1", DeviceKind.POLICE, p1[0], p1[1]));
+    send(events.status("PCR-2", DeviceKind.POLICE, UnitStatus.AVAILABLE));
+    send(events.unitAt("PCR-2", DeviceKind.POLICE, p2[0], p2[1]));
+    send(events.press("SURV-1", CAPITAL));
   }
 
   private void send(DeviceEvent e) throws Exception {
