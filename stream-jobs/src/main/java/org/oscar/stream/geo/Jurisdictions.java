@@ -55,12 +55,14 @@ public final class Jurisdictions {
     @SuppressWarnings("unchecked")
     List<Area> candidates = index.query(p.getEnvelopeInternal());
     // Polygons of neighbouring stations share edges; the first in name order wins so the answer
-    // does not depend on tree layout.
-    return candidates.stream()
-        .filter(a -> a.geometry().covers(p))
-        .map(Area::name)
-        .sorted()
-        .findFirst();
+    // does not depend on tree layout. A plain loop: this runs for every press and every move.
+    String found = null;
+    for (Area a : candidates) {
+      if ((found == null || a.name().compareTo(found) < 0) && a.geometry().covers(p)) {
+        found = a.name();
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   public int size() {
