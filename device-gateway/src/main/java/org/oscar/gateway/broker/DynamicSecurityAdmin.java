@@ -59,14 +59,6 @@ public final class DynamicSecurityAdmin implements AutoCloseable {
     run(command("disableClient").put("username", username));
   }
 
-  public void enableClient(String username) throws MqttException {
-    run(command("enableClient").put("username", username));
-  }
-
-  public void deleteClient(String username) throws MqttException {
-    run(command("deleteClient").put("username", username));
-  }
-
   /**
    * Creates a role with its access list. A role left by an earlier, interrupted provisioning is
    * replaced, so provisioning can simply be run again.

@@ -54,10 +54,6 @@ public final class RegistryDirectory implements DeviceLookup, AutoCloseable {
     return Optional.ofNullable(entries.get(id));
   }
 
-  public int size() {
-    return entries.size();
-  }
-
   void reload() {
     List<String> ids = redis.smembers(LiveKeys.devices()).stream().sorted().toList();
     Map<String, Response<Map<String, String>>> pending = new HashMap<>();

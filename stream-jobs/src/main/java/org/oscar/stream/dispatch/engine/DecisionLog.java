@@ -47,10 +47,10 @@ public final class DecisionLog implements Effects {
   }
 
   public static String incidentLine(IncidentView view, boolean active) {
-    return (active ? "active " : "ended ") + Json.toString(view);
+    return incidentLine(Json.toString(view), active);
   }
 
-  public int size() {
-    return downlink.size() + incidents.size() + alerts.size();
+  public static String incidentLine(String viewJson, boolean active) {
+    return (active ? "active " : "ended ") + viewJson;
   }
 }

@@ -11,8 +11,4 @@ public record IncidentChange(String incidentId, String region, boolean active, S
   public static IncidentChange of(IncidentView view, boolean active) {
     return new IncidentChange(view.incidentId(), view.region(), active, Json.toString(view));
   }
-
-  public IncidentView view() {
-    return Json.fromString(viewJson, IncidentView.class);
-  }
 }

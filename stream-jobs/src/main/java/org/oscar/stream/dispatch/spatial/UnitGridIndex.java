@@ -69,10 +69,6 @@ public final class UnitGridIndex {
     }
   }
 
-  public boolean contains(String unitId) {
-    return entries.containsKey(unitId);
-  }
-
   public int size() {
     return entries.size();
   }

@@ -127,7 +127,7 @@ class DispatchFunctionTest {
             .toList();
     List<String> incidents =
         harness.getSideOutput(DispatchFunction.INCIDENTS).stream()
-            .map(r -> (r.getValue().active() ? "active " : "ended ") + r.getValue().viewJson())
+            .map(r -> DecisionLog.incidentLine(r.getValue().viewJson(), r.getValue().active()))
             .toList();
     List<String> alerts =
         harness.getSideOutput(DispatchFunction.ALERTS).stream()
