@@ -2,7 +2,8 @@
 # Runs the whole OSCAR system on this machine: a private Mosquitto and Redis, the Flink job in an
 # embedded MiniCluster, the alert API and a demo fleet in Bhubaneswar. Ctrl-C stops everything.
 #
-# Ports (override with the variables): MQTT 18830, Redis 16379, alert API 8080.
+# Ports (override with the variables): MQTT 18830, Redis 16379, alert API 8080, AIS-140 trackers
+# 5140, Prometheus metrics of the Flink job 9249 and of the AIS-140 adapter 9464.
 # OSCAR_RUN_SECONDS=N stops the whole system after N seconds (0, the default: run until Ctrl-C).
 # OSCAR_SCENARIO=FILE runs another scenario (e.g. one from oscar-scenario, the load generator);
 # OSCAR_SIM_ARGS passes options to the simulator (e.g. "--quiet --progress-seconds 10").
@@ -13,13 +14,16 @@ RUN="$ROOT/.run"
 MQTT_PORT=${OSCAR_LOCAL_MQTT_PORT:-18830}
 REDIS_PORT=${OSCAR_LOCAL_REDIS_PORT:-16379}
 API_PORT=${OSCAR_LOCAL_API_PORT:-8080}
+AIS140_PORT=${OSCAR_LOCAL_AIS140_PORT:-5140}
+JOB_METRICS_PORT=${OSCAR_LOCAL_JOB_METRICS_PORT:-9249}
+AIS140_METRICS_PORT=${OSCAR_LOCAL_AIS140_METRICS_PORT:-9464}
 RUN_SECONDS=${OSCAR_RUN_SECONDS:-0}
 JAVA_OPTS=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
 
 say() { printf '[oscar] %s\n' "$*"; }
 die() { printf '[oscar] ERROR: %s\n' "$*" >&2; exit 1; }
 
-for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT"; do
+for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "$JOB_METRICS_PORT" "$AIS140_METRICS_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is already in use; stop what uses it or set OSCAR_LOCAL_*_PORT"
   fi
@@ -96,6 +100,7 @@ OSCAR_MQTT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   org.oscar.gateway.provision.DevicesCommand import-scenario "$SCENARIO" \
   --broker "tcp://127.0.0.1:$MQTT_PORT" --redis-port "$REDIS_PORT" \
   --secrets-out "$RUN/device-secrets.json" --pipeline-secret-out "$RUN/pipeline-secret" \
+  --ais140-secret-out "$RUN/ais140-secret" \
   | sed 's/^/[oscar] /' || die "provisioning the demo devices failed"
 
 TOKEN_FILE="$RUN/api-token"
@@ -112,18 +117,29 @@ say "alert API on http://127.0.0.1:$API_PORT"
 
 OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_MQTT_USER=oscar-pipeline \
   OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" \
-  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_DEVICE_DIRECTORY=registry \
+  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_DEVICE_DIRECTORY=registry OSCAR_METRICS_PORT="$JOB_METRICS_PORT" \
   java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
   org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
 PIDS+=($!)
 wait_for stream-job 90 "$!" grep -q "MQTT source .* connected" "$RUN/stream-job.log"
-say "Flink job running in an embedded MiniCluster"
+say "Flink job running in an embedded MiniCluster (metrics http://127.0.0.1:$JOB_METRICS_PORT/metrics)"
+
+# Trackers that speak AIS-140 instead of MQTT connect here; bind one with oscar-devices bind-imei.
+java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
+  org.oscar.gateway.ais140.Ais140GatewayMain --port "$AIS140_PORT" --metrics-port "$AIS140_METRICS_PORT" \
+  --broker "tcp://127.0.0.1:$MQTT_PORT" --mqtt-password-file "$RUN/ais140-secret" \
+  --redis-port "$REDIS_PORT" >"$RUN/ais140.log" 2>&1 &
+PIDS+=($!)
+wait_for ais140 30 "$!" listening "$AIS140_PORT"
+say "AIS-140 adapter on tcp://127.0.0.1:$AIS140_PORT (docs/ais140.md)"
 
 cat <<INFO
 [oscar] ---------------------------------------------------------------------------
 [oscar] OSCAR is up. Where to look:
 [oscar]   demo output (below)    units, tasks, survivor notices
-[oscar]   logs                   $RUN/{stream-job,alert-api,mosquitto,redis}.log
+[oscar]   logs                   $RUN/{stream-job,alert-api,ais140,mosquitto,redis}.log
+[oscar]   metrics (Prometheus)   http://127.0.0.1:$JOB_METRICS_PORT/metrics (job: rejected_* by reason)
+[oscar]                          http://127.0.0.1:$AIS140_METRICS_PORT/metrics (AIS-140 adapter)
 [oscar]   an incident            curl -H "Authorization: Bearer \$(cat $TOKEN_FILE)" \\
 [oscar]                            http://127.0.0.1:$API_PORT/api/v1/incidents/INC-SURV-DEMO-1-1
 [oscar]   live state             redis-cli -p $REDIS_PORT keys 'oscar:*'

@@ -49,6 +49,11 @@ public final class LiveKeys {
     return PREFIX + "presence:" + deviceId;
   }
 
+  /** Hash IMEI → device id: which registered device an AIS-140 tracker is. */
+  public static String ais140Imeis() {
+    return PREFIX + "ais140:imei";
+  }
+
   /** Set of every provisioned device id. */
   public static String devices() {
     return PREFIX + "devices";

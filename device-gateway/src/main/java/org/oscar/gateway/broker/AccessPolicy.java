@@ -12,6 +12,7 @@ import org.oscar.contract.wire.Topics;
  */
 public final class AccessPolicy {
   public static final String PIPELINE_ROLE = "oscar-pipeline";
+  public static final String AIS140_GATEWAY_ROLE = "oscar-ais140-gateway";
 
   private AccessPolicy() {}
 
@@ -32,5 +33,19 @@ public final class AccessPolicy {
         AclRule.subscribePattern(Topics.ROOT + "/#"),
         AclRule.publish(Topics.ROOT + "/dev/+/" + Topics.NOTICE),
         AclRule.publish(Topics.ROOT + "/unit/+/" + Topics.TASK));
+  }
+
+  /**
+   * The AIS-140 adapter publishes for the trackers it serves, which cannot hold broker credentials
+   * themselves: presses, positions and presence only; never cancels, unit statuses or acks, and it
+   * reads nothing.
+   */
+  public static List<AclRule> forAis140Gateway() {
+    return List.of(
+        AclRule.publish(Topics.ROOT + "/dev/+/" + Topics.SOS),
+        AclRule.publish(Topics.ROOT + "/dev/+/" + Topics.POS),
+        AclRule.publish(Topics.ROOT + "/dev/+/" + Topics.ONLINE),
+        AclRule.publish(Topics.ROOT + "/unit/+/" + Topics.POS),
+        AclRule.publish(Topics.ROOT + "/unit/+/" + Topics.ONLINE));
   }
 }

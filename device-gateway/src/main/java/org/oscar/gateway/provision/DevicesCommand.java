@@ -13,6 +13,7 @@ import org.oscar.contract.scenario.Scenario;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.gateway.broker.DynamicSecurityAdmin;
 import org.oscar.gateway.registry.DeviceRegistry;
+import org.oscar.gateway.registry.RegistryOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Parameters;
       DevicesCommand.ListDevices.class,
       DevicesCommand.Rotate.class,
       DevicesCommand.Revoke.class,
+      DevicesCommand.BindImei.class,
       DevicesCommand.ImportScenario.class
     })
 public final class DevicesCommand {
@@ -65,17 +67,7 @@ public final class DevicesCommand {
             "broker dynamic-security admin (default: ${DEFAULT-VALUE}); its password from OSCAR_MQTT_ADMIN_PASSWORD")
     String adminUser;
 
-    @Option(
-        names = "--redis-host",
-        defaultValue = "127.0.0.1",
-        description = "registry Redis host (default: ${DEFAULT-VALUE})")
-    String redisHost;
-
-    @Option(
-        names = "--redis-port",
-        defaultValue = "6379",
-        description = "registry Redis port (default: ${DEFAULT-VALUE})")
-    int redisPort;
+    @Mixin RegistryOptions registryOptions;
 
     <T> T with(ProvisionerCall<T> call) throws Exception {
       String password = System.getenv("OSCAR_MQTT_ADMIN_PASSWORD");
@@ -83,8 +75,7 @@ public final class DevicesCommand {
         throw new IllegalArgumentException(
             "set OSCAR_MQTT_ADMIN_PASSWORD to the broker admin password");
       }
-      try (DeviceRegistry registry =
-              DeviceRegistry.connect(redisHost, redisPort, System.getenv("OSCAR_REDIS_PASSWORD"));
+      try (DeviceRegistry registry = registryOptions.connect();
           DynamicSecurityAdmin admin = new DynamicSecurityAdmin(broker, adminUser, password)) {
         return call.apply(new Provisioner(registry, admin));
       }
@@ -186,6 +177,30 @@ public final class DevicesCommand {
   }
 
   @Command(
+      name = "bind-imei",
+      description = "Binds an AIS-140 tracker (by its IMEI) to a device, for the TCP adapter.")
+  static final class BindImei implements Callable<Integer> {
+    @Mixin Connection connection;
+
+    @Parameters(index = "0", description = "device id")
+    String id;
+
+    @Parameters(index = "1", description = "the tracker's IMEI (15 digits)")
+    String imei;
+
+    @Override
+    public Integer call() throws Exception {
+      connection.with(
+          p -> {
+            p.bindImei(id, imei);
+            return null;
+          });
+      System.out.println("bound IMEI " + imei + " to " + id);
+      return 0;
+    }
+  }
+
+  @Command(
       name = "import-scenario",
       description =
           "Provisions every device of a scenario (and the pipeline's own client) and writes their"
@@ -213,6 +228,18 @@ public final class DevicesCommand {
         description = "also write the pipeline's secret alone to this file (mode 600)")
     Path pipelineSecretOut;
 
+    @Option(
+        names = "--ais140-user",
+        defaultValue = "oscar-ais140",
+        description = "broker user of the AIS-140 adapter (default: ${DEFAULT-VALUE})")
+    String ais140User;
+
+    @Option(
+        names = "--ais140-secret-out",
+        description =
+            "also provision the AIS-140 adapter; write its secret to this file (mode 600)")
+    Path ais140SecretOut;
+
     @Override
     public Integer call() throws Exception {
       Scenario scenario = Scenario.load(scenarioFile);
@@ -220,6 +247,9 @@ public final class DevicesCommand {
       connection.with(
           p -> {
             secrets.put(pipelineUser, p.addPipeline(pipelineUser));
+            if (ais140SecretOut != null) {
+              writePrivate(ais140SecretOut, p.addAis140Gateway(ais140User));
+            }
             for (Scenario.UnitSpec u : scenario.units()) {
               secrets.put(u.id(), addOrRotate(p, u.id(), u.kind(), scenario.region()));
             }

@@ -9,6 +9,7 @@ import org.oscar.contract.security.PinHash;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.Topics;
 import org.oscar.gateway.broker.AccessPolicy;
+import org.oscar.gateway.broker.AclRule;
 import org.oscar.gateway.broker.DynamicSecurityAdmin;
 import org.oscar.gateway.registry.DeviceRegistry;
 
@@ -59,11 +60,28 @@ public final class Provisioner {
 
   /** Gives the pipeline its own broker client; returns the secret. */
   public String addPipeline(String username) throws MqttException {
+    return addService(username, AccessPolicy.PIPELINE_ROLE, AccessPolicy.forPipeline());
+  }
+
+  /** Gives the AIS-140 adapter its own broker client; returns the secret. */
+  public String addAis140Gateway(String username) throws MqttException {
+    return addService(username, AccessPolicy.AIS140_GATEWAY_ROLE, AccessPolicy.forAis140Gateway());
+  }
+
+  /** Binds an AIS-140 tracker's IMEI (15 digits) to an active device. */
+  public void bindImei(String id, String imei) {
+    if (imei == null || !imei.matches("[0-9]{15}")) {
+      throw new IllegalArgumentException("an IMEI is 15 digits");
+    }
+    registry.bindImei(active(id).id(), imei);
+  }
+
+  private String addService(String username, String role, List<AclRule> acls) throws MqttException {
     String secret = Secrets.newSecret();
     if (!broker.clientExists(username)) {
-      broker.createRole(AccessPolicy.PIPELINE_ROLE, AccessPolicy.forPipeline());
+      broker.createRole(role, acls);
       broker.createClient(username, secret);
-      broker.addClientRole(username, AccessPolicy.PIPELINE_ROLE);
+      broker.addClientRole(username, role);
     } else {
       broker.setClientPassword(username, secret);
     }

@@ -41,6 +41,28 @@ public final class DeviceRegistry implements AutoCloseable {
     return h == null || h.isEmpty() ? Optional.empty() : Optional.of(DeviceRecord.fromHash(id, h));
   }
 
+  /**
+   * Binds an AIS-140 tracker's IMEI to a device; refuses an IMEI bound to another device. Returns
+   * false if it was already bound to this one.
+   */
+  public boolean bindImei(String deviceId, String imei) {
+    long added = redis.hsetnx(LiveKeys.ais140Imeis(), imei, deviceId);
+    if (added == 0) {
+      String owner = redis.hget(LiveKeys.ais140Imeis(), imei);
+      if (!deviceId.equals(owner)) {
+        throw new IllegalArgumentException("IMEI " + imei + " is bound to " + owner);
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** The device an IMEI is bound to, if any. */
+  public Optional<DeviceRecord> findByImei(String imei) {
+    String id = redis.hget(LiveKeys.ais140Imeis(), imei);
+    return id == null ? Optional.empty() : find(id);
+  }
+
   public List<DeviceRecord> all() {
     List<DeviceRecord> all = new ArrayList<>();
     for (String id : redis.smembers(LiveKeys.devices()).stream().sorted().toList()) {

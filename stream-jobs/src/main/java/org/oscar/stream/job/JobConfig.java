@@ -27,7 +27,8 @@ public record JobConfig(
     Path scenario,
     Duration checkpointInterval,
     String regionProfile,
-    String deviceDirectory) {
+    String deviceDirectory,
+    int metricsPort) {
 
   public static final String BUILTIN_BHUBANESWAR = "builtin:bhubaneswar";
   public static final String DIRECTORY_REGISTRY = "registry";
@@ -58,6 +59,11 @@ public record JobConfig(
               "deploy/local/scenario/bhubaneswar-demo.json",
               "scenario file, with OSCAR_DEVICE_DIRECTORY=scenario"),
           new Option("OSCAR_CHECKPOINT_INTERVAL_MS", "10000", "Flink checkpoint interval"),
+          new Option(
+              "OSCAR_METRICS_PORT",
+              "9249",
+              "Prometheus /metrics of the embedded MiniCluster (0: off); on a Flink cluster"
+                  + " configure Flink's Prometheus reporter instead"),
           new Option(
               "OSCAR_REGION_PROFILE",
               BUILTIN_BHUBANESWAR,
@@ -109,7 +115,8 @@ public record JobConfig(
             scenario,
             Duration.ofMillis(s.positiveInt("OSCAR_CHECKPOINT_INTERVAL_MS")),
             regionProfile,
-            deviceDirectory);
+            deviceDirectory,
+            s.port("OSCAR_METRICS_PORT", true));
     s.validate();
     return config;
   }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
@@ -50,10 +52,32 @@ public final class OscarJobMain {
       return;
     }
     LOG.info("starting OSCAR stream job with {}", config);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
     env.enableCheckpointing(config.checkpointInterval().toMillis());
     wire(config).build(env);
     env.execute("oscar-dispatch");
+  }
+
+  /**
+   * What the job asks of an embedded MiniCluster: Flink's Prometheus reporter, so the rejection
+   * counters and the operators' metrics can be scraped. A cluster ignores this and uses its own
+   * configuration.
+   */
+  static Configuration flinkConfiguration(JobConfig config) {
+    if (config.metricsPort() == 0) {
+      return new Configuration();
+    }
+    return Configuration.fromMap(prometheusReporter(config.metricsPort()));
+  }
+
+  /** Flink configuration entries that expose every metric on {@code :port/metrics}. */
+  public static Map<String, String> prometheusReporter(int port) {
+    return Map.of(
+        "metrics.reporter.prom.factory.class",
+        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
+        "metrics.reporter.prom.port",
+        Integer.toString(port));
   }
 
   public static OscarJob wire(JobConfig config) {

@@ -2,6 +2,7 @@ package org.oscar.stream.validate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.oscar.contract.flow.TokenBucket;
 import org.oscar.contract.wire.Topics;
 
 /**
@@ -26,16 +27,11 @@ public final class FloodGuard {
 
   private static final int MAX_TRACKED = 200_000;
 
-  private static final class Bucket {
-    double tokens;
-    long at;
-  }
-
   // Access-ordered, so the least recently heard device is forgotten first when full.
-  private final Map<String, Bucket> buckets =
+  private final Map<String, TokenBucket> buckets =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
           return size() > MAX_TRACKED;
         }
       };
@@ -43,22 +39,10 @@ public final class FloodGuard {
   /** True if the device may send this kind of message now (and spends a token). */
   public boolean allow(String deviceId, String leaf, long now) {
     Budget budget = budgetOf(leaf);
-    Bucket b = buckets.computeIfAbsent(deviceId + '/' + leaf, k -> fresh(budget, now));
-    double elapsedS = Math.max(0, now - b.at) / 1000.0;
-    b.tokens = Math.min(budget.burst(), b.tokens + elapsedS * budget.perSecond());
-    b.at = Math.max(b.at, now);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return true;
-    }
-    return false;
-  }
-
-  private static Bucket fresh(Budget budget, long now) {
-    Bucket b = new Bucket();
-    b.tokens = budget.burst();
-    b.at = now;
-    return b;
+    return buckets
+        .computeIfAbsent(
+            deviceId + '/' + leaf, k -> new TokenBucket(budget.burst(), budget.perSecond(), now))
+        .tryTake(now);
   }
 
   static Budget budgetOf(String leaf) {

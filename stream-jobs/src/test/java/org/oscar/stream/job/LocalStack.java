@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.oscar.alert.config.ApiConfig;
@@ -23,6 +24,7 @@ import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.live.LiveStateWrites;
 import org.oscar.stream.validate.ValidationPolicy;
+import org.oscar.testkit.FreePort;
 import org.oscar.testkit.MosquittoProcess;
 import org.oscar.testkit.RedisProcess;
 import redis.clients.jedis.RedisClient;
@@ -42,10 +44,17 @@ final class LocalStack implements AutoCloseable {
   private AlertApiServer api;
   private int apiPort;
 
-  /** The Flink MiniCluster the stack's jobs run on: one TaskManager, two slots. */
+  /** Where the MiniCluster's Prometheus reporter serves {@code /metrics}. */
+  static final int METRICS_PORT = FreePort.pick();
+
+  /**
+   * The Flink MiniCluster the stack's jobs run on: one TaskManager, two slots, metrics served as
+   * the local run serves them.
+   */
   static MiniClusterExtension miniCluster() {
     return new MiniClusterExtension(
         new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(Configuration.fromMap(OscarJobMain.prometheusReporter(METRICS_PORT)))
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(2)
             .build());

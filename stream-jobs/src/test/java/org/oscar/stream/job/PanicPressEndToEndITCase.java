@@ -171,6 +171,18 @@ class PanicPressEndToEndITCase {
       assertThat(devices.received()).hasSize(3);
       assertThat(redisClient.keys(LiveKeys.PREFIX + "incident:*:notifications")).hasSize(1);
       assertThat(redisClient.llen(LiveKeys.notifications(incidentId))).isEqualTo(2);
+
+      // ... and each was counted by its reason where Prometheus can scrape it.
+      String metrics =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + LocalStack.METRICS_PORT + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      for (String reason : List.of("not_json", "unknown_device", "bad_coordinate")) {
+        assertThat(metrics).containsPattern("_rejected_rejected_" + reason + "\\{[^}]*\\} 1\\.0");
+      }
     } finally {
       job.cancel().get();
     }

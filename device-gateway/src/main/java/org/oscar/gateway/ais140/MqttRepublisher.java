@@ -1,0 +1,85 @@
+package org.oscar.gateway.ais140;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * Publishes the adapter's contract messages with its own broker credentials, QoS 1: {@link
+ * #publish} returns once the broker has acknowledged the message. After a failure the client is
+ * thrown away and a fresh one connects on the next attempt (three attempts, 250 then 500 ms apart),
+ * rather than trusting a half-dead session to recover by itself.
+ */
+public final class MqttRepublisher implements ContractPublisher, AutoCloseable {
+  private static final int ATTEMPTS = 3;
+  private final String brokerUrl;
+  private final String clientId;
+  private final String username;
+  private final char[] password;
+  private MqttClient client;
+
+  public MqttRepublisher(String brokerUrl, String clientId, String username, String password) {
+    this.brokerUrl = brokerUrl;
+    this.clientId = clientId;
+    this.username = username;
+    this.password = password == null ? null : password.toCharArray();
+  }
+
+  @Override
+  public void publish(Republish m) throws MqttException, InterruptedException {
+    MqttException last = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        Thread.sleep(250L << (attempt - 1));
+      }
+      try {
+        connected().publish(m.topic(), m.payload(), m.qos(), m.retained());
+        return;
+      } catch (MqttException e) {
+        last = e;
+        discard();
+      }
+    }
+    throw last;
+  }
+
+  private synchronized MqttClient connected() throws MqttException {
+    if (client == null || !client.isConnected()) {
+      discard();
+      MqttClient fresh = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
+      MqttConnectOptions o = new MqttConnectOptions();
+      o.setCleanSession(true);
+      o.setConnectionTimeout(5);
+      o.setMaxInflight(1000);
+      o.setUserName(username);
+      if (password != null) {
+        o.setPassword(password);
+      }
+      fresh.connect(o);
+      client = fresh;
+    }
+    return client;
+  }
+
+  private synchronized void discard() {
+    if (client != null) {
+      try {
+        client.disconnectForcibly(0, 1000, false);
+      } catch (MqttException ignored) {
+        // Already gone: nothing to release but the object.
+      }
+      try {
+        client.close(true);
+      } catch (MqttException ignored) {
+        // Closing a dead client can only fail in ways that leave nothing to clean up.
+      }
+      client = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    discard();
+  }
+}

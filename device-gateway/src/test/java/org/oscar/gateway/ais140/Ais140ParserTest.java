@@ -1,0 +1,124 @@
+package org.oscar.gateway.ais140;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class Ais140ParserTest {
+  private static final long AT_2045 = Instant.parse("2026-11-29T20:45:00Z").toEpochMilli();
+
+  @Test
+  void readsAnEmergencyMessageWithItsChecksum() {
+    // Checksum worked out independently of the parser (XOR of the body, in Python).
+    String frame =
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.296100,N,85.824500,E,45,0.0,0,G,OD02AB1234,NA*04";
+
+    ParsedLine parsed = Ais140Parser.parse(frame + "\r");
+
+    assertThat(parsed.frame())
+        .isEqualTo(
+            new Ais140Frame.Emergency(
+                "861850060252398", false, false, AT_2045, true, false, 20.2961, 85.8245, 0.0));
+  }
+
+  @Test
+  void takesAFrameWithoutChecksumAndTheCommaAfterTheDollarSomeFirmwaresSend() {
+    String body = "EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E";
+
+    assertThat(Ais140Parser.parse("$" + body + "*").hasFrame()).isTrue();
+    assertThat(Ais140Parser.parse("$" + body).hasFrame()).isTrue();
+    assertThat(Ais140Parser.parse("$," + body + "*").frame().imei()).isEqualTo("861850060252398");
+  }
+
+  @Test
+  void signsCoordinatesBySouthAndWest() {
+    Ais140Frame f =
+        Ais140Parser.parse(Ais140Frames.emergency().at("33.8688", "S", "151.2093", "W").build())
+            .frame();
+
+    assertThat(f.lat()).isEqualTo(-33.8688);
+    assertThat(f.lon()).isEqualTo(-151.2093);
+  }
+
+  @Test
+  void readsTheStopMessageAndAFixThatIsOnlyTheLastKnownOne() {
+    var stop =
+        (Ais140Frame.Emergency) Ais140Parser.parse(Ais140Frames.emergency().stop().build()).frame();
+    var stale =
+        (Ais140Frame.Emergency)
+            Ais140Parser.parse(Ais140Frames.emergency().lastKnownFix().networkFix().build())
+                .frame();
+
+    assertThat(stop.stop()).isTrue();
+    assertThat(stale.fixValid()).isFalse();
+    assertThat(stale.networkFix()).isTrue();
+  }
+
+  @Test
+  void readsALocationPacketWithSpeedAndHeading() {
+    ParsedLine parsed =
+        Ais140Parser.parse(Ais140Frames.location("861850060252399", "1", "20.2700", "85.8400"));
+
+    assertThat(parsed.frame())
+        .isEqualTo(
+            new Ais140Frame.Location(
+                "861850060252399",
+                "NR",
+                false,
+                Instant.parse("2026-11-29T20:45:10Z").toEpochMilli(),
+                true,
+                20.27,
+                85.84,
+                32.5,
+                270.25));
+  }
+
+  @Test
+  void ignoresLoginAndHealthPackets() {
+    assertThat(
+            Ais140Parser.parse("$LGN,OD02AB1234,861850060252398,1.0.2,20.29,N,85.82,E*").outcome())
+        .isEqualTo(FrameOutcome.IGNORED);
+    assertThat(
+            Ais140Parser.parse("$HLM,ACME,1.0.2,861850060252398,85,20,5,60,60,0000,0*").outcome())
+        .isEqualTo(FrameOutcome.IGNORED);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hello | NOT_A_FRAME",
+        "$ | UNSUPPORTED_PACKET",
+        "$XYZ,1,2,3 | UNSUPPORTED_PACKET",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E*00 | BAD_CHECKSUM",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E*1A2B | UNSUPPORTED_CHECKSUM",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N | MISSING_FIELD",
+        "$EPB,EMR,86185006025239X,NM,29112026204500,A,20.2961,N,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,861850060252398,NM,31022026204500,A,20.2961,N,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,861850060252398,NM,2911202620450,A,20.2961,N,85.8245,E | BAD_FIELD",
+        "$EPB,XXX,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,NaN,N,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,-20.2961,N,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,1e1,N,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,Q,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,91.0,N,85.8245,E | BAD_COORDINATE",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,180.5,E | BAD_COORDINATE",
+        "$EPB,EMR,861850060252398,NM,29112026204500,V,0.0,N,0.0,E | BAD_COORDINATE",
+      })
+  void refusesWhatItCannotTrustWithTheReason(String line, FrameOutcome expected) {
+    ParsedLine parsed = Ais140Parser.parse(line);
+
+    assertThat(parsed.hasFrame()).isFalse();
+    assertThat(parsed.outcome()).isEqualTo(expected);
+  }
+
+  @Test
+  void refusesAFrameOverTheLengthLimit() {
+    String huge = "$EPB," + "9".repeat(Ais140Parser.MAX_FRAME_CHARS);
+
+    assertThat(Ais140Parser.parse(huge).outcome()).isEqualTo(FrameOutcome.TOO_LONG);
+  }
+}
