@@ -155,6 +155,8 @@ public final class DemoSimulator implements Callable<Integer> {
             TimeUnit.SECONDS);
       }
       clock.scheduleAtFixedRate(() -> tickAll(units, out), 0, tickMs, TimeUnit.MILLISECONDS);
+      clock.scheduleAtFixedRate(
+          () -> survivors.forEach(SimulatedSurvivor::keepConnected), 1, 1, TimeUnit.SECONDS);
       if (durationSeconds > 0) {
         Thread.sleep(durationSeconds * 1000);
       } else {

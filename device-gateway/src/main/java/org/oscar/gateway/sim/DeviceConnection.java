@@ -16,37 +16,76 @@ import org.oscar.contract.wire.Topics;
  * Publishes are QoS 1 under the device's own prefix.
  */
 final class DeviceConnection implements AutoCloseable {
+  /** Least time between two reconnection attempts while the broker is away. */
+  private static final long RECONNECT_EVERY_MS = 1_000;
+
+  private final String brokerUrl;
   private final DeviceClass deviceClass;
   private final String deviceId;
-  private final MqttClient client;
   private final String secret;
+  private MqttClient client;
+  private String downlinkLeaf;
+  private IMqttMessageListener onDownlink;
+  private long lastAttempt;
 
   /** {@code secret} null: connect without a password (a broker without authentication). */
-  DeviceConnection(String brokerUrl, DeviceClass deviceClass, String deviceId, String secret)
-      throws MqttException {
+  DeviceConnection(String brokerUrl, DeviceClass deviceClass, String deviceId, String secret) {
+    this.brokerUrl = brokerUrl;
     this.deviceClass = deviceClass;
     this.deviceId = deviceId;
     this.secret = secret;
-    this.client = new MqttClient(brokerUrl, "sim-" + deviceId, new MemoryPersistence());
   }
 
-  void connect(String downlinkLeaf, IMqttMessageListener onDownlink) throws MqttException {
+  synchronized void connect(String downlinkLeaf, IMqttMessageListener onDownlink)
+      throws MqttException {
+    this.downlinkLeaf = downlinkLeaf;
+    this.onDownlink = onDownlink;
+    lastAttempt = System.currentTimeMillis();
+    // A fresh client per attempt: Paho's own automatic reconnect was seen stuck "connecting"
+    // after a broker crash (docs/guarantees.md), so it is not used anywhere in OSCAR.
+    MqttClient fresh = new MqttClient(brokerUrl, "sim-" + deviceId, new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
     o.setCleanSession(true);
-    o.setAutomaticReconnect(true);
+    o.setConnectionTimeout(5);
     o.setUserName(deviceId);
     if (secret != null) {
       o.setPassword(secret.toCharArray());
     }
     o.setWill(topic(Topics.ONLINE), bytes("{\"online\":false}"), 1, true);
-    client.connect(o);
-    client.subscribe(topic(downlinkLeaf), 1, onDownlink);
+    try {
+      fresh.connect(o);
+      fresh.subscribe(topic(downlinkLeaf), 1, onDownlink);
+    } catch (MqttException e) {
+      fresh.close(true);
+      throw e;
+    }
+    discard();
+    client = fresh;
     publish(Topics.ONLINE, "{\"online\":true}", true);
   }
 
-  /** Publishes under the device's own prefix; skipped while the broker is away. */
-  void publish(String leaf, String json, boolean retained) throws MqttException {
-    if (!client.isConnected()) {
+  /** Reconnects if the broker went away (at most one attempt a second), so downlinks resume. */
+  synchronized void keepConnected() {
+    if ((client == null || !client.isConnected()) && reconnectDue()) {
+      try {
+        connect(downlinkLeaf, onDownlink);
+      } catch (MqttException e) {
+        // still away; tried again on the next call
+      }
+    }
+  }
+
+  private boolean reconnectDue() {
+    return onDownlink != null && System.currentTimeMillis() - lastAttempt >= RECONNECT_EVERY_MS;
+  }
+
+  /**
+   * Publishes under the device's own prefix. While the broker is away the message is skipped (a
+   * real device would queue it) and a reconnection is tried at most once a second.
+   */
+  synchronized void publish(String leaf, String json, boolean retained) throws MqttException {
+    keepConnected();
+    if (client == null || !client.isConnected()) {
       return;
     }
     MqttMessage m = new MqttMessage(bytes(json));
@@ -63,11 +102,24 @@ final class DeviceConnection implements AutoCloseable {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  private void discard() throws MqttException {
+    if (client != null) {
+      if (client.isConnected()) {
+        client.disconnectForcibly(0, 1000, false);
+      }
+      client.close(true);
+      client = null;
+    }
+  }
+
   @Override
-  public void close() throws MqttException {
-    if (client.isConnected()) {
+  public synchronized void close() throws MqttException {
+    if (client != null && client.isConnected()) {
       client.disconnect();
     }
-    client.close();
+    if (client != null) {
+      client.close();
+      client = null;
+    }
   }
 }

@@ -37,6 +37,11 @@ final class SimulatedSurvivor implements AutoCloseable {
         });
   }
 
+  /** Her device stays connected, so notices reach it after a broker outage. */
+  void keepConnected() {
+    connection.keepConnected();
+  }
+
   void press() throws MqttException {
     connection.publish(
         Topics.SOS,
