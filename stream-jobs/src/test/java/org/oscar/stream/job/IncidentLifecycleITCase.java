@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,6 +15,9 @@ import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,9 @@ import redis.clients.jedis.RedisClient;
 class IncidentLifecycleITCase {
   private static final String CANCEL_PIN = "2468";
   private static final String DURESS_PIN = "1357";
-  private static final String[] TESTS = {"happy", "silent", "stall", "cancel", "duress", "moves"};
+  private static final String[] TESTS = {
+    "happy", "silent", "stall", "cancel", "duress", "moves", "dropout"
+  };
   // Interior point of the Capital Police Station jurisdiction, and places north of it.
   private static final double LAT = 20.265367;
   private static final double LON = 85.828033;
@@ -131,6 +137,52 @@ class IncidentLifecycleITCase {
     assertThat(awaitIncident(first.incidentId(), "OPEN").timeline())
         .extracting(t -> t.what())
         .contains("WITHDRAWN_STRIKE");
+  }
+
+  @Test
+  void unitWhoseConnectionDiesOnItsWayIsShownOfflineAndReplaced() throws Exception {
+    region = "dropout";
+    ready(unit("PCR-NEAR", 800), unit("PCR-NEXT", 2_500), unit("AMB-1", 900));
+    // The unit's terminal as the contract has it: a last will, then online, retained.
+    MqttClient terminal =
+        new MqttClient(
+            stack.mosquitto.url(), "terminal-" + id("PCR-NEAR"), new MemoryPersistence());
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setWill(
+        "oscar/v1/unit/" + id("PCR-NEAR") + "/online",
+        "{\"online\":false}".getBytes(StandardCharsets.UTF_8),
+        1,
+        true);
+    terminal.connect(o);
+    terminal.publish(
+        "oscar/v1/unit/" + id("PCR-NEAR") + "/online",
+        "{\"online\":true}".getBytes(StandardCharsets.UTF_8),
+        1,
+        true);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "true".equals(redisClient.hget(LiveKeys.presence(id("PCR-NEAR")), "online")));
+    devices.press(id("SURV"), LAT, LON, false);
+    TaskMessage first = awaitTask(id("PCR-NEAR"), TaskAction.ASSIGN);
+    devices.ack(id("PCR-NEAR"), first.assignmentId(), true);
+    devices.ack(id("AMB-1"), awaitTask(id("AMB-1"), TaskAction.ASSIGN).assignmentId(), true);
+    awaitIncident(
+        first.incidentId(),
+        "OPEN",
+        v -> v.timeline().stream().anyMatch(t -> t.what().equals("ACCEPTED")));
+
+    // The terminal drops without a goodbye (no DISCONNECT): the broker publishes its will.
+    terminal.disconnectForcibly(0, 0, false);
+    terminal.close(true);
+
+    TaskMessage second = awaitTask(id("PCR-NEXT"), TaskAction.ASSIGN);
+    assertThat(second.incidentId()).isEqualTo(first.incidentId());
+    assertThat(awaitTask(id("PCR-NEAR"), TaskAction.WITHDRAW).assignmentId())
+        .isEqualTo(first.assignmentId());
+    assertThat(redisClient.hget(LiveKeys.presence(id("PCR-NEAR")), "online")).isEqualTo("false");
+    assertThat(awaitIncident(first.incidentId(), "OPEN").timeline())
+        .extracting(t -> t.why())
+        .contains("went offline before arriving");
   }
 
   @Test
