@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what OSCAR needs on a Debian machine, from Debian's packages, if it is missing:
-# a JDK 17 and Maven (to build), Mosquitto and Redis (real broker and live-state store).
+# a JDK 17 and Maven (to build), Mosquitto and Redis (real broker and live-state store), and
+# Chromium with its driver (the control-room page's browser test).
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,9 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 [ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto)
 command -v mosquitto_ctrl >/dev/null 2>&1 || missing+=(mosquitto)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# Headless Chromium and its WebDriver: the control-room page's browser test drives them.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

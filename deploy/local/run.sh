@@ -3,7 +3,8 @@
 # embedded MiniCluster, the alert API and a demo fleet in Bhubaneswar. Ctrl-C stops everything.
 #
 # Ports (override with the variables): MQTT 18830, Redis 16379, alert API 8080, AIS-140 trackers
-# 5140, Prometheus metrics of the Flink job 9249 and of the AIS-140 adapter 9464.
+# 5140, Prometheus metrics of the Flink job 9249 and of the AIS-140 adapter 9464, the demo SMS
+# gateway (a stand-in for the SMS provider, printing what it would send) 18090.
 # OSCAR_RUN_SECONDS=N stops the whole system after N seconds (0, the default: run until Ctrl-C).
 # OSCAR_SCENARIO=FILE runs another scenario (e.g. one from oscar-scenario, the load generator);
 # OSCAR_SIM_ARGS passes options to the simulator (e.g. "--quiet --progress-seconds 10").
@@ -15,6 +16,7 @@ MQTT_PORT=${OSCAR_LOCAL_MQTT_PORT:-18830}
 REDIS_PORT=${OSCAR_LOCAL_REDIS_PORT:-16379}
 API_PORT=${OSCAR_LOCAL_API_PORT:-8080}
 AIS140_PORT=${OSCAR_LOCAL_AIS140_PORT:-5140}
+SMS_PORT=${OSCAR_LOCAL_SMS_PORT:-18090}
 JOB_METRICS_PORT=${OSCAR_LOCAL_JOB_METRICS_PORT:-9249}
 AIS140_METRICS_PORT=${OSCAR_LOCAL_AIS140_METRICS_PORT:-9464}
 RUN_SECONDS=${OSCAR_RUN_SECONDS:-0}
@@ -23,7 +25,7 @@ JAVA_OPTS=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/jav
 say() { printf '[oscar] %s\n' "$*"; }
 die() { printf '[oscar] ERROR: %s\n' "$*" >&2; exit 1; }
 
-for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "$JOB_METRICS_PORT" "$AIS140_METRICS_PORT"; do
+for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "$JOB_METRICS_PORT" "$AIS140_METRICS_PORT" "$SMS_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is already in use; stop what uses it or set OSCAR_LOCAL_*_PORT"
   fi
@@ -107,8 +109,21 @@ TOKEN_FILE="$RUN/api-token"
 (umask 077 && secret > "$TOKEN_FILE")
 TOKEN=$(cat "$TOKEN_FILE")
 
+# Officials are alerted by SMS through a local stand-in for the SMS provider (it prints each message
+# instead of sending it; the contacts in deploy/local/officials.json are invented).
+SMS_KEY=$(secret)
+RECEIPT_TOKEN=$(secret)
+OSCAR_SMS_API_KEY="$SMS_KEY" OSCAR_SMS_RECEIPT_TOKEN="$RECEIPT_TOKEN" \
+  java "${JAVA_OPTS[@]}" -cp "testkit/target/classes:testkit/target/lib/*" \
+  org.oscar.testkit.SmsGatewayServer "$SMS_PORT" >"$RUN/sms-gateway.log" 2>&1 &
+PIDS+=($!)
+wait_for sms-gateway 15 "$!" listening "$SMS_PORT"
+
 export OSCAR_REDIS_PORT="$REDIS_PORT"
-OSCAR_API_PORT="$API_PORT" OSCAR_API_TOKEN="$TOKEN" \
+OSCAR_API_PORT="$API_PORT" OSCAR_API_TOKEN="$TOKEN" OSCAR_PUBLIC_URL="http://127.0.0.1:$API_PORT" \
+  OSCAR_OFFICIALS_FILE=deploy/local/officials.json \
+  OSCAR_SMS_WEBHOOK_URL="http://127.0.0.1:$SMS_PORT/sms" OSCAR_SMS_API_KEY="$SMS_KEY" \
+  OSCAR_SMS_RECEIPT_TOKEN="$RECEIPT_TOKEN" \
   java "${JAVA_OPTS[@]}" -cp "alert-api/target/classes:alert-api/target/lib/*" \
   org.oscar.alert.AlertApiMain >"$RUN/alert-api.log" 2>&1 &
 PIDS+=($!)
@@ -137,7 +152,7 @@ cat <<INFO
 [oscar] ---------------------------------------------------------------------------
 [oscar] OSCAR is up. Where to look:
 [oscar]   demo output (below)    units, tasks, survivor notices
-[oscar]   logs                   $RUN/{stream-job,alert-api,ais140,mosquitto,redis}.log
+[oscar]   logs                   $RUN/{stream-job,alert-api,ais140,sms-gateway,mosquitto,redis}.log
 [oscar]   metrics (Prometheus)   http://127.0.0.1:$JOB_METRICS_PORT/metrics (job: rejected_* by reason)
 [oscar]                          http://127.0.0.1:$AIS140_METRICS_PORT/metrics (AIS-140 adapter)
 [oscar]   an incident            curl -H "Authorization: Bearer \$(cat $TOKEN_FILE)" \\
@@ -157,5 +172,7 @@ PIDS+=($!)
 SIM=$!
 tail -n +1 -F "$RUN/alert-api.log" 2>/dev/null | grep --line-buffered ": notifications" \
   | sed -u 's/^/[alert-api] /' &
+PIDS+=($!)
+tail -n +1 -F "$RUN/sms-gateway.log" 2>/dev/null | grep --line-buffered "to +" &
 PIDS+=($!)
 wait "$SIM"

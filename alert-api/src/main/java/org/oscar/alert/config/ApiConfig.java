@@ -1,5 +1,7 @@
 package org.oscar.alert.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.oscar.contract.config.Settings;
@@ -7,10 +9,32 @@ import org.oscar.contract.config.Settings.Option;
 
 /**
  * Alert API settings from environment variables. Every option has a local default except the API
- * token, a secret that must be given ({@code deploy/local/run.sh} generates one per run).
+ * token, a secret that must be given ({@code deploy/local/run.sh} generates one per run). A channel
+ * whose endpoint is empty is off.
  */
 public record ApiConfig(
-    String host, int port, String redisHost, int redisPort, String redisPassword, String token) {
+    String host,
+    int port,
+    String redisHost,
+    int redisPort,
+    String redisPassword,
+    String token,
+    String usersFile,
+    String jwtSecret,
+    String publicUrl,
+    String officialsFile,
+    String smsWebhookUrl,
+    String smsApiKey,
+    String smsReceiptToken,
+    String smtpHost,
+    int smtpPort,
+    String smtpFrom,
+    String smtpUser,
+    String smtpPassword,
+    int deliveryMaxAttempts,
+    int deliveryBackoffMs,
+    int deliveryLeaseMs,
+    int deliveryPollMs) {
 
   static final List<Option> OPTIONS =
       List.of(
@@ -20,10 +44,63 @@ public record ApiConfig(
           new Option("OSCAR_REDIS_PORT", "6379", "Redis port"),
           new Option("OSCAR_REDIS_PASSWORD", "", "Redis password (empty: none)"),
           new Option(
-              "OSCAR_API_TOKEN", null, "bearer token callers must present (required, secret)"));
+              "OSCAR_API_TOKEN", null, "bearer token callers must present (required, secret)"),
+          new Option(
+              "OSCAR_USERS_FILE",
+              "",
+              "JSON list of control-room logins {username, passwordHash, district, regions}"),
+          new Option(
+              "OSCAR_JWT_SECRET",
+              "",
+              "key signing login tokens, 32+ characters (secret; empty: a random one per start)"),
+          new Option(
+              "OSCAR_PUBLIC_URL",
+              "http://127.0.0.1:8080",
+              "where officials and the SMS gateway reach this API (case links, receipts)"),
+          new Option(
+              "OSCAR_OFFICIALS_FILE",
+              "",
+              "JSON: post (e.g. 'SHO:Capital Police Station') -> {name, phone, email}; empty: none"),
+          new Option("OSCAR_SMS_WEBHOOK_URL", "", "SMS gateway endpoint (empty: no SMS)"),
+          new Option("OSCAR_SMS_API_KEY", "", "bearer key for the SMS gateway (secret)"),
+          new Option(
+              "OSCAR_SMS_RECEIPT_TOKEN",
+              "",
+              "token the SMS gateway presents on delivery reports (secret; empty: hook off)"),
+          new Option("OSCAR_SMTP_HOST", "", "SMTP server for e-mail (empty: no e-mail)"),
+          new Option("OSCAR_SMTP_PORT", "25", "SMTP port"),
+          new Option("OSCAR_SMTP_FROM", "oscar-alerts@localhost", "sender address of alerts"),
+          new Option("OSCAR_SMTP_USER", "", "SMTP user (empty: no login)"),
+          new Option("OSCAR_SMTP_PASSWORD", "", "SMTP password (secret)"),
+          new Option("OSCAR_DELIVERY_MAX_ATTEMPTS", "10", "attempts per delivery before FAILED"),
+          new Option("OSCAR_DELIVERY_BACKOFF_MS", "1000", "first retry delay; doubles, max 60 s"),
+          new Option(
+              "OSCAR_DELIVERY_LEASE_MS",
+              "30000",
+              "how long a claimed delivery is held before another attempt may take it"),
+          new Option("OSCAR_DELIVERY_POLL_MS", "500", "how often the outbox is looked at"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
+    String publicUrl = s.httpUrl("OSCAR_PUBLIC_URL", false);
+    String sms = s.httpUrl("OSCAR_SMS_WEBHOOK_URL", true);
+    String users = s.get("OSCAR_USERS_FILE");
+    if (!users.isEmpty() && !Files.isReadable(Path.of(users))) {
+      s.problem("OSCAR_USERS_FILE: cannot read " + users);
+    }
+    String jwtSecret = s.get("OSCAR_JWT_SECRET");
+    if (!jwtSecret.isEmpty() && jwtSecret.length() < 32) {
+      s.problem("OSCAR_JWT_SECRET must be 32+ characters");
+    }
+    String officials = s.get("OSCAR_OFFICIALS_FILE");
+    if (!officials.isEmpty() && !Files.isReadable(Path.of(officials))) {
+      s.problem("OSCAR_OFFICIALS_FILE: cannot read " + officials);
+    }
+    int lease = s.positiveInt("OSCAR_DELIVERY_LEASE_MS");
+    if (lease <= 10_000) {
+      // A channel may take up to 10 s; a shorter lease would let a second attempt race the first.
+      s.problem("OSCAR_DELIVERY_LEASE_MS must be over 10000 (the channels' timeout)");
+    }
     ApiConfig config =
         new ApiConfig(
             s.get("OSCAR_API_HOST"),
@@ -31,7 +108,23 @@ public record ApiConfig(
             s.get("OSCAR_REDIS_HOST"),
             s.port("OSCAR_REDIS_PORT", false),
             s.get("OSCAR_REDIS_PASSWORD"),
-            s.required("OSCAR_API_TOKEN", 16));
+            s.required("OSCAR_API_TOKEN", 16),
+            users,
+            jwtSecret,
+            publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl,
+            officials,
+            sms,
+            s.get("OSCAR_SMS_API_KEY"),
+            s.get("OSCAR_SMS_RECEIPT_TOKEN"),
+            s.get("OSCAR_SMTP_HOST"),
+            s.port("OSCAR_SMTP_PORT", false),
+            s.get("OSCAR_SMTP_FROM"),
+            s.get("OSCAR_SMTP_USER"),
+            s.get("OSCAR_SMTP_PASSWORD"),
+            s.positiveInt("OSCAR_DELIVERY_MAX_ATTEMPTS"),
+            s.positiveInt("OSCAR_DELIVERY_BACKOFF_MS"),
+            lease,
+            s.positiveInt("OSCAR_DELIVERY_POLL_MS"));
     s.validate();
     return config;
   }
@@ -46,6 +139,18 @@ public record ApiConfig(
 
   @Override
   public String toString() {
-    return "ApiConfig[" + host + ":" + port + ", redis=" + redisHost + ":" + redisPort + "]";
+    return "ApiConfig["
+        + host
+        + ":"
+        + port
+        + ", redis="
+        + redisHost
+        + ":"
+        + redisPort
+        + ", sms="
+        + (smsWebhookUrl.isEmpty() ? "off" : smsWebhookUrl)
+        + ", smtp="
+        + (smtpHost.isEmpty() ? "off" : smtpHost + ":" + smtpPort)
+        + "]";
   }
 }

@@ -1,23 +1,39 @@
 package org.oscar.alert.http;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import org.oscar.alert.config.ApiConfig;
+import org.oscar.alert.http.auth.ApiAuth;
+import org.oscar.alert.http.auth.UserDirectory;
 import org.oscar.alert.notify.NotificationPlanner;
+import org.oscar.alert.notify.Notifier;
+import org.oscar.alert.notify.delivery.DeliveryPlanner;
 import org.oscar.alert.store.AlertStore;
 import org.oscar.contract.alert.AlertEvent;
+import org.oscar.contract.alert.DeliveryStatus;
 import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The alert API's HTTP face. Handlers never block: every store call runs on a worker thread via
@@ -30,12 +46,54 @@ public final class AlertApiServer {
   private final Vertx vertx;
   private final ApiConfig config;
   private final AlertStore store;
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Notifier notifier;
+  private final LiveFeed feed;
+  private final ControlRoomRoutes controlRoom;
+  private final ApiAuth auth;
   private HttpServer server;
 
   public AlertApiServer(Vertx vertx, ApiConfig config, AlertStore store) {
     this.vertx = vertx;
     this.config = config;
     this.store = store;
+    this.notifier = Notifier.from(vertx, config, store, meters);
+    this.auth = new ApiAuth(config.token(), jwt(vertx, config));
+    this.feed = new LiveFeed(vertx, store, redisClient(config));
+    this.controlRoom =
+        new ControlRoomRoutes(
+            vertx,
+            store,
+            config.usersFile().isEmpty()
+                ? UserDirectory.empty()
+                : UserDirectory.load(Path.of(config.usersFile())),
+            auth,
+            feed);
+  }
+
+  private static JWTAuth jwt(Vertx vertx, ApiConfig config) {
+    String secret = config.jwtSecret();
+    if (secret.isEmpty()) {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      secret = Base64.getEncoder().encodeToString(random);
+    }
+    return JWTAuth.create(
+        vertx,
+        new JWTAuthOptions()
+            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+  }
+
+  private static RedisClient redisClient(ApiConfig config) {
+    var c = DefaultJedisClientConfig.builder().timeoutMillis(0);
+    if (config.redisPassword() != null && !config.redisPassword().isEmpty()) {
+      c.password(config.redisPassword());
+    }
+    return RedisClient.builder()
+        .hostAndPort(config.redisHost(), config.redisPort())
+        .clientConfig(c.build())
+        .build();
   }
 
   /** The API over the Redis store its configuration names. */
@@ -51,10 +109,26 @@ public final class AlertApiServer {
   public Future<Integer> start() {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.response().end("ok"));
-    router.route("/api/*").handler(new BearerTokenAuth(config.token()));
+    // Counts only, no case data: scraped by Prometheus without a login, like /health.
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(meters.scrape()));
+    if (!config.smsReceiptToken().isEmpty()) {
+      router.route("/hooks/*").handler(new BearerTokenAuth(config.smsReceiptToken()));
+      router.route("/hooks/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+      router.post("/hooks/sms/receipts").handler(this::smsReceipt);
+    }
+    router.post("/login").handler(BodyHandler.create().setBodyLimit(4096));
+    controlRoom.mountPublic(router);
+    router.route("/api/*").handler(auth);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-    router.post("/api/v1/events/alert").handler(this::alert);
-    router.get("/api/v1/incidents/:id").handler(this::getIncident);
+    router.post("/api/v1/events/alert").handler(ApiAuth.serviceOnly()).handler(this::alert);
+    controlRoom.mountApi(router);
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx
         .createHttpServer()
         .requestHandler(router)
@@ -62,12 +136,17 @@ public final class AlertApiServer {
         .map(
             s -> {
               server = s;
+              notifier.start();
+              feed.start();
+              LOG.info("notification channels: {}", notifier.channelNames());
               return s.actualPort();
             });
   }
 
   /** Stops listening and releases the store. */
   public Future<Void> stop() {
+    notifier.stop();
+    feed.stop();
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.onComplete(r -> store.close());
   }
@@ -77,17 +156,17 @@ public final class AlertApiServer {
     try {
       event = Json.fromString(ctx.body().asString(), AlertEvent.class);
     } catch (RuntimeException e) {
-      badRequest(ctx, "body is not an alert event");
+      ApiResponses.badRequest(ctx, "body is not an alert event");
       return;
     }
     if (event.incident() == null || !IncidentView.isValidId(event.incident().incidentId())) {
-      badRequest(ctx, "incident.incidentId missing or malformed");
+      ApiResponses.badRequest(ctx, "incident.incidentId missing or malformed");
       return;
     }
     if (event.level() == null
         || !IncidentView.isValidId(event.level())
         || event.roles().isEmpty()) {
-      badRequest(ctx, "level and roles are required");
+      ApiResponses.badRequest(ctx, "level and roles are required");
       return;
     }
     List<NotificationRecord> planned = NotificationPlanner.plan(event, System.currentTimeMillis());
@@ -96,7 +175,11 @@ public final class AlertApiServer {
             () -> {
               JsonArray outcome = new JsonArray();
               for (NotificationRecord r : planned) {
-                boolean fresh = store.recordOnce(r);
+                DeliveryPlanner.Plan plan = notifier.planner().plan(event, r);
+                boolean fresh = store.recordOnce(r, plan.deliveries(), plan.receipts());
+                if (fresh) {
+                  meters.counter("oscar.alert.notifications", "role", r.role()).increment();
+                }
                 outcome.add(
                     new JsonObject()
                         .put("role", r.role())
@@ -112,55 +195,56 @@ public final class AlertApiServer {
                   event.incident().incidentId(),
                   event.level(),
                   outcome.encode());
-              json(
+              ApiResponses.json(
                   ctx,
                   202,
                   new JsonObject().put("eventId", event.eventId()).put("notifications", outcome));
             })
-        .onFailure(e -> unavailable(ctx, e));
+        .onFailure(e -> ApiResponses.unavailable(ctx, e));
   }
 
-  private void getIncident(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    if (!IncidentView.isValidId(id)) {
-      badRequest(ctx, "malformed incident id");
+  /**
+   * The SMS gateway's delivery report: {@code {reference, status: DELIVERED|FAILED, detail?}},
+   * where {@code reference} is the delivery id it was given. Recorded as a receipt.
+   */
+  private void smsReceipt(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      ApiResponses.badRequest(ctx, "body is not JSON");
       return;
     }
+    String reference = body == null ? null : body.getString("reference");
+    String status = body == null ? null : body.getString("status");
+    if (reference == null || !("DELIVERED".equals(status) || "FAILED".equals(status))) {
+      ApiResponses.badRequest(ctx, "reference and status DELIVERED or FAILED are required");
+      return;
+    }
+    String detail = String.valueOf(body.getValue("detail", "gateway report"));
     vertx
         .executeBlocking(
             () ->
                 store
-                    .incidentJson(id)
+                    .delivery(reference)
                     .map(
-                        incident ->
-                            new JsonObject(incident)
-                                .put(
-                                    "notifications",
-                                    new JsonArray(Json.toString(store.notifications(id))))))
+                        d -> {
+                          store.addReceipt(
+                              d.receipt(
+                                  DeliveryStatus.valueOf(status),
+                                  System.currentTimeMillis(),
+                                  detail.length() > 200 ? detail.substring(0, 200) : detail));
+                          return d;
+                        }))
         .onSuccess(
             found -> {
               if (found.isPresent()) {
-                json(ctx, 200, found.get());
+                meters.counter("oscar.alert.delivery.reports", "status", status).increment();
+                ApiResponses.json(ctx, 202, new JsonObject().put("recorded", true));
               } else {
-                json(ctx, 404, new JsonObject().put("error", "no such incident"));
+                ApiResponses.json(ctx, 404, new JsonObject().put("error", "no such delivery"));
               }
             })
-        .onFailure(e -> unavailable(ctx, e));
-  }
-
-  private static void badRequest(RoutingContext ctx, String why) {
-    json(ctx, 400, new JsonObject().put("error", why));
-  }
-
-  private static void unavailable(RoutingContext ctx, Throwable e) {
-    LOG.warn("store unavailable: {}", e.getMessage());
-    json(ctx, 503, new JsonObject().put("error", "store unavailable"));
-  }
-
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/json")
-        .end(body.encode());
+        .onFailure(e -> ApiResponses.unavailable(ctx, e));
   }
 }

@@ -13,7 +13,10 @@ import org.oscar.contract.live.IncidentView;
  * outside every known jurisdiction has no SHO: the region's control room is told instead.
  */
 public final class NotificationPlanner {
-  /** Delivery to people is not built yet: records wait in the ledger with this channel. */
+  /**
+   * The notification itself is a ledger record (who, which level); its deliveries over SMS and
+   * e-mail, and their receipts, are kept beside it (see {@code DeliveryPlanner}).
+   */
   public static final String CHANNEL_LEDGER = "LEDGER";
 
   private NotificationPlanner() {}

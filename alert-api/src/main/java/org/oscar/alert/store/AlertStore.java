@@ -1,22 +1,58 @@
 package org.oscar.alert.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.oscar.alert.notify.delivery.Delivery;
+import org.oscar.contract.alert.DeliveryReceipt;
 import org.oscar.contract.alert.NotificationRecord;
 
-/** What the API keeps and reads. Blocking: call it off the event loop. */
+/**
+ * What the API keeps and reads: notifications, their deliveries (the outbox) and the receipts.
+ * Blocking: call it off the event loop.
+ */
 public interface AlertStore extends AutoCloseable {
   /** The incident's live-state JSON as the stream job wrote it. */
   Optional<String> incidentJson(String incidentId);
 
+  /** Live-state JSON of the region's open incidents. */
+  List<String> openIncidentJsons(String region);
+
+  /** The region's units as the stream job wrote them (id, kind, status, lat, lon, online, …). */
+  List<Map<String, String>> units(String region);
+
+  /** One unit's live state, with its id; empty if none. */
+  Optional<Map<String, String>> unit(String unitId);
+
   /**
-   * Records a notification unless one with the same (incident, role, level) exists.
+   * Records a notification and queues its deliveries (with their first receipts), all at once,
+   * unless one with the same (incident, role, level) exists.
    *
    * @return true if recorded now, false if it was already there (a resend)
    */
-  boolean recordOnce(NotificationRecord record);
+  boolean recordOnce(
+      NotificationRecord record, List<Delivery> deliveries, List<DeliveryReceipt> receipts);
 
   List<NotificationRecord> notifications(String incidentId);
+
+  /**
+   * Takes up to {@code max} deliveries that are due, leasing each until {@code leaseUntil}: nobody
+   * else takes them before then, and if this process dies they are due again after it.
+   */
+  List<Delivery> claimDue(long now, long leaseUntil, int max);
+
+  /**
+   * Records an attempt's receipt and the delivery as it now is; due again at {@code nextAttemptAt},
+   * or finished if that is null.
+   */
+  void settle(Delivery delivery, DeliveryReceipt receipt, Long nextAttemptAt);
+
+  Optional<Delivery> delivery(String deliveryId);
+
+  /** Appends a receipt that came later (a provider's delivery report). */
+  void addReceipt(DeliveryReceipt receipt);
+
+  List<DeliveryReceipt> receipts(String incidentId);
 
   @Override
   void close();

@@ -38,6 +38,23 @@ public final class Settings {
     return v;
   }
 
+  /** An http(s) URL; empty allowed only if {@code optional} (a feature that is off). */
+  public String httpUrl(String name, boolean optional) {
+    String v = get(name);
+    if (optional && (v == null || v.isEmpty())) {
+      return "";
+    }
+    try {
+      String scheme = java.net.URI.create(v).getScheme();
+      if (!"http".equals(scheme) && !"https".equals(scheme)) {
+        problem(name + " must be an http(s) URL");
+      }
+    } catch (IllegalArgumentException | NullPointerException e) {
+      problem(name + " is not a URL");
+    }
+    return v;
+  }
+
   public int positiveInt(String name) {
     return intIn(name, 1, Integer.MAX_VALUE, "a positive integer");
   }

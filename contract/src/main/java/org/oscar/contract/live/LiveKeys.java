@@ -34,6 +34,21 @@ public final class LiveKeys {
     return PREFIX + "incident:" + incidentId + ":notifications";
   }
 
+  /** List of delivery receipts ({@code DeliveryReceipt}) of an incident's notifications. */
+  public static String deliveryReceipts(String incidentId) {
+    return PREFIX + "incident:" + incidentId + ":deliveries";
+  }
+
+  /** JSON of one queued or finished delivery of a notification over one channel. */
+  public static String delivery(String deliveryId) {
+    return PREFIX + "delivery:" + deliveryId;
+  }
+
+  /** Sorted set of delivery ids by when they are next due (claimed ones: when their lease ends). */
+  public static String deliveriesDue() {
+    return PREFIX + "deliveries:due";
+  }
+
   /** Marker that makes recording one notification idempotent. */
   public static String notificationKey(String incidentId, String role, String level) {
     return PREFIX + "notified:" + incidentId + ":" + role + ":" + level;

@@ -1,6 +1,5 @@
 package org.oscar.stream.job;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,15 +78,7 @@ public record JobConfig(
     if (!mqttUrl.startsWith("tcp://") && !mqttUrl.startsWith("ssl://")) {
       s.problem("OSCAR_MQTT_URL must start with tcp:// or ssl://");
     }
-    String apiUrl = s.get("OSCAR_ALERT_API_URL");
-    try {
-      String scheme = URI.create(apiUrl).getScheme();
-      if (!"http".equals(scheme) && !"https".equals(scheme)) {
-        s.problem("OSCAR_ALERT_API_URL must be an http(s) URL");
-      }
-    } catch (IllegalArgumentException e) {
-      s.problem("OSCAR_ALERT_API_URL is not a URL");
-    }
+    String apiUrl = s.httpUrl("OSCAR_ALERT_API_URL", false);
     String deviceDirectory = s.get("OSCAR_DEVICE_DIRECTORY");
     Path scenario = Path.of(s.get("OSCAR_SCENARIO"));
     if (DIRECTORY_SCENARIO.equals(deviceDirectory)) {

@@ -1,0 +1,194 @@
+package org.oscar.alert.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.oscar.alert.http.auth.ApiAuth;
+import org.oscar.alert.http.auth.Principal;
+import org.oscar.alert.http.auth.UserDirectory;
+import org.oscar.alert.store.AlertStore;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.IncidentView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What control rooms read: login, open incidents, one incident with its timeline, notifications and
+ * deliveries, units with live positions, the base map, and the live push. Every read is scoped to
+ * the caller's district: another district's incident is 403, and lists hold only the caller's own.
+ * Store calls run off the event loop.
+ */
+final class ControlRoomRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlRoomRoutes.class);
+  private static final String JURISDICTIONS = "oscar/geo/bhubaneswar/police-jurisdictions.geojson";
+
+  private final Vertx vertx;
+  private final AlertStore store;
+  private final UserDirectory users;
+  private final ApiAuth auth;
+  private final LiveFeed feed;
+  private final String basemap;
+
+  ControlRoomRoutes(
+      Vertx vertx, AlertStore store, UserDirectory users, ApiAuth auth, LiveFeed feed) {
+    this.vertx = vertx;
+    this.store = store;
+    this.users = users;
+    this.auth = auth;
+    this.feed = feed;
+    this.basemap = resource(JURISDICTIONS);
+  }
+
+  /** Routes that need no login (the login itself and the public base map). */
+  void mountPublic(Router router) {
+    router.post("/login").handler(this::login);
+    router
+        .get("/geo/jurisdictions.geojson")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/geo+json")
+                    .putHeader("Cache-Control", "max-age=3600")
+                    .end(basemap));
+  }
+
+  /** Routes behind {@link ApiAuth}. */
+  void mountApi(Router router) {
+    router.get("/api/v1/incidents").handler(this::openIncidents);
+    router.get("/api/v1/incidents/:id").handler(this::incident);
+    router.get("/api/v1/units").handler(this::units);
+    router.get("/api/v1/stream").handler(feed::handle);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null) {
+      ApiResponses.badRequest(ctx, "username and password are required");
+      return;
+    }
+    String username = body.getString("username");
+    String password = body.getString("password");
+    vertx
+        .executeBlocking(() -> users.authenticate(username, password), false)
+        .onSuccess(
+            account -> {
+              if (account.isEmpty()) {
+                LOG.info("login refused");
+                ApiResponses.json(
+                    ctx, 401, new JsonObject().put("error", "wrong username or password"));
+                return;
+              }
+              LOG.info("login: {} ({})", account.get().username(), account.get().district());
+              ApiResponses.json(
+                  ctx,
+                  200,
+                  new JsonObject()
+                      .put("token", auth.tokenFor(account.get()))
+                      .put("username", account.get().username())
+                      .put("district", account.get().district())
+                      .put("regions", new JsonArray(account.get().regions())));
+            })
+        .onFailure(e -> ApiResponses.unavailable(ctx, e));
+  }
+
+  private void openIncidents(RoutingContext ctx) {
+    Principal who = ApiAuth.principal(ctx);
+    vertx
+        .executeBlocking(
+            () -> {
+              JsonArray out = new JsonArray();
+              for (String region : who.regions()) {
+                for (String json : store.openIncidentJsons(region)) {
+                  if (who.canSee(Json.fromString(json, IncidentView.class))) {
+                    out.add(new JsonObject(json));
+                  }
+                }
+              }
+              return out;
+            },
+            false)
+        .onSuccess(list -> ApiResponses.json(ctx, 200, new JsonObject().put("incidents", list)))
+        .onFailure(e -> ApiResponses.unavailable(ctx, e));
+  }
+
+  private void incident(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!IncidentView.isValidId(id)) {
+      ApiResponses.badRequest(ctx, "malformed incident id");
+      return;
+    }
+    Principal who = ApiAuth.principal(ctx);
+    vertx
+        .executeBlocking(() -> readIncident(id), false)
+        .onSuccess(
+            found -> {
+              if (found.isEmpty()) {
+                ApiResponses.json(ctx, 404, new JsonObject().put("error", "no such incident"));
+              } else if (!who.canSee(found.get().view())) {
+                // Another district's case: not even whether it exists beyond this.
+                ApiResponses.json(ctx, 403, new JsonObject().put("error", "not your district"));
+              } else {
+                ApiResponses.json(ctx, 200, found.get().json());
+              }
+            })
+        .onFailure(e -> ApiResponses.unavailable(ctx, e));
+  }
+
+  private record Found(IncidentView view, JsonObject json) {}
+
+  private Optional<Found> readIncident(String id) {
+    return store
+        .incidentJson(id)
+        .map(
+            json ->
+                new Found(
+                    Json.fromString(json, IncidentView.class),
+                    new JsonObject(json)
+                        .put("notifications", new JsonArray(Json.toString(store.notifications(id))))
+                        .put("deliveries", new JsonArray(Json.toString(store.receipts(id))))));
+  }
+
+  private void units(RoutingContext ctx) {
+    Principal who = ApiAuth.principal(ctx);
+    vertx
+        .executeBlocking(
+            () -> {
+              List<Map<String, String>> all = new ArrayList<>();
+              for (String region : who.regions()) {
+                all.addAll(store.units(region));
+              }
+              JsonArray out = new JsonArray();
+              all.forEach(u -> out.add(new JsonObject(new java.util.HashMap<>(u))));
+              return out;
+            },
+            false)
+        .onSuccess(list -> ApiResponses.json(ctx, 200, new JsonObject().put("units", list)))
+        .onFailure(e -> ApiResponses.unavailable(ctx, e));
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = ControlRoomRoutes.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.oscar.alert.http.auth;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Every {@code /api} call needs a login: either the stream job's service token, or a control-room
+ * user's JWT (HS256, from {@code POST /api/v1/login}). Sets the {@link Principal} on the request;
+ * 401 without one. Tokens are only ever read from the {@code Authorization} header, never from a
+ * URL, so they do not end up in access logs.
+ */
+public final class ApiAuth implements Handler<RoutingContext> {
+  private static final int TOKEN_MINUTES = 8 * 60;
+  private final byte[] serviceHeader;
+  private final JWTAuth jwt;
+
+  public ApiAuth(String serviceToken, JWTAuth jwt) {
+    this.serviceHeader = ("Bearer " + serviceToken).getBytes(StandardCharsets.UTF_8);
+    this.jwt = jwt;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.startsWith("Bearer ")) {
+      unauthorized(ctx);
+      return;
+    }
+    if (MessageDigest.isEqual(serviceHeader, header.getBytes(StandardCharsets.UTF_8))) {
+      ctx.put(Principal.CONTEXT_KEY, Principal.streamJob());
+      ctx.next();
+      return;
+    }
+    jwt.authenticate(new TokenCredentials(header.substring("Bearer ".length())))
+        .onSuccess(
+            user -> {
+              ctx.put(Principal.CONTEXT_KEY, principalOf(user.principal()));
+              ctx.next();
+            })
+        .onFailure(e -> unauthorized(ctx));
+  }
+
+  /** A token for a user who has just logged in. */
+  public String tokenFor(UserAccount a) {
+    return jwt.generateToken(
+        new JsonObject()
+            .put("sub", a.username())
+            .put("district", a.district())
+            .put("regions", new JsonArray(a.regions())),
+        new JWTOptions().setExpiresInMinutes(TOKEN_MINUTES));
+  }
+
+  /** Lets through the stream job only (403 for users). */
+  public static Handler<RoutingContext> serviceOnly() {
+    return ctx -> {
+      if (principal(ctx).service()) {
+        ctx.next();
+      } else {
+        ctx.response().setStatusCode(403).end();
+      }
+    };
+  }
+
+  public static Principal principal(RoutingContext ctx) {
+    return ctx.get(Principal.CONTEXT_KEY);
+  }
+
+  private static Principal principalOf(JsonObject claims) {
+    Set<String> regions = new HashSet<>();
+    JsonArray r = claims.getJsonArray("regions", new JsonArray());
+    for (int i = 0; i < r.size(); i++) {
+      regions.add(r.getString(i));
+    }
+    return new Principal(claims.getString("sub"), false, claims.getString("district"), regions);
+  }
+
+  private static void unauthorized(RoutingContext ctx) {
+    ctx.response().putHeader("WWW-Authenticate", "Bearer").setStatusCode(401).end();
+  }
+}

@@ -1,0 +1,31 @@
+package org.oscar.alert.http.auth;
+
+import java.util.Set;
+import org.oscar.contract.live.IncidentView;
+
+/**
+ * Who is calling. A control-room user belongs to one district and sees and steers only that
+ * district's incidents and the units of its dispatch regions; the stream job (the service token)
+ * sees everything and is the only caller that may post alert events.
+ */
+public record Principal(String name, boolean service, String district, Set<String> regions) {
+  public static final String CONTEXT_KEY = "oscar.principal";
+
+  public Principal {
+    regions = regions == null ? Set.of() : Set.copyOf(regions);
+  }
+
+  public static Principal streamJob() {
+    return new Principal("stream-job", true, null, Set.of());
+  }
+
+  public boolean canSee(IncidentView incident) {
+    return service
+        || (district != null && district.equals(incident.district()))
+        || regions.contains(incident.region());
+  }
+
+  public boolean canSeeRegion(String region) {
+    return service || regions.contains(region);
+  }
+}

@@ -1,0 +1,209 @@
+// OSCAR control room: log in, draw the district's jurisdictions, then keep units and incidents
+// live from the API's event stream. No external scripts or tiles: everything comes from the API.
+"use strict";
+
+const state = { token: null, user: null, units: new Map(), incidents: new Map(), selected: null, project: null };
+const $ = (id) => document.getElementById(id);
+const SVG = "http://www.w3.org/2000/svg";
+
+async function api(path, options = {}) {
+  const res = await fetch(path, {
+    ...options,
+    headers: { "Authorization": "Bearer " + state.token, "Content-Type": "application/json", ...(options.headers || {}) },
+  });
+  if (res.status === 401) { logout(); throw new Error("logged out"); }
+  if (!res.ok) throw new Error(path + ": " + res.status);
+  return res.json();
+}
+
+$("login-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  $("login-error").textContent = "";
+  const res = await fetch("/login", {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username: $("username").value, password: $("password").value }),
+  });
+  if (!res.ok) { $("login-error").textContent = "Wrong user or password."; return; }
+  const body = await res.json();
+  sessionStorage.setItem("oscar.session", JSON.stringify(body));
+  start(body);
+});
+
+$("logout").addEventListener("click", logout);
+
+function logout() {
+  sessionStorage.removeItem("oscar.session");
+  location.reload();
+}
+
+async function start(session) {
+  state.token = session.token;
+  state.user = session;
+  $("login").hidden = true;
+  $("room").hidden = false;
+  $("who").textContent = session.username + " · " + session.district;
+  await drawBasemap();
+  await reload();
+  follow();
+}
+
+async function drawBasemap() {
+  const geo = await (await fetch("/geo/jurisdictions.geojson")).json();
+  const rings = geo.features.flatMap((f) =>
+    f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates);
+  let minX = 180, minY = 90, maxX = -180, maxY = -90;
+  for (const poly of rings) for (const [x, y] of poly[0]) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180); // keeps east-west distances true
+  const width = 1000, scale = width / ((maxX - minX) * k), height = (maxY - minY) * scale;
+  state.project = ([lon, lat]) => [(lon - minX) * k * scale, (maxY - lat) * scale];
+  const map = $("map");
+  map.setAttribute("viewBox", `-10 -10 ${width + 20} ${height + 20}`);
+  map.innerHTML = "";
+  for (const layer of ["jurisdictions", "routes", "incidents-layer", "units-layer"]) {
+    const g = document.createElementNS(SVG, "g"); g.id = layer; map.appendChild(g);
+  }
+  for (const f of geo.features) {
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const d = polys.map((p) => "M" + p[0].map((c) => state.project(c).join(",")).join("L") + "Z").join("");
+    const path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", d); path.setAttribute("class", "jurisdiction");
+    const title = document.createElementNS(SVG, "title"); title.textContent = f.properties.Name; path.appendChild(title);
+    $("jurisdictions").appendChild(path);
+    const [cx, cy] = centroid(polys[0][0].map(state.project));
+    const label = document.createElementNS(SVG, "text");
+    label.setAttribute("x", cx); label.setAttribute("y", cy); label.setAttribute("class", "jurisdiction-label");
+    label.textContent = f.properties.Name.replace(" Police Station", "");
+    $("jurisdictions").appendChild(label);
+  }
+}
+
+function centroid(points) {
+  const n = points.length;
+  return [points.reduce((s, p) => s + p[0], 0) / n, points.reduce((s, p) => s + p[1], 0) / n];
+}
+
+async function reload() {
+  const [units, incidents] = await Promise.all([api("/api/v1/units"), api("/api/v1/incidents")]);
+  state.units = new Map(units.units.map((u) => [u.id, u]));
+  state.incidents = new Map(incidents.incidents.map((i) => [i.incidentId, i]));
+  render();
+}
+
+// The event stream, read with fetch so the token travels in a header, not in the URL.
+async function follow() {
+  for (;;) {
+    try {
+      const res = await fetch("/api/v1/stream", { headers: { "Authorization": "Bearer " + state.token } });
+      if (res.status === 401) { logout(); return; }
+      $("feed-state").textContent = "live";
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut;
+        while ((cut = buffer.indexOf("\n\n")) >= 0) {
+          handleEvent(buffer.slice(0, cut));
+          buffer = buffer.slice(cut + 2);
+        }
+      }
+    } catch (e) { /* reconnect below */ }
+    $("feed-state").textContent = "reconnecting…";
+    await new Promise((r) => setTimeout(r, 2000));
+    await reload().catch(() => {});
+  }
+}
+
+function handleEvent(block) {
+  let type = null, data = null;
+  for (const line of block.split("\n")) {
+    if (line.startsWith("event: ")) type = line.slice(7);
+    else if (line.startsWith("data: ")) data = JSON.parse(line.slice(6));
+  }
+  if (type === "unit") state.units.set(data.id, data);
+  else if (type === "incident") {
+    if (data.state === "CLOSED" || data.state === "CANCELLED") state.incidents.delete(data.incidentId);
+    else state.incidents.set(data.incidentId, data);
+    if (state.selected === data.incidentId) showIncident(data.incidentId);
+  } else if (type === "resync") { reload(); return; }
+  else return;
+  render();
+}
+
+function render() {
+  const unitsLayer = $("units-layer"), incLayer = $("incidents-layer"), routes = $("routes");
+  unitsLayer.innerHTML = ""; incLayer.innerHTML = ""; routes.innerHTML = "";
+  const busy = new Set();
+  for (const inc of state.incidents.values()) {
+    const [x, y] = state.project([inc.lon, inc.lat]);
+    for (const a of inc.assignments || []) {
+      busy.add(a.unitId);
+      const u = state.units.get(a.unitId);
+      if (u && u.lat) {
+        const [ux, uy] = state.project([+u.lon, +u.lat]);
+        const line = document.createElementNS(SVG, "line");
+        line.setAttribute("x1", ux); line.setAttribute("y1", uy); line.setAttribute("x2", x); line.setAttribute("y2", y);
+        line.setAttribute("class", "route"); routes.appendChild(line);
+      }
+    }
+    const c = document.createElementNS(SVG, "circle");
+    c.setAttribute("cx", x); c.setAttribute("cy", y); c.setAttribute("r", 9);
+    c.setAttribute("class", "incident" + (inc.serious ? " serious" : ""));
+    c.dataset.incident = inc.incidentId;
+    c.addEventListener("click", () => showIncident(inc.incidentId));
+    const t = document.createElementNS(SVG, "title"); t.textContent = inc.incidentId; c.appendChild(t);
+    incLayer.appendChild(c);
+  }
+  for (const u of state.units.values()) {
+    if (!u.lat) continue;
+    const [x, y] = state.project([+u.lon, +u.lat]);
+    const c = document.createElementNS(SVG, "circle");
+    c.setAttribute("cx", x.toFixed(1)); c.setAttribute("cy", y.toFixed(1)); c.setAttribute("r", 6);
+    c.setAttribute("class", `unit ${u.kind} ${busy.has(u.id) ? "busy" : ""} ${u.online === "false" ? "offline" : ""}`);
+    c.dataset.unit = u.id;
+    const t = document.createElementNS(SVG, "title"); t.textContent = `${u.id} · ${u.status || "?"}`; c.appendChild(t);
+    unitsLayer.appendChild(c);
+  }
+  const list = $("incidents"); list.innerHTML = "";
+  for (const inc of [...state.incidents.values()].sort((a, b) => b.openedAt - a.openedAt)) {
+    const li = document.createElement("li");
+    li.dataset.incident = inc.incidentId;
+    li.className = inc.serious ? "serious" : "";
+    const etas = (inc.assignments || []).map((a) => `${a.role} ${a.unitId} ${a.status}${a.etaS ? " ETA " + Math.round(a.etaS / 60) + " min" : ""}`);
+    li.textContent = `${inc.incidentId} · ${inc.state} · ${inc.jurisdiction || "no jurisdiction"} · ${etas.join(", ") || "no unit yet"}`;
+    li.addEventListener("click", () => showIncident(inc.incidentId));
+    list.appendChild(li);
+  }
+  $("incident-count").textContent = state.incidents.size;
+  const units = $("units"); units.innerHTML = "";
+  for (const u of [...state.units.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    const li = document.createElement("li");
+    li.textContent = `${u.id} · ${u.kind} · ${u.status || "?"}${u.online === "false" ? " · offline" : ""}`;
+    units.appendChild(li);
+  }
+  $("unit-count").textContent = state.units.size;
+}
+
+async function showIncident(id) {
+  state.selected = id;
+  const inc = await api("/api/v1/incidents/" + encodeURIComponent(id));
+  $("detail").hidden = false;
+  $("detail-title").textContent = inc.incidentId;
+  $("detail-summary").textContent = `${inc.state}${inc.serious ? " · SERIOUS" : ""} · ${inc.jurisdiction || "outside known jurisdictions"}` +
+    (inc.osc ? ` · OSC ${inc.osc.name}` : "") + (inc.hospital ? ` · hospital ${inc.hospital.name}` : "");
+  fill("detail-assignments", (inc.assignments || []).map((a) => `${a.role}: ${a.unitId} (${a.status}${a.etaS ? ", ETA " + Math.round(a.etaS / 60) + " min" : ""})`));
+  fill("detail-timeline", (inc.timeline || []).map((t) => `${new Date(t.at).toLocaleTimeString()} ${t.what} ${t.who || ""} ${t.why || ""}`));
+  fill("detail-deliveries", (inc.deliveries || []).map((d) => `${d.officialId} · ${d.channel} · ${d.status}${d.attempt ? " (attempt " + d.attempt + ")" : ""}`));
+}
+
+function fill(id, lines) {
+  const el = $(id); el.innerHTML = "";
+  for (const line of lines) { const li = document.createElement("li"); li.textContent = line; el.appendChild(li); }
+}
+
+const saved = sessionStorage.getItem("oscar.session");
+if (saved) start(JSON.parse(saved));

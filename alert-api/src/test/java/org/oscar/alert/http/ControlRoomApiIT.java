@@ -1,0 +1,284 @@
+package org.oscar.alert.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.oscar.alert.TestIncidents;
+import org.oscar.alert.config.ApiConfig;
+import org.oscar.contract.alert.AlertEvent;
+import org.oscar.contract.alert.AlertKind;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.security.PinHash;
+import org.oscar.testkit.RedisProcess;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * What a control-room user can reach, on a real Redis: a login, their own district's incidents and
+ * units, live pushes within a second of a write — and nothing of another district.
+ */
+class ControlRoomApiIT {
+  private static final String SERVICE_TOKEN = "it-token-0123456789abcdef";
+  private static RedisProcess redis;
+  private static RedisClient redisClient;
+  private static Vertx vertx;
+  private static String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    redis = new RedisProcess();
+    redis.start();
+    redisClient = RedisClient.create(redis.host(), redis.port());
+    Path users = Files.createTempFile("users", ".json");
+    SecureRandom random = new SecureRandom();
+    Files.writeString(
+        users,
+        Json.toString(
+            List.of(
+                Map.of(
+                    "username",
+                    "control.khordha",
+                    "passwordHash",
+                    PinHash.hash("khordha-pass", random, 1_000),
+                    "district",
+                    "Khordha",
+                    "regions",
+                    List.of("bhubaneswar")),
+                Map.of(
+                    "username",
+                    "control.cuttack",
+                    "passwordHash",
+                    PinHash.hash("cuttack-pass", random, 1_000),
+                    "district",
+                    "Cuttack",
+                    "regions",
+                    List.of("cuttack")))));
+    vertx = Vertx.vertx();
+    ApiConfig config =
+        ApiConfig.from(
+            Map.of(
+                "OSCAR_API_PORT",
+                "0",
+                "OSCAR_REDIS_PORT",
+                String.valueOf(redis.port()),
+                "OSCAR_API_TOKEN",
+                SERVICE_TOKEN,
+                "OSCAR_USERS_FILE",
+                users.toString()));
+    int port = AlertApiServer.overRedis(vertx, config).start().await(10, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + port;
+    storeIncident(TestIncidents.open("INC-KHORDHA-1", "Capital Police Station"));
+    storeIncident(cuttackIncident("INC-CUTTACK-1"));
+    redisClient.hset(
+        LiveKeys.unit("PCR-1"),
+        Map.of(
+            "kind",
+            "POLICE",
+            "region",
+            "bhubaneswar",
+            "status",
+            "AVAILABLE",
+            "lat",
+            "20.27",
+            "lon",
+            "85.83"));
+    redisClient.sadd(LiveKeys.regionUnits("bhubaneswar"), "PCR-1");
+    redisClient.hset(
+        LiveKeys.unit("CTC-1"),
+        Map.of(
+            "kind",
+            "POLICE",
+            "region",
+            "cuttack",
+            "status",
+            "AVAILABLE",
+            "lat",
+            "20.46",
+            "lon",
+            "85.88"));
+    redisClient.sadd(LiveKeys.regionUnits("cuttack"), "CTC-1");
+  }
+
+  @AfterAll
+  static void stop() {
+    redisClient.close();
+    vertx.close();
+    redis.close();
+  }
+
+  @Test
+  void aUserLogsInAndSeesOnlyTheirDistrictsIncidentsAndUnits() throws Exception {
+    String token = login("control.khordha", "khordha-pass");
+
+    JsonObject incidents = new JsonObject(get("/api/v1/incidents", token).body());
+    JsonObject units = new JsonObject(get("/api/v1/units", token).body());
+
+    assertThat(
+            incidents.getJsonArray("incidents").stream()
+                .map(o -> ((JsonObject) o).getString("incidentId")))
+        .containsExactly("INC-KHORDHA-1");
+    assertThat(units.getJsonArray("units").stream().map(o -> ((JsonObject) o).getString("id")))
+        .containsExactly("PCR-1");
+    assertThat(get("/api/v1/incidents/INC-KHORDHA-1", token).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aUserOfOneDistrictGets403ForAnotherDistrictsIncident() throws Exception {
+    String khordha = login("control.khordha", "khordha-pass");
+    String cuttack = login("control.cuttack", "cuttack-pass");
+
+    assertThat(get("/api/v1/incidents/INC-CUTTACK-1", khordha).statusCode()).isEqualTo(403);
+    assertThat(get("/api/v1/incidents/INC-KHORDHA-1", cuttack).statusCode()).isEqualTo(403);
+    assertThat(get("/api/v1/incidents/INC-CUTTACK-1", cuttack).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withoutALoginOrWithAWrongPasswordNothingIsServed() throws Exception {
+    HttpResponse<String> wrong =
+        post("/login", "{\"username\":\"control.khordha\",\"password\":\"guess\"}", null);
+
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(get("/api/v1/units", null).statusCode()).isEqualTo(401);
+    assertThat(get("/api/v1/incidents", "not.a.jwt").statusCode()).isEqualTo(401);
+    assertThat(get("/geo/jurisdictions.geojson", null).body()).contains("Capital Police Station");
+  }
+
+  @Test
+  void onlyTheStreamJobMayPostAlertEvents() throws Exception {
+    String user = login("control.khordha", "khordha-pass");
+    String event =
+        Json.toString(
+            AlertEvent.of(
+                AlertKind.OPENED,
+                "OPENED",
+                List.of("SHO"),
+                "opened",
+                TestIncidents.open("INC-X-1", "Capital Police Station")));
+
+    assertThat(post("/api/v1/events/alert", event, user).statusCode()).isEqualTo(403);
+    assertThat(post("/api/v1/events/alert", event, SERVICE_TOKEN).statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void theStreamPushesAUnitMoveWithinASecondAndNothingOfAnotherDistrict() throws Exception {
+    String token = login("control.khordha", "khordha-pass");
+    List<String> received = new CopyOnWriteArrayList<>();
+    HttpResponse<java.io.InputStream> stream =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/stream"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  received.add(line);
+                }
+              } catch (Exception e) {
+                // closed at the end of the test
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> received.contains(": connected"));
+    Thread.sleep(300); // let the subscriber thread subscribe
+
+    long written = System.nanoTime();
+    // What the stream job does on a position report: write the unit, announce it.
+    redisClient.hset(LiveKeys.unit("PCR-1"), Map.of("lat", "20.2800", "lon", "85.8400"));
+    redisClient.publish(LiveKeys.liveChannel("bhubaneswar"), "unit:PCR-1");
+    storeIncident(cuttackIncident("INC-CUTTACK-2"));
+    redisClient.publish(LiveKeys.liveChannel("cuttack"), "incident:INC-CUTTACK-2");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> received.stream().anyMatch(l -> l.contains("\"lat\":\"20.2800\"")));
+    System.out.printf(
+        "unit move pushed to the control room %d ms after the write%n",
+        (System.nanoTime() - written) / 1_000_000);
+
+    Thread.sleep(500);
+    assertThat(received)
+        .contains("event: unit")
+        .noneMatch(l -> l.contains("INC-CUTTACK") || l.contains("CTC-1"));
+  }
+
+  private String login(String user, String password) throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/login",
+            new JsonObject().put("username", user).put("password", password).encode(),
+            null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    return new JsonObject(r.body()).getString("token");
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String body, String token) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void storeIncident(IncidentView v) {
+    redisClient.set(LiveKeys.incident(v.incidentId()), Json.toString(v));
+    redisClient.sadd(LiveKeys.openIncidents(v.region()), v.incidentId());
+  }
+
+  private static IncidentView cuttackIncident(String id) {
+    IncidentView k = TestIncidents.open(id, "Cantonment Police Station");
+    return new IncidentView(
+        id,
+        "cuttack",
+        "Cuttack",
+        k.deviceId(),
+        k.state(),
+        20.46,
+        85.88,
+        false,
+        false,
+        k.jurisdiction(),
+        null,
+        null,
+        k.openedAt(),
+        List.of(),
+        List.of());
+  }
+}
