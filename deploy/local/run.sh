@@ -102,7 +102,7 @@ OSCAR_MQTT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   org.oscar.gateway.provision.DevicesCommand import-scenario "$SCENARIO" \
   --broker "tcp://127.0.0.1:$MQTT_PORT" --redis-port "$REDIS_PORT" \
   --secrets-out "$RUN/device-secrets.json" --pipeline-secret-out "$RUN/pipeline-secret" \
-  --ais140-secret-out "$RUN/ais140-secret" \
+  --ais140-secret-out "$RUN/ais140-secret" --control-room-secret-out "$RUN/control-room-secret" \
   | sed 's/^/[oscar] /' || die "provisioning the demo devices failed"
 
 TOKEN_FILE="$RUN/api-token"
@@ -121,9 +121,11 @@ wait_for sms-gateway 15 "$!" listening "$SMS_PORT"
 
 export OSCAR_REDIS_PORT="$REDIS_PORT"
 OSCAR_API_PORT="$API_PORT" OSCAR_API_TOKEN="$TOKEN" OSCAR_PUBLIC_URL="http://127.0.0.1:$API_PORT" \
+  OSCAR_USERS_FILE=deploy/local/users.json OSCAR_JWT_SECRET="$(secret)$(secret)" \
   OSCAR_OFFICIALS_FILE=deploy/local/officials.json \
   OSCAR_SMS_WEBHOOK_URL="http://127.0.0.1:$SMS_PORT/sms" OSCAR_SMS_API_KEY="$SMS_KEY" \
-  OSCAR_SMS_RECEIPT_TOKEN="$RECEIPT_TOKEN" \
+  OSCAR_SMS_RECEIPT_TOKEN="$RECEIPT_TOKEN" OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" \
+  OSCAR_MQTT_USER=oscar-control-room OSCAR_MQTT_PASSWORD="$(cat "$RUN/control-room-secret")" \
   java "${JAVA_OPTS[@]}" -cp "alert-api/target/classes:alert-api/target/lib/*" \
   org.oscar.alert.AlertApiMain >"$RUN/alert-api.log" 2>&1 &
 PIDS+=($!)
@@ -151,6 +153,7 @@ say "AIS-140 adapter on tcp://127.0.0.1:$AIS140_PORT (docs/ais140.md)"
 cat <<INFO
 [oscar] ---------------------------------------------------------------------------
 [oscar] OSCAR is up. Where to look:
+[oscar]   control room           http://127.0.0.1:$API_PORT/  (demo login: control.khordha / oscar-demo)
 [oscar]   demo output (below)    units, tasks, survivor notices
 [oscar]   logs                   $RUN/{stream-job,alert-api,ais140,sms-gateway,mosquitto,redis}.log
 [oscar]   metrics (Prometheus)   http://127.0.0.1:$JOB_METRICS_PORT/metrics (job: rejected_* by reason)

@@ -58,10 +58,11 @@ async function drawBasemap() {
   const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180); // keeps east-west distances true
   const width = 1000, scale = width / ((maxX - minX) * k), height = (maxY - minY) * scale;
   state.project = ([lon, lat]) => [(lon - minX) * k * scale, (maxY - lat) * scale];
+  state.unproject = (x, y) => [minX + x / (k * scale), maxY - y / scale];
   const map = $("map");
   map.setAttribute("viewBox", `-10 -10 ${width + 20} ${height + 20}`);
   map.innerHTML = "";
-  for (const layer of ["jurisdictions", "routes", "incidents-layer", "units-layer"]) {
+  for (const layer of ["jurisdictions", "routes", "incidents-layer", "units-layer", "pick-layer"]) {
     const g = document.createElementNS(SVG, "g"); g.id = layer; map.appendChild(g);
   }
   for (const f of geo.features) {
@@ -197,6 +198,10 @@ async function showIncident(id) {
     (inc.osc ? ` · OSC ${inc.osc.name}` : "") + (inc.hospital ? ` · hospital ${inc.hospital.name}` : "");
   fill("detail-assignments", (inc.assignments || []).map((a) => `${a.role}: ${a.unitId} (${a.status}${a.etaS ? ", ETA " + Math.round(a.etaS / 60) + " min" : ""})`));
   fill("detail-timeline", (inc.timeline || []).map((t) => `${new Date(t.at).toLocaleTimeString()} ${t.what} ${t.who || ""} ${t.why || ""}`));
+  const onCases = new Set([...state.incidents.values()].flatMap((i) => (i.assignments || []).map((a) => a.unitId)));
+  const free = [...state.units.values()].filter((u) => u.status === "AVAILABLE" && u.online !== "false" && !onCases.has(u.id));
+  const select = $("op-unit"); select.innerHTML = "";
+  for (const u of free) { const o = document.createElement("option"); o.value = u.id; o.textContent = `${u.id} (${u.kind})`; select.appendChild(o); }
   fill("detail-deliveries", (inc.deliveries || []).map((d) => `${d.officialId} · ${d.channel} · ${d.status}${d.attempt ? " (attempt " + d.attempt + ")" : ""}`));
 }
 
@@ -204,6 +209,62 @@ function fill(id, lines) {
   const el = $(id); el.innerHTML = "";
   for (const line of lines) { const li = document.createElement("li"); li.textContent = line; el.appendChild(li); }
 }
+
+// --- overrides: the job decides; the page sends the command and shows the timeline ---
+
+async function command(path, body, done) {
+  try {
+    const res = await api(path, { method: "POST", body: JSON.stringify(body || {}) });
+    $("op-status").textContent = done + " (sent)";
+    return res;
+  } catch (e) {
+    $("op-status").textContent = "Not sent: " + e.message;
+    return null;
+  }
+}
+
+$("op-assign").addEventListener("click", () => {
+  const unitId = $("op-unit").value;
+  if (state.selected && unitId) command(`/api/v1/incidents/${encodeURIComponent(state.selected)}/assign`, { unitId }, `Assign ${unitId}`);
+});
+$("op-serious").addEventListener("click", () => {
+  if (state.selected) command(`/api/v1/incidents/${encodeURIComponent(state.selected)}/serious`, {}, "Mark serious");
+});
+$("op-close").addEventListener("click", () => {
+  if (state.selected && confirm("Close " + state.selected + "? Every unit on it is withdrawn.")) {
+    command(`/api/v1/incidents/${encodeURIComponent(state.selected)}/close`, {}, "Close");
+  }
+});
+
+let picked = null;
+$("op-new").addEventListener("click", () => { $("new-case").hidden = false; state.picking = true; });
+$("new-case-cancel").addEventListener("click", endPicking);
+function endPicking() {
+  $("new-case").hidden = true; state.picking = false; picked = null;
+  $("pick-layer").innerHTML = ""; $("new-case-submit").disabled = true; $("new-case-place").textContent = "no place picked yet";
+}
+$("map").addEventListener("click", (e) => {
+  if (!state.picking) return;
+  const svg = $("map"), pt = svg.createSVGPoint();
+  pt.x = e.clientX; pt.y = e.clientY;
+  const p = pt.matrixTransform(svg.getScreenCTM().inverse());
+  const [lon, lat] = state.unproject(p.x, p.y);
+  picked = { lat: +lat.toFixed(6), lon: +lon.toFixed(6) };
+  $("pick-layer").innerHTML = "";
+  const c = document.createElementNS(SVG, "circle");
+  c.setAttribute("cx", p.x); c.setAttribute("cy", p.y); c.setAttribute("r", 8); c.setAttribute("class", "picked");
+  $("pick-layer").appendChild(c);
+  $("new-case-place").textContent = `${picked.lat}, ${picked.lon}`;
+  $("new-case-submit").disabled = false;
+});
+$("new-case").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  if (!picked) return;
+  const res = await command("/api/v1/incidents", {
+    ...picked, source: $("new-case-source").value, injured: $("new-case-injured").checked, note: $("new-case-note").value,
+  }, "New case");
+  if (res) { endPicking(); state.selected = res.incidentId; }
+});
 
 const saved = sessionStorage.getItem("oscar.session");
 if (saved) start(JSON.parse(saved));

@@ -22,6 +22,9 @@ public record ApiConfig(
     String usersFile,
     String jwtSecret,
     String publicUrl,
+    String mqttUrl,
+    String mqttUser,
+    String mqttPassword,
     String officialsFile,
     String smsWebhookUrl,
     String smsApiKey,
@@ -58,6 +61,12 @@ public record ApiConfig(
               "http://127.0.0.1:8080",
               "where officials and the SMS gateway reach this API (case links, receipts)"),
           new Option(
+              "OSCAR_MQTT_URL",
+              "",
+              "broker the control room's overrides are published to (empty: overrides off)"),
+          new Option("OSCAR_MQTT_USER", "", "the API's broker user (empty: anonymous)"),
+          new Option("OSCAR_MQTT_PASSWORD", "", "the API's broker password (secret)"),
+          new Option(
               "OSCAR_OFFICIALS_FILE",
               "",
               "JSON: post (e.g. 'SHO:Capital Police Station') -> {name, phone, email}; empty: none"),
@@ -84,6 +93,10 @@ public record ApiConfig(
     Settings s = settings(env);
     String publicUrl = s.httpUrl("OSCAR_PUBLIC_URL", false);
     String sms = s.httpUrl("OSCAR_SMS_WEBHOOK_URL", true);
+    String mqttUrl = s.get("OSCAR_MQTT_URL");
+    if (!mqttUrl.isEmpty() && !mqttUrl.startsWith("tcp://") && !mqttUrl.startsWith("ssl://")) {
+      s.problem("OSCAR_MQTT_URL must start with tcp:// or ssl://");
+    }
     String users = s.get("OSCAR_USERS_FILE");
     if (!users.isEmpty() && !Files.isReadable(Path.of(users))) {
       s.problem("OSCAR_USERS_FILE: cannot read " + users);
@@ -112,6 +125,9 @@ public record ApiConfig(
             users,
             jwtSecret,
             publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl,
+            mqttUrl,
+            s.get("OSCAR_MQTT_USER"),
+            s.get("OSCAR_MQTT_PASSWORD"),
             officials,
             sms,
             s.get("OSCAR_SMS_API_KEY"),

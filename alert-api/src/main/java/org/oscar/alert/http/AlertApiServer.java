@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.UserDirectory;
@@ -30,6 +31,7 @@ import org.oscar.contract.alert.DeliveryStatus;
 import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.mqtt.MqttPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -52,6 +54,8 @@ public final class AlertApiServer {
   private final LiveFeed feed;
   private final ControlRoomRoutes controlRoom;
   private final ApiAuth auth;
+  private final MqttPublisher mqtt;
+  private final OverrideRoutes overrides;
   private HttpServer server;
 
   public AlertApiServer(Vertx vertx, ApiConfig config, AlertStore store) {
@@ -61,6 +65,15 @@ public final class AlertApiServer {
     this.notifier = Notifier.from(vertx, config, store, meters);
     this.auth = new ApiAuth(config.token(), jwt(vertx, config));
     this.feed = new LiveFeed(vertx, store, redisClient(config));
+    this.mqtt =
+        config.mqttUrl().isEmpty()
+            ? null
+            : new MqttPublisher(
+                config.mqttUrl(),
+                "oscar-control-room-" + UUID.randomUUID().toString().substring(0, 8),
+                config.mqttUser().isEmpty() ? null : config.mqttUser(),
+                config.mqttPassword().isEmpty() ? null : config.mqttPassword());
+    this.overrides = new OverrideRoutes(vertx, store, mqtt);
     this.controlRoom =
         new ControlRoomRoutes(
             vertx,
@@ -128,6 +141,7 @@ public final class AlertApiServer {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/v1/events/alert").handler(ApiAuth.serviceOnly()).handler(this::alert);
     controlRoom.mountApi(router);
+    overrides.mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx
         .createHttpServer()
@@ -147,6 +161,9 @@ public final class AlertApiServer {
   public Future<Void> stop() {
     notifier.stop();
     feed.stop();
+    if (mqtt != null) {
+      mqtt.close();
+    }
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.onComplete(r -> store.close());
   }

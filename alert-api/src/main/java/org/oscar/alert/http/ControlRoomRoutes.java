@@ -17,6 +17,7 @@ import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.Principal;
 import org.oscar.alert.http.auth.UserDirectory;
 import org.oscar.alert.store.AlertStore;
+import org.oscar.alert.store.AuditEntry;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.slf4j.Logger;
@@ -144,6 +145,7 @@ final class ControlRoomRoutes {
                 ApiResponses.json(ctx, 403, new JsonObject().put("error", "not your district"));
               } else {
                 ApiResponses.json(ctx, 200, found.get().json());
+                audit(who, "READ", id, null);
               }
             })
         .onFailure(e -> ApiResponses.unavailable(ctx, e));
@@ -160,7 +162,25 @@ final class ControlRoomRoutes {
                     Json.fromString(json, IncidentView.class),
                     new JsonObject(json)
                         .put("notifications", new JsonArray(Json.toString(store.notifications(id))))
-                        .put("deliveries", new JsonArray(Json.toString(store.receipts(id))))));
+                        .put("deliveries", new JsonArray(Json.toString(store.receipts(id))))
+                        .put("audit", new JsonArray(Json.toString(store.audit(id))))));
+  }
+
+  /** Who read or changed which case: written after answering, never delaying the answer. */
+  private void audit(Principal who, String action, String incidentId, String detail) {
+    if (who.service()) {
+      return; // the stream job's own reads are not a person looking at a case
+    }
+    AuditEntry entry =
+        new AuditEntry(System.currentTimeMillis(), who.name(), action, incidentId, detail);
+    vertx
+        .executeBlocking(
+            () -> {
+              store.audit(entry);
+              return null;
+            },
+            false)
+        .onFailure(e -> LOG.warn("audit entry not written: {}", e.getMessage()));
   }
 
   private void units(RoutingContext ctx) {

@@ -54,6 +54,11 @@ public interface AlertStore extends AutoCloseable {
 
   List<DeliveryReceipt> receipts(String incidentId);
 
+  /** Appends to the audit trail, overall and the incident's own. */
+  void audit(AuditEntry entry);
+
+  List<AuditEntry> audit(String incidentId);
+
   @Override
   void close();
 }

@@ -174,6 +174,25 @@ public final class RedisAlertStore implements AlertStore {
   }
 
   @Override
+  public void audit(AuditEntry entry) {
+    String json = Json.toString(entry);
+    try (AbstractTransaction tx = redis.multi()) {
+      tx.rpush(LiveKeys.PREFIX + "audit", json);
+      if (entry.incidentId() != null) {
+        tx.rpush(LiveKeys.PREFIX + "incident:" + entry.incidentId() + ":audit", json);
+      }
+      tx.exec();
+    }
+  }
+
+  @Override
+  public List<AuditEntry> audit(String incidentId) {
+    return redis.lrange(LiveKeys.PREFIX + "incident:" + incidentId + ":audit", 0, -1).stream()
+        .map(s -> Json.fromString(s, AuditEntry.class))
+        .toList();
+  }
+
+  @Override
   public void close() {
     redis.close();
   }

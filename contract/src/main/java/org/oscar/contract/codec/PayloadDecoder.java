@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import org.oscar.contract.wire.AckPayload;
 import org.oscar.contract.wire.CancelPayload;
+import org.oscar.contract.wire.OperatorAction;
+import org.oscar.contract.wire.OperatorCommand;
 import org.oscar.contract.wire.PositionPayload;
 import org.oscar.contract.wire.PresencePayload;
 import org.oscar.contract.wire.SosPayload;
+import org.oscar.contract.wire.Topics;
 import org.oscar.contract.wire.UnitPositionPayload;
 import org.oscar.contract.wire.UnitStatusPayload;
 
@@ -105,6 +108,50 @@ public final class PayloadDecoder {
     }
     return checked(d, p.seq(), p.ts(), NO_COORDINATE, NO_COORDINATE);
   }
+
+  /** An operator's override; what each action needs is on {@link OperatorCommand}. */
+  public static Decoded<OperatorCommand> operatorCommand(byte[] payload) {
+    Decoded<OperatorCommand> d = read(payload, OperatorCommand.class);
+    if (!d.isOk()) {
+      return d;
+    }
+    OperatorCommand c = d.value();
+    if (c.commandId() == null || c.operator() == null || c.action() == null || c.ts() == null) {
+      return Decoded.rejected(RejectReason.MISSING_FIELD, "commandId, ts, operator and action");
+    }
+    if (!Topics.isValidId(c.commandId()) || c.operator().isBlank() || c.operator().length() > 64) {
+      return Decoded.rejected(RejectReason.BAD_FIELD, "commandId or operator");
+    }
+    if (c.note() != null && c.note().length() > MAX_ID_CHARS) {
+      return Decoded.rejected(RejectReason.BAD_FIELD, "note length");
+    }
+    switch (c.action()) {
+      case OPEN -> {
+        if (c.lat() == null || c.lon() == null) {
+          return Decoded.rejected(RejectReason.MISSING_FIELD, "lat/lon");
+        }
+        if (!validLatitude(c.lat()) || !validLongitude(c.lon())) {
+          return Decoded.rejected(RejectReason.BAD_COORDINATE, "lat/lon out of range");
+        }
+        if (c.source() != null && !OPEN_SOURCES.contains(c.source())) {
+          return Decoded.rejected(RejectReason.BAD_FIELD, "source");
+        }
+      }
+      case ASSIGN, CLOSE, MARK_SERIOUS -> {
+        if (c.incidentId() == null || c.incidentId().length() > MAX_ID_CHARS) {
+          return Decoded.rejected(RejectReason.MISSING_FIELD, "incidentId");
+        }
+        if (c.action() == OperatorAction.ASSIGN && !Topics.isValidId(c.unitId())) {
+          return Decoded.rejected(RejectReason.MISSING_FIELD, "unitId");
+        }
+      }
+    }
+    return d;
+  }
+
+  /** Where a case opened by an operator came from. */
+  public static final java.util.Set<String> OPEN_SOURCES =
+      java.util.Set.of("HELPLINE_181", "WALK_IN");
 
   private static <T> Decoded<T> checked(Decoded<T> d, Long seq, Long ts, Double lat, Double lon) {
     if (seq == null) {

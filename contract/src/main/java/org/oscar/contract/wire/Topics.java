@@ -16,6 +16,7 @@ public final class Topics {
   public static final String ACK = "ack";
   public static final String TASK = "task";
   public static final String ONLINE = "online";
+  public static final String COMMAND = "command";
 
   /** Uplink topics the stream job subscribes to in this version of the pipeline. */
   public static final String[] PIPELINE_SUBSCRIPTIONS = {
@@ -26,7 +27,8 @@ public final class Topics {
     ROOT + "/unit/+/" + STATUS,
     ROOT + "/unit/+/" + ACK,
     ROOT + "/dev/+/" + ONLINE,
-    ROOT + "/unit/+/" + ONLINE
+    ROOT + "/unit/+/" + ONLINE,
+    ROOT + "/ops/+/" + COMMAND
   };
 
   private Topics() {}
@@ -48,6 +50,24 @@ public final class Topics {
       throw new IllegalArgumentException("not a contract device id: " + id);
     }
     return ROOT + "/" + cls.segment() + "/" + id + "/" + leaf;
+  }
+
+  /** {@code oscar/v1/ops/{region}/command}: where the control room's overrides go. */
+  public static String operatorCommands(String region) {
+    if (!isValidId(region)) {
+      throw new IllegalArgumentException("not a region id: " + region);
+    }
+    return ROOT + "/ops/" + region + "/" + COMMAND;
+  }
+
+  /** The region of an operator-command topic, or empty if the topic is not one. */
+  public static Optional<String> operatorCommandRegion(String topic) {
+    if (topic == null || !topic.startsWith(ROOT + "/ops/") || !topic.endsWith("/" + COMMAND)) {
+      return Optional.empty();
+    }
+    String region =
+        topic.substring((ROOT + "/ops/").length(), topic.length() - COMMAND.length() - 1);
+    return isValidId(region) ? Optional.of(region) : Optional.empty();
   }
 
   /** Splits {@code oscar/v1/{dev|unit}/{id}/{leaf}}; empty if the topic is not of that shape. */

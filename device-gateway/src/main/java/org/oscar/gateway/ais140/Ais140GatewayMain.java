@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.oscar.contract.mqtt.MqttPublisher;
 import org.oscar.gateway.registry.DeviceRegistry;
 import org.oscar.gateway.registry.RegistryOptions;
 import org.slf4j.Logger;
@@ -85,9 +86,9 @@ public final class Ais140GatewayMain implements Callable<Integer> {
     String password = password();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (DeviceRegistry registry = registryOptions.connect();
-        MqttRepublisher publisher =
-            new MqttRepublisher(broker, "oscar-ais140-" + port, mqttUser, password);
-        Ais140Server server = new Ais140Server(registry::findByImei, publisher, meters, workers)) {
+        MqttPublisher mqtt = new MqttPublisher(broker, "oscar-ais140-" + port, mqttUser, password);
+        Ais140Server server =
+            new Ais140Server(registry::findByImei, ContractPublisher.over(mqtt), meters, workers)) {
       int tcp = server.start(listenHost, port);
       int http = server.startMetrics(listenHost, metricsPort);
       LOG.info(

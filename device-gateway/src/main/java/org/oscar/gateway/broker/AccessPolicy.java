@@ -13,6 +13,7 @@ import org.oscar.contract.wire.Topics;
 public final class AccessPolicy {
   public static final String PIPELINE_ROLE = "oscar-pipeline";
   public static final String AIS140_GATEWAY_ROLE = "oscar-ais140-gateway";
+  public static final String CONTROL_ROOM_ROLE = "oscar-control-room";
 
   private AccessPolicy() {}
 
@@ -33,6 +34,11 @@ public final class AccessPolicy {
         AclRule.subscribePattern(Topics.ROOT + "/#"),
         AclRule.publish(Topics.ROOT + "/dev/+/" + Topics.NOTICE),
         AclRule.publish(Topics.ROOT + "/unit/+/" + Topics.TASK));
+  }
+
+  /** The alert API publishes the control room's overrides, and nothing else. */
+  public static List<AclRule> forControlRoom() {
+    return List.of(AclRule.publish(Topics.ROOT + "/ops/+/" + Topics.COMMAND));
   }
 
   /**

@@ -229,6 +229,13 @@ public final class DevicesCommand {
     Path pipelineSecretOut;
 
     @Option(
+        names = "--control-room-secret-out",
+        description =
+            "also provision the alert API's client for overrides (user oscar-control-room);"
+                + " write its secret to this file (mode 600)")
+    Path controlRoomSecretOut;
+
+    @Option(
         names = "--ais140-user",
         defaultValue = "oscar-ais140",
         description = "broker user of the AIS-140 adapter (default: ${DEFAULT-VALUE})")
@@ -247,6 +254,9 @@ public final class DevicesCommand {
       connection.with(
           p -> {
             secrets.put(pipelineUser, p.addPipeline(pipelineUser));
+            if (controlRoomSecretOut != null) {
+              writePrivate(controlRoomSecretOut, p.addControlRoom("oscar-control-room"));
+            }
             if (ais140SecretOut != null) {
               writePrivate(ais140SecretOut, p.addAis140Gateway(ais140User));
             }

@@ -68,6 +68,11 @@ public final class Provisioner {
     return addService(username, AccessPolicy.AIS140_GATEWAY_ROLE, AccessPolicy.forAis140Gateway());
   }
 
+  /** Gives the alert API its own broker client for the control room's overrides. */
+  public String addControlRoom(String username) throws MqttException {
+    return addService(username, AccessPolicy.CONTROL_ROOM_ROLE, AccessPolicy.forControlRoom());
+  }
+
   /** Binds an AIS-140 tracker's IMEI (15 digits) to an active device. */
   public void bindImei(String id, String imei) {
     if (imei == null || !imei.matches("[0-9]{15}")) {

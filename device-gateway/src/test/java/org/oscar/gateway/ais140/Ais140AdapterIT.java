@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.codec.Json;
+import org.oscar.contract.mqtt.MqttPublisher;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.SosPayload;
 import org.oscar.gateway.broker.DynamicSecurityAdmin;
@@ -45,7 +46,7 @@ class Ais140AdapterIT {
   private static RedisProcess redis;
   private static DynamicSecurityAdmin admin;
   private static Provisioner provisioner;
-  private static MqttRepublisher publisher;
+  private static MqttPublisher publisher;
   private static Ais140Server server;
   private static int tcpPort;
   private static int metricsPort;
@@ -74,11 +75,11 @@ class Ais140AdapterIT {
         (t, m) -> seen.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8)));
 
     publisher =
-        new MqttRepublisher(mosquitto.url(), "oscar-ais140-it", "oscar-ais140", gatewaySecret);
+        new MqttPublisher(mosquitto.url(), "oscar-ais140-it", "oscar-ais140", gatewaySecret);
     server =
         new Ais140Server(
             registry::findByImei,
-            publisher,
+            ContractPublisher.over(publisher),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             2);
     tcpPort = server.start("127.0.0.1", 0);

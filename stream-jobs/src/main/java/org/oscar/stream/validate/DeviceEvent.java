@@ -1,6 +1,7 @@
 package org.oscar.stream.validate;
 
 import org.oscar.contract.wire.DeviceKind;
+import org.oscar.contract.wire.OperatorAction;
 import org.oscar.contract.wire.UnitStatus;
 
 /**
@@ -10,7 +11,8 @@ import org.oscar.contract.wire.UnitStatus;
  * 0/false/null: {@code lat}/{@code lon} for status, ack and cancel; {@code status} but for status;
  * {@code ref} (the assignment id), {@code accept} and {@code note} (a decline's reason) but for an
  * ack; {@code cancel} but for a cancel; {@code online} but for presence (which has no seq or ts:
- * both are 0).
+ * both are 0); {@code operatorAction}, {@code operator} and {@code target} (a unit id) but for an
+ * operator's override, whose {@code ref} is the incident and {@code deviceId} the call it opens.
  */
 public record DeviceEvent(
     EventKind kind,
@@ -28,7 +30,10 @@ public record DeviceEvent(
     boolean accept,
     String note,
     CancelOutcome cancel,
-    boolean online) {
+    boolean online,
+    OperatorAction operatorAction,
+    String operator,
+    String target) {
 
   /** Builds events field by field; used by validation and by tests. */
   public static final class Builder {
@@ -48,6 +53,9 @@ public record DeviceEvent(
     private String note;
     private CancelOutcome cancel;
     private boolean online;
+    private OperatorAction operatorAction;
+    private String operator;
+    private String target;
 
     public Builder(EventKind kind, String deviceId, DeviceKind deviceKind, String region) {
       this.kind = kind;
@@ -96,6 +104,20 @@ public record DeviceEvent(
       return this;
     }
 
+    /** An operator's override: what, by whom, on which incident ({@code ref}) and unit. */
+    public Builder operator(OperatorAction action, String who, String incidentId, String unitId) {
+      this.operatorAction = action;
+      this.operator = who;
+      this.ref = incidentId;
+      this.target = unitId;
+      return this;
+    }
+
+    public Builder note(String value) {
+      this.note = value;
+      return this;
+    }
+
     public DeviceEvent build() {
       return new DeviceEvent(
           kind,
@@ -113,7 +135,10 @@ public record DeviceEvent(
           accept,
           note,
           cancel,
-          online);
+          online,
+          operatorAction,
+          operator,
+          target);
     }
   }
 }

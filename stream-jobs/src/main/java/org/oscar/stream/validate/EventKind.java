@@ -12,5 +12,7 @@ public enum EventKind {
   /** A unit accepted or declined an assignment. */
   UNIT_ACK,
   /** A device came online or dropped off (its last will). */
-  PRESENCE
+  PRESENCE,
+  /** A control-room operator's override (open, assign, close, mark serious). */
+  OPERATOR
 }

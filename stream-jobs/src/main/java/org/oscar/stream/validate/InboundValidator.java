@@ -37,6 +37,10 @@ public final class InboundValidator {
   }
 
   public Decoded<DeviceEvent> validate(String topic, byte[] payload, long receivedAt) {
+    Optional<String> opsRegion = Topics.operatorCommandRegion(topic);
+    if (opsRegion.isPresent()) {
+      return OperatorCommands.validate(opsRegion.get(), payload, receivedAt, policy);
+    }
     Optional<TopicAddress> parsed = Topics.parse(topic);
     if (parsed.isEmpty()) {
       return Decoded.rejected(RejectReason.UNKNOWN_TOPIC, "not a contract topic");

@@ -72,6 +72,11 @@ final class LocalStack implements AutoCloseable {
     startApi();
   }
 
+  /** The control-room login of the stack's API: district Khordha, region bhubaneswar. */
+  static final String USER = "control.khordha";
+
+  static final String USER_PASSWORD = "stack-password";
+
   /** Starts the alert API (again), on the same port if it ran before. */
   void startApi() throws Exception {
     ApiConfig config =
@@ -79,9 +84,30 @@ final class LocalStack implements AutoCloseable {
             Map.of(
                 "OSCAR_API_PORT", String.valueOf(apiPort),
                 "OSCAR_REDIS_PORT", String.valueOf(redis.port()),
-                "OSCAR_API_TOKEN", TOKEN));
+                "OSCAR_API_TOKEN", TOKEN,
+                "OSCAR_USERS_FILE", usersFile().toString(),
+                "OSCAR_MQTT_URL", mosquitto.url()));
     api = AlertApiServer.overRedis(vertx, config);
     apiPort = api.start().toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static java.nio.file.Path usersFile() throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("users", ".json");
+    java.nio.file.Files.writeString(
+        file,
+        org.oscar.contract.codec.Json.toString(
+            List.of(
+                Map.of(
+                    "username",
+                    USER,
+                    "passwordHash",
+                    org.oscar.contract.security.PinHash.hash(
+                        USER_PASSWORD, new java.security.SecureRandom(), 1_000),
+                    "district",
+                    "Khordha",
+                    "regions",
+                    List.of("bhubaneswar")))));
+    return file;
   }
 
   void stopApi() throws Exception {
@@ -120,6 +146,11 @@ final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      stopApi();
+    } catch (Exception e) {
+      // already stopped by the test, or failing to stop: the processes below go anyway
+    }
     redisClient.close();
     vertx.close();
     mosquitto.close();

@@ -45,6 +45,10 @@ final class IncidentOps {
     return "unit:" + unitId;
   }
 
+  static String operator(String name) {
+    return "operator:" + name;
+  }
+
   static String device(String deviceId) {
     return "device:" + deviceId;
   }

@@ -44,11 +44,22 @@ final class PressRules {
     } else if (inc != null && s.now - inc.endedAt < ops.policy.reopenWindowS() * 1000L) {
       reopen(inc, e, s);
     } else {
-      open(e, s);
+      open(e, s, device(e.deviceId()), e.injured() ? "panic press, injured" : "panic press");
     }
   }
 
-  private void open(DeviceEvent e, Step s) {
+  /**
+   * An incident an operator opened for a helpline call or a walk-in: dispatched exactly like a
+   * press at the place the operator picked. The call's id makes a replay of the command a no-op.
+   */
+  void openByOperator(DeviceEvent e, Step s) {
+    if (s.book.incidentOfDevice(e.deviceId()) != null) {
+      return;
+    }
+    open(e, s, IncidentOps.operator(e.operator()), e.note());
+  }
+
+  private void open(DeviceEvent e, Step s, String who, String why) {
     IncidentState inc = new IncidentState();
     inc.incidentId = incidentId(e.deviceId(), e.seq());
     inc.deviceId = e.deviceId();
@@ -64,11 +75,7 @@ final class PressRules {
     inc.hospital =
         e.injured() ? nearest(profile.hospitals(), e.lat(), e.lon()).view("HOSPITAL") : null;
     inc.pressSeqs.add(e.seq());
-    inc.log(
-        s.now,
-        "OPENED",
-        device(e.deviceId()),
-        e.injured() ? "panic press, injured" : "panic press");
+    inc.log(s.now, "OPENED", who, why);
     s.book.linkDevice(e.deviceId(), inc.incidentId);
     s.changed(inc);
     dispatch(inc, s);

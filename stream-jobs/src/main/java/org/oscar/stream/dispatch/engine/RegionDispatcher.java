@@ -24,6 +24,7 @@ public final class RegionDispatcher {
   private final PressRules presses;
   private final UnitRules units;
   private final SurvivorRules survivors;
+  private final OperatorRules operators;
   private final DeadlineRules deadlines;
 
   public RegionDispatcher(
@@ -33,6 +34,7 @@ public final class RegionDispatcher {
     this.units = new UnitRules(ops);
     this.survivors = new SurvivorRules(ops, jurisdictions);
     this.deadlines = new DeadlineRules(ops);
+    this.operators = new OperatorRules(ops, presses);
   }
 
   public void handle(DeviceEvent e, RegionBook book, Effects out) {
@@ -45,6 +47,7 @@ public final class RegionDispatcher {
       case UNIT_POSITION -> units.position(e, s);
       case UNIT_STATUS -> units.status(e, s);
       case UNIT_ACK -> units.ack(e, s);
+      case OPERATOR -> operators.command(e, s);
       case PRESENCE -> {
         if (e.deviceKind() == org.oscar.contract.wire.DeviceKind.PANIC) {
           survivors.presence(e, s);

@@ -5,6 +5,7 @@ import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.NoticeMessage;
+import org.oscar.contract.wire.OperatorAction;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.UnitStatus;
@@ -103,6 +104,19 @@ public final class RegionFixture {
 
   public DeviceEvent presence(String deviceId, DeviceKind kind, boolean online) {
     return event(EventKind.PRESENCE, deviceId, kind).online(online).build();
+  }
+
+  /** An operator's override, as validation makes it from an ops command. */
+  public DeviceEvent operator(
+      OperatorAction action, String commandId, String incidentId, String unitId, double[] place) {
+    now += 10;
+    return new DeviceEvent.Builder(
+            EventKind.OPERATOR, "CALL-" + commandId, DeviceKind.PANIC, REGION)
+        .timing(1, now, now)
+        .at(place == null ? 0 : place[0], place == null ? 0 : place[1])
+        .operator(action, "control.khordha", incidentId, unitId)
+        .note("HELPLINE_181")
+        .build();
   }
 
   /** A redelivery of an event: same device and sequence number, arriving now. */

@@ -1,4 +1,4 @@
-package org.oscar.gateway.ais140;
+package org.oscar.contract.mqtt;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -6,12 +6,13 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * Publishes the adapter's contract messages with its own broker credentials, QoS 1: {@link
- * #publish} returns once the broker has acknowledged the message. After a failure the client is
- * thrown away and a fresh one connects on the next attempt (three attempts, 250 then 500 ms apart),
- * rather than trusting a half-dead session to recover by itself.
+ * Publishes for one of OSCAR's own services (the AIS-140 adapter, the alert API's overrides) with
+ * that service's broker credentials: {@link #publish} returns once the broker has acknowledged the
+ * message (QoS 1) or throws. After a failure the client is thrown away and a fresh one connects on
+ * the next attempt (three attempts, 250 then 500 ms apart), rather than trusting a half-dead
+ * session to recover by itself.
  */
-public final class MqttRepublisher implements ContractPublisher, AutoCloseable {
+public final class MqttPublisher implements AutoCloseable {
   private static final int ATTEMPTS = 3;
   private final String brokerUrl;
   private final String clientId;
@@ -19,22 +20,22 @@ public final class MqttRepublisher implements ContractPublisher, AutoCloseable {
   private final char[] password;
   private MqttClient client;
 
-  public MqttRepublisher(String brokerUrl, String clientId, String username, String password) {
+  public MqttPublisher(String brokerUrl, String clientId, String username, String password) {
     this.brokerUrl = brokerUrl;
     this.clientId = clientId;
     this.username = username;
     this.password = password == null ? null : password.toCharArray();
   }
 
-  @Override
-  public void publish(Republish m) throws MqttException, InterruptedException {
+  public void publish(String topic, byte[] payload, int qos, boolean retained)
+      throws MqttException, InterruptedException {
     MqttException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (attempt > 0) {
         Thread.sleep(250L << (attempt - 1));
       }
       try {
-        connected().publish(m.topic(), m.payload(), m.qos(), m.retained());
+        connected().publish(topic, payload, qos, retained);
         return;
       } catch (MqttException e) {
         last = e;

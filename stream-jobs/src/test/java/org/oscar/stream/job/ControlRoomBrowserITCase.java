@@ -1,0 +1,173 @@
+package org.oscar.stream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.oscar.contract.wire.DeviceKind;
+import org.oscar.stream.directory.DeviceDirectory;
+import org.oscar.stream.directory.DeviceEntry;
+import org.oscar.stream.directory.DirectorySource;
+import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.reference.RegionProfiles;
+
+/**
+ * The control-room page in Debian's headless Chromium, against the whole stack (Mosquitto, the
+ * Flink job, Redis, the alert API): a user logs in, watches a unit move on the map as its terminal
+ * reports, sees an incident appear when a survivor presses, opens its timeline, and the page is
+ * saved as a screenshot under {@code target/}.
+ */
+class ControlRoomBrowserITCase {
+  private static final String REGION = "bhubaneswar";
+  private static final double LAT = 20.265367;
+  private static final double LON = 85.828033;
+
+  @RegisterExtension static final MiniClusterExtension FLINK = LocalStack.miniCluster();
+
+  private static LocalStack stack;
+  private static JobClient job;
+  private static MqttTestClient mqtt;
+  private static Devices devices;
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = new LocalStack();
+    OscarJob oscar =
+        stack.job(
+            "it-browser",
+            DirectorySource.fixed(
+                new DeviceDirectory(
+                    Map.of(
+                        "BR-PCR-1", new DeviceEntry("BR-PCR-1", DeviceKind.POLICE, REGION),
+                        "BR-AMB-1", new DeviceEntry("BR-AMB-1", DeviceKind.AMBULANCE, REGION),
+                        "BR-PCR-2", new DeviceEntry("BR-PCR-2", DeviceKind.POLICE, REGION),
+                        "BR-SURV", new DeviceEntry("BR-SURV", DeviceKind.PANIC, REGION)))),
+            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.enableCheckpointing(1_000);
+    oscar.build(env);
+    job = env.executeAsync("oscar-browser-it");
+    mqtt = new MqttTestClient(stack.mosquitto.url());
+    mqtt.subscribe("oscar/v1/unit/+/task", "oscar/v1/dev/+/notice");
+    devices = new Devices(mqtt);
+    browser = chromium();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (job != null) {
+      job.cancel().get();
+    }
+    mqtt.close();
+    stack.close();
+  }
+
+  @Test
+  void aUserLogsInWatchesAUnitMoveAndSeesAnIncidentWithItsTimeline() throws Exception {
+    devices.unitStatus("BR-PCR-1", "AVAILABLE");
+    devices.unitAt("BR-PCR-1", LAT + 0.01, LON);
+    devices.unitStatus("BR-AMB-1", "AVAILABLE");
+    devices.unitAt("BR-AMB-1", LAT - 0.01, LON);
+    devices.unitStatus("BR-PCR-2", "AVAILABLE");
+    devices.unitAt("BR-PCR-2", LAT + 0.05, LON + 0.05);
+
+    browser.get("http://127.0.0.1:" + stack.apiPort() + "/");
+    browser.findElement(By.id("username")).sendKeys(LocalStack.USER);
+    browser.findElement(By.id("password")).sendKeys(LocalStack.USER_PASSWORD);
+    browser.findElement(By.id("login-button")).click();
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(b -> !b.findElements(By.cssSelector("circle[data-unit='BR-PCR-1']")).isEmpty());
+    wait.until(b -> b.findElement(By.id("feed-state")).getText().equals("live"));
+    String before = unitX("BR-PCR-1");
+
+    devices.unitAt("BR-PCR-1", LAT + 0.01, LON + 0.02); // it drives east
+
+    wait.until(b -> !unitX("BR-PCR-1").equals(before));
+    assertThat(Double.parseDouble(unitX("BR-PCR-1"))).isGreaterThan(Double.parseDouble(before));
+
+    devices.press("BR-SURV", LAT, LON, false);
+
+    wait.until(b -> !b.findElements(By.cssSelector("#incidents li[data-incident]")).isEmpty());
+    WebElement incident = browser.findElement(By.cssSelector("#incidents li[data-incident]"));
+    assertThat(incident.getText()).contains("Capital Police Station");
+    wait.until(
+        b -> {
+          b.findElement(By.cssSelector("#incidents li[data-incident]")).click();
+          return b.findElement(By.id("detail-timeline")).getText().contains("OPENED");
+        });
+    assertThat(browser.findElements(By.cssSelector("circle[data-incident]"))).hasSize(1);
+
+    // The operator sends the farther unit instead, by hand: the job does it and says who did.
+    wait.until(b -> !b.findElements(By.cssSelector("#op-unit option[value='BR-PCR-2']")).isEmpty());
+    new Select(browser.findElement(By.id("op-unit"))).selectByValue("BR-PCR-2");
+    browser.findElement(By.id("op-assign")).click();
+    wait.until(
+        b -> {
+          b.findElement(By.cssSelector("#incidents li[data-incident]")).click();
+          return b.findElement(By.id("detail-timeline")).getText().contains("ASSIGNED_BY_OPERATOR");
+        });
+    assertThat(browser.findElement(By.id("detail-timeline")).getText())
+        .contains("operator:" + LocalStack.USER);
+    assertThat(devices.tasks("BR-PCR-2", org.oscar.contract.wire.TaskAction.ASSIGN)).hasSize(1);
+
+    // A call to the helpline: the operator picks the place on the map and opens a case.
+    browser.findElement(By.id("op-new")).click();
+    new Actions(browser).moveToElement(browser.findElement(By.id("map")), 0, 0).click().perform();
+    wait.until(b -> b.findElement(By.id("new-case-submit")).isEnabled());
+    browser.findElement(By.id("new-case-submit")).click();
+    wait.until(b -> b.findElements(By.cssSelector("#incidents li[data-incident]")).size() == 2);
+
+    Path shot = Path.of("target", "control-room.png");
+    Files.createDirectories(shot.getParent());
+    Files.copy(
+        ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
+        shot,
+        StandardCopyOption.REPLACE_EXISTING);
+    System.out.println("control-room screenshot: " + shot.toAbsolutePath());
+  }
+
+  private static String unitX(String unit) {
+    return browser
+        .findElement(By.cssSelector("circle[data-unit='" + unit + "']"))
+        .getAttribute("cx");
+  }
+
+  /** Debian's Chromium and chromedriver (installed by deploy/install-deps.sh), headless. */
+  private static WebDriver chromium() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, options);
+  }
+}
