@@ -45,6 +45,9 @@ async function start(session) {
   await drawBasemap();
   await reload();
   follow();
+  // An official's alert links to #/incidents/<id>: open that case once logged in.
+  const link = location.hash.match(/^#\/incidents\/([A-Za-z0-9_-]+)$/);
+  if (link) showIncident(link[1]).catch(() => { $("op-status").textContent = "That case is not in your district."; });
 }
 
 async function drawBasemap() {

@@ -37,7 +37,9 @@ public record ApiConfig(
     int deliveryMaxAttempts,
     int deliveryBackoffMs,
     int deliveryLeaseMs,
-    int deliveryPollMs) {
+    int deliveryPollMs,
+    int purgeAfterDays,
+    int purgeEveryMs) {
 
   static final List<Option> OPTIONS =
       List.of(
@@ -87,7 +89,12 @@ public record ApiConfig(
               "OSCAR_DELIVERY_LEASE_MS",
               "30000",
               "how long a claimed delivery is held before another attempt may take it"),
-          new Option("OSCAR_DELIVERY_POLL_MS", "500", "how often the outbox is looked at"));
+          new Option("OSCAR_DELIVERY_POLL_MS", "500", "how often the outbox is looked at"),
+          new Option(
+              "OSCAR_PURGE_AFTER_DAYS",
+              "30",
+              "days after a case ends that the survivor's position is purged from live state"),
+          new Option("OSCAR_PURGE_EVERY_MS", "3600000", "how often closed cases are swept"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
@@ -140,7 +147,9 @@ public record ApiConfig(
             s.positiveInt("OSCAR_DELIVERY_MAX_ATTEMPTS"),
             s.positiveInt("OSCAR_DELIVERY_BACKOFF_MS"),
             lease,
-            s.positiveInt("OSCAR_DELIVERY_POLL_MS"));
+            s.positiveInt("OSCAR_DELIVERY_POLL_MS"),
+            s.positiveInt("OSCAR_PURGE_AFTER_DAYS"),
+            s.positiveInt("OSCAR_PURGE_EVERY_MS"));
     s.validate();
     return config;
   }

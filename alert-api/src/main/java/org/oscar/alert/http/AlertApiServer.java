@@ -16,6 +16,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,8 @@ import org.oscar.alert.http.auth.UserDirectory;
 import org.oscar.alert.notify.NotificationPlanner;
 import org.oscar.alert.notify.Notifier;
 import org.oscar.alert.notify.delivery.DeliveryPlanner;
+import org.oscar.alert.privacy.PositionPurge;
+import org.oscar.alert.privacy.Retention;
 import org.oscar.alert.store.AlertStore;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.DeliveryStatus;
@@ -56,6 +59,7 @@ public final class AlertApiServer {
   private final ApiAuth auth;
   private final MqttPublisher mqtt;
   private final OverrideRoutes overrides;
+  private final PositionPurge purge;
   private HttpServer server;
 
   public AlertApiServer(Vertx vertx, ApiConfig config, AlertStore store) {
@@ -74,6 +78,8 @@ public final class AlertApiServer {
                 config.mqttUser().isEmpty() ? null : config.mqttUser(),
                 config.mqttPassword().isEmpty() ? null : config.mqttPassword());
     this.overrides = new OverrideRoutes(vertx, store, mqtt);
+    this.purge =
+        new PositionPurge(vertx, store, new Retention(Duration.ofDays(config.purgeAfterDays())));
     this.controlRoom =
         new ControlRoomRoutes(
             vertx,
@@ -152,6 +158,7 @@ public final class AlertApiServer {
               server = s;
               notifier.start();
               feed.start();
+              purge.start(config.purgeEveryMs());
               LOG.info("notification channels: {}", notifier.channelNames());
               return s.actualPort();
             });
@@ -161,6 +168,7 @@ public final class AlertApiServer {
   public Future<Void> stop() {
     notifier.stop();
     feed.stop();
+    purge.stop();
     if (mqtt != null) {
       mqtt.close();
     }

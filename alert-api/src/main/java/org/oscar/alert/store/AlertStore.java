@@ -54,6 +54,13 @@ public interface AlertStore extends AutoCloseable {
 
   List<DeliveryReceipt> receipts(String incidentId);
 
+  /**
+   * Removes the survivor's position from every stored incident {@code due} says is past its
+   * retention (and not purged yet), marking it {@code purgedAt}; returns how many.
+   */
+  int purgePositions(
+      java.util.function.Predicate<org.oscar.contract.live.IncidentView> due, long now);
+
   /** Appends to the audit trail, overall and the incident's own. */
   void audit(AuditEntry entry);
 

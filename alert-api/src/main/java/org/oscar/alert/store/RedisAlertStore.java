@@ -1,5 +1,6 @@
 package org.oscar.alert.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,13 @@ import org.oscar.alert.notify.delivery.Delivery;
 import org.oscar.contract.alert.DeliveryReceipt;
 import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Notifications and their outbox in Redis. Recording a notification is one Lua script: the
@@ -171,6 +175,35 @@ public final class RedisAlertStore implements AlertStore {
     return redis.lrange(LiveKeys.deliveryReceipts(incidentId), 0, -1).stream()
         .map(s -> Json.fromString(s, DeliveryReceipt.class))
         .toList();
+  }
+
+  @Override
+  public int purgePositions(java.util.function.Predicate<IncidentView> due, long now) {
+    int purged = 0;
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams match = new ScanParams().match(LiveKeys.incident("INC-*")).count(500);
+    do {
+      ScanResult<String> page = redis.scan(cursor, match);
+      for (String key : page.getResult()) {
+        if (key.indexOf(':', LiveKeys.incident("").length()) >= 0) {
+          continue; // an incident's notifications, deliveries or audit, not the incident
+        }
+        String json = redis.get(key);
+        if (json == null || json.contains("\"purgedAt\"")) {
+          continue;
+        }
+        if (due.test(Json.fromString(json, IncidentView.class))) {
+          ObjectNode node = Json.fromString(json, ObjectNode.class);
+          node.putNull("lat");
+          node.putNull("lon");
+          node.put("purgedAt", now);
+          redis.set(key, node.toString());
+          purged++;
+        }
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return purged;
   }
 
   @Override
