@@ -19,7 +19,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.UserDirectory;
@@ -60,6 +63,7 @@ public final class AlertApiServer {
   private final MqttPublisher mqtt;
   private final OverrideRoutes overrides;
   private final PositionPurge purge;
+  private final Map<String, AtomicLong> openIncidents = new ConcurrentHashMap<>();
   private HttpServer server;
 
   public AlertApiServer(Vertx vertx, ApiConfig config, AlertStore store) {
@@ -129,13 +133,7 @@ public final class AlertApiServer {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.response().end("ok"));
     // Counts only, no case data: scraped by Prometheus without a login, like /health.
-    router
-        .get("/metrics")
-        .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end(meters.scrape()));
+    router.get("/metrics").handler(this::metrics);
     if (!config.smsReceiptToken().isEmpty()) {
       router.route("/hooks/*").handler(new BearerTokenAuth(config.smsReceiptToken()));
       router.route("/hooks/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
@@ -225,6 +223,38 @@ public final class AlertApiServer {
                   202,
                   new JsonObject().put("eventId", event.eventId()).put("notifications", outcome));
             })
+        .onFailure(e -> ApiResponses.unavailable(ctx, e));
+  }
+
+  /** Prometheus text; the open-incident gauges are read from live state at scrape time. */
+  private void metrics(RoutingContext ctx) {
+    vertx
+        .executeBlocking(
+            () -> {
+              store
+                  .openIncidentCounts()
+                  .forEach(
+                      (region, n) ->
+                          openIncidents
+                              .computeIfAbsent(
+                                  region,
+                                  r -> {
+                                    AtomicLong holder = new AtomicLong();
+                                    meters.gauge(
+                                        "oscar.incidents.open",
+                                        io.micrometer.core.instrument.Tags.of("region", r),
+                                        holder);
+                                    return holder;
+                                  })
+                              .set(n));
+              return meters.scrape();
+            },
+            false)
+        .onSuccess(
+            text ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(text))
         .onFailure(e -> ApiResponses.unavailable(ctx, e));
   }
 

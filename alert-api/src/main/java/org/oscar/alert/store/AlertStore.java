@@ -61,6 +61,9 @@ public interface AlertStore extends AutoCloseable {
   int purgePositions(
       java.util.function.Predicate<org.oscar.contract.live.IncidentView> due, long now);
 
+  /** Open incidents per region, as live state has them. */
+  Map<String, Long> openIncidentCounts();
+
   /** Appends to the audit trail, overall and the incident's own. */
   void audit(AuditEntry entry);
 

@@ -207,6 +207,24 @@ public final class RedisAlertStore implements AlertStore {
   }
 
   @Override
+  public Map<String, Long> openIncidentCounts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    String prefix = LiveKeys.PREFIX + "region:";
+    String suffix = ":incidents:open";
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams match = new ScanParams().match(prefix + "*" + suffix).count(500);
+    do {
+      ScanResult<String> page = redis.scan(cursor, match);
+      for (String key : page.getResult()) {
+        counts.put(
+            key.substring(prefix.length(), key.length() - suffix.length()), redis.scard(key));
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return counts;
+  }
+
+  @Override
   public void audit(AuditEntry entry) {
     String json = Json.toString(entry);
     try (AbstractTransaction tx = redis.multi()) {

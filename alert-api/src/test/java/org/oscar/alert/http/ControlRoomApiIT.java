@@ -163,6 +163,9 @@ class ControlRoomApiIT {
     assertThat(get("/api/v1/units", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/v1/incidents", "not.a.jwt").statusCode()).isEqualTo(401);
     assertThat(get("/geo/jurisdictions.geojson", null).body()).contains("Capital Police Station");
+    // Prometheus reads counts only, without a login; open incidents come from live state.
+    assertThat(get("/metrics", null).body())
+        .contains("oscar_incidents_open{region=\"bhubaneswar\"} 1.0");
   }
 
   @Test

@@ -180,6 +180,7 @@ class PanicPressEndToEndITCase {
                       .build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
+      assertThat(metrics).containsPattern("pressToAssignmentMs_count\\{[^}]*\\} 1\\.0");
       for (String reason : List.of("not_json", "unknown_device", "bad_coordinate")) {
         assertThat(metrics).containsPattern("_rejected_rejected_" + reason + "\\{[^}]*\\} 1\\.0");
       }

@@ -7,6 +7,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -14,6 +16,7 @@ import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.wire.NoticeMessage;
+import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
@@ -29,6 +32,7 @@ import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.dispatch.spatial.UnitGridIndex;
 import org.oscar.stream.geo.Jurisdictions;
 import org.oscar.stream.validate.DeviceEvent;
+import org.oscar.stream.validate.EventKind;
 
 /**
  * The dispatch operator, keyed by dispatch region: one instance owns every unit and open incident
@@ -59,6 +63,8 @@ public final class DispatchFunction
   private transient Map<String, UnitGridIndex> indexes;
   private transient Counter tasksSent;
   private transient Counter alertsRaised;
+  private transient Histogram pressToAssignment;
+  private transient int assignsThisStep;
 
   public DispatchFunction(RegionProfiles profiles, TravelTimeEstimator travelTime) {
     this.profiles = profiles;
@@ -78,6 +84,10 @@ public final class DispatchFunction
     indexes = new HashMap<>();
     tasksSent = rc.getMetricGroup().counter("tasksSent");
     alertsRaised = rc.getMetricGroup().counter("alertsRaised");
+    // From the moment the source took the press off the broker to its first tasks being emitted.
+    pressToAssignment =
+        rc.getMetricGroup()
+            .histogram("pressToAssignmentMs", new DescriptiveStatisticsHistogram(10_000));
     rc.getMetricGroup()
         .gauge(
             "stuckDeadlines",
@@ -87,7 +97,11 @@ public final class DispatchFunction
   @Override
   public void processElement(DeviceEvent event, Context ctx, Collector<OutboundMessage> out) {
     RegionBook book = book(ctx.getCurrentKey());
+    assignsThisStep = 0;
     engine(ctx.getCurrentKey()).handle(event, book, effects(ctx, out));
+    if (event.kind() == EventKind.SOS && assignsThisStep > 0) {
+      pressToAssignment.update(Math.max(0, System.currentTimeMillis() - event.receivedAt()));
+    }
     after(book, ctx, event.receivedAt());
   }
 
@@ -126,6 +140,9 @@ public final class DispatchFunction
       @Override
       public void task(String unitId, TaskMessage task) {
         tasksSent.inc();
+        if (task.action() == TaskAction.ASSIGN) {
+          assignsThisStep++;
+        }
         out.collect(
             new OutboundMessage(Topics.unit(unitId, Topics.TASK), Json.toBytes(task), 1, false));
       }
