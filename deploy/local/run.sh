@@ -79,7 +79,10 @@ listener $MQTT_PORT 127.0.0.1
 allow_anonymous false
 plugin $PLUGIN
 plugin_opt_config_file $BROKER_DIR/dynamic-security.json
-persistence false
+# Sessions, subscriptions and queued messages survive a broker crash: saved every second.
+persistence true
+persistence_location $BROKER_DIR/
+autosave_interval 1
 # The pipeline acknowledges a message only once the checkpoint holding it completes: let a
 # checkpoint interval's worth be in flight to it, and queue generously while it restarts.
 max_inflight_messages 0

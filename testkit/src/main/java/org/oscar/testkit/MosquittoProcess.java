@@ -8,26 +8,37 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.List;
 
 /**
- * A private Mosquitto broker on a loopback port, no persistence file. Either anonymous, or with the
- * dynamic-security plugin and one admin client (no anonymous access), as OSCAR runs it.
+ * A private Mosquitto broker on a loopback port. Either anonymous, or with the dynamic-security
+ * plugin and one admin client (no anonymous access), as OSCAR runs it; without a persistence file
+ * unless made {@link #persistent()}.
  */
 public final class MosquittoProcess extends ServerProcess {
   private final String adminUser;
   private final String adminPassword;
+  private final boolean persistent;
 
   public MosquittoProcess() {
-    this(null, null);
+    this(null, null, false);
   }
 
-  private MosquittoProcess(String adminUser, String adminPassword) {
+  private MosquittoProcess(String adminUser, String adminPassword, boolean persistent) {
     super("mosquitto");
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
+    this.persistent = persistent;
+  }
+
+  /**
+   * An anonymous broker that keeps sessions, subscriptions and queued messages in a file saved
+   * every second, so a SIGKILL loses at most the last second's changes (as the local run does).
+   */
+  public static MosquittoProcess persistent() {
+    return new MosquittoProcess(null, null, true);
   }
 
   /** A broker that authenticates every client against its dynamic-security configuration. */
   public static MosquittoProcess withDynamicSecurity(String adminUser, String adminPassword) {
-    return new MosquittoProcess(adminUser, adminPassword);
+    return new MosquittoProcess(adminUser, adminPassword, false);
   }
 
   public String url() {
@@ -41,7 +52,14 @@ public final class MosquittoProcess extends ServerProcess {
     c.append("listener ").append(port).append(" 127.0.0.1\n");
     // The pipeline acknowledges a message only after the checkpoint that holds it: the broker
     // must let a checkpoint interval's worth of messages be in flight to it (see docs).
-    c.append("persistence false\nmax_inflight_messages 0\nmax_queued_messages 100000\n");
+    c.append("max_inflight_messages 0\nmax_queued_messages 100000\n");
+    if (persistent) {
+      c.append("persistence true\npersistence_location ").append(dir).append("/\n");
+      c.append("autosave_interval 1\n");
+      handToBrokerUser(null);
+    } else {
+      c.append("persistence false\n");
+    }
     c.append("log_dest stdout\n");
     if (adminUser == null) {
       c.append("allow_anonymous true\n");
@@ -81,7 +99,9 @@ public final class MosquittoProcess extends ServerProcess {
       return;
     }
     Files.setOwner(dir, broker);
-    Files.setOwner(dynsec, broker);
+    if (dynsec != null) {
+      Files.setOwner(dynsec, broker);
+    }
   }
 
   /** Where Debian (or another layout) keeps the plugin. */

@@ -37,7 +37,7 @@ import redis.clients.jedis.RedisClient;
 final class LocalStack implements AutoCloseable {
   static final String TOKEN = "local-stack-token-0123456789";
 
-  final MosquittoProcess mosquitto = new MosquittoProcess();
+  final MosquittoProcess mosquitto;
   final RedisProcess redis;
   final RedisClient redisClient;
   private final Vertx vertx = Vertx.vertx();
@@ -54,10 +54,22 @@ final class LocalStack implements AutoCloseable {
   static MiniClusterExtension miniCluster() {
     return new MiniClusterExtension(
         new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(Configuration.fromMap(OscarJobMain.prometheusReporter(METRICS_PORT)))
+            .setConfiguration(Configuration.fromMap(clusterSettings()))
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(2)
             .build());
+  }
+
+  /**
+   * Metrics as the local run serves them, and a lost TaskManager noticed in seconds rather than
+   * after the default 50 s heartbeat timeout (the kill test terminates one).
+   */
+  private static Map<String, String> clusterSettings() {
+    Map<String, String> settings =
+        new java.util.HashMap<>(OscarJobMain.prometheusReporter(METRICS_PORT));
+    settings.put("heartbeat.interval", "1000");
+    settings.put("heartbeat.timeout", "5000");
+    return settings;
   }
 
   LocalStack() throws Exception {
@@ -65,6 +77,11 @@ final class LocalStack implements AutoCloseable {
   }
 
   LocalStack(RedisProcess redis) throws Exception {
+    this(new MosquittoProcess(), redis);
+  }
+
+  LocalStack(MosquittoProcess mosquitto, RedisProcess redis) throws Exception {
+    this.mosquitto = mosquitto;
     this.redis = redis;
     mosquitto.start();
     redis.start();
