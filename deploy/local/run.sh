@@ -37,7 +37,9 @@ say "building (mvn package, tests skipped; run deploy/test.sh for those)"
 mvn -B -q -ntp -DskipTests package || die "build failed"
 
 mkdir -p "$RUN"
-rm -f "$RUN"/*.log
+# Every run starts a fresh system (new broker, new Redis): the job must not resume an old one's
+# state. Within a run, a restarted job process resumes from $RUN/checkpoints.
+rm -rf "$RUN"/*.log "$RUN/checkpoints"
 PIDS=()
 cleanup() {
   trap - EXIT INT TERM
@@ -87,6 +89,8 @@ autosave_interval 1
 # checkpoint interval's worth be in flight to it, and queue generously while it restarts.
 max_inflight_messages 0
 max_queued_messages 100000
+# Small messages go out at once rather than waiting on Nagle's algorithm (press latency).
+set_tcp_nodelay true
 CONF
 "$MOSQUITTO" -c "$RUN/mosquitto.conf" >"$RUN/mosquitto.log" 2>&1 &
 PIDS+=($!)
@@ -138,6 +142,7 @@ say "alert API on http://127.0.0.1:$API_PORT"
 OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_MQTT_USER=oscar-pipeline \
   OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" \
   OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_DEVICE_DIRECTORY=registry OSCAR_METRICS_PORT="$JOB_METRICS_PORT" \
+  OSCAR_CHECKPOINT_DIR="$RUN/checkpoints" \
   java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
   org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
 PIDS+=($!)

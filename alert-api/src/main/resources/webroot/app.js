@@ -203,8 +203,10 @@ async function showIncident(id) {
   fill("detail-timeline", (inc.timeline || []).map((t) => `${new Date(t.at).toLocaleTimeString()} ${t.what} ${t.who || ""} ${t.why || ""}`));
   const onCases = new Set([...state.incidents.values()].flatMap((i) => (i.assignments || []).map((a) => a.unitId)));
   const free = [...state.units.values()].filter((u) => u.status === "AVAILABLE" && u.online !== "false" && !onCases.has(u.id));
-  const select = $("op-unit"); select.innerHTML = "";
+  // Redrawn on every change of the case: keep what the operator has chosen if it is still free.
+  const select = $("op-unit"), chosen = select.value; select.innerHTML = "";
   for (const u of free) { const o = document.createElement("option"); o.value = u.id; o.textContent = `${u.id} (${u.kind})`; select.appendChild(o); }
+  if (free.some((u) => u.id === chosen)) select.value = chosen;
   fill("detail-deliveries", (inc.deliveries || []).map((d) => `${d.officialId} · ${d.channel} · ${d.status}${d.attempt ? " (attempt " + d.attempt + ")" : ""}`));
 }
 

@@ -53,6 +53,8 @@ public final class MosquittoProcess extends ServerProcess {
     // The pipeline acknowledges a message only after the checkpoint that holds it: the broker
     // must let a checkpoint interval's worth of messages be in flight to it (see docs).
     c.append("max_inflight_messages 0\nmax_queued_messages 100000\n");
+    // Small messages go out at once rather than waiting on Nagle's algorithm.
+    c.append("set_tcp_nodelay true\n");
     if (persistent) {
       c.append("persistence true\npersistence_location ").append(dir).append("/\n");
       c.append("autosave_interval 1\n");

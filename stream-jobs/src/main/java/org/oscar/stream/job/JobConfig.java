@@ -27,7 +27,8 @@ public record JobConfig(
     Duration checkpointInterval,
     String regionProfile,
     String deviceDirectory,
-    int metricsPort) {
+    int metricsPort,
+    String checkpointDir) {
 
   public static final String BUILTIN_BHUBANESWAR = "builtin:bhubaneswar";
   public static final String DIRECTORY_REGISTRY = "registry";
@@ -58,6 +59,11 @@ public record JobConfig(
               "deploy/local/scenario/bhubaneswar-demo.json",
               "scenario file, with OSCAR_DEVICE_DIRECTORY=scenario"),
           new Option("OSCAR_CHECKPOINT_INTERVAL_MS", "10000", "Flink checkpoint interval"),
+          new Option(
+              "OSCAR_CHECKPOINT_DIR",
+              "",
+              "directory checkpoints are kept in and resumed from after a restart of the whole"
+                  + " process (empty: in memory, lost with the process)"),
           new Option(
               "OSCAR_METRICS_PORT",
               "9249",
@@ -107,7 +113,8 @@ public record JobConfig(
             Duration.ofMillis(s.positiveInt("OSCAR_CHECKPOINT_INTERVAL_MS")),
             regionProfile,
             deviceDirectory,
-            s.port("OSCAR_METRICS_PORT", true));
+            s.port("OSCAR_METRICS_PORT", true),
+            s.get("OSCAR_CHECKPOINT_DIR"));
     s.validate();
     return config;
   }

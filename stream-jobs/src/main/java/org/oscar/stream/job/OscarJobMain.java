@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
@@ -65,10 +68,27 @@ public final class OscarJobMain {
    * configuration.
    */
   static Configuration flinkConfiguration(JobConfig config) {
-    if (config.metricsPort() == 0) {
-      return new Configuration();
+    Configuration conf =
+        config.metricsPort() == 0
+            ? new Configuration()
+            : Configuration.fromMap(prometheusReporter(config.metricsPort()));
+    if (!config.checkpointDir().isEmpty()) {
+      Path dir = Path.of(config.checkpointDir()).toAbsolutePath();
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+      // Kept when the process dies or the job is cancelled, so the next start resumes from it.
+      conf.set(
+          CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+      conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+      CheckpointResume.latest(dir)
+          .ifPresentOrElse(
+              chk -> {
+                LOG.info("resuming from checkpoint {}", chk);
+                conf.set(StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString());
+              },
+              () -> LOG.info("no checkpoint in {}: starting afresh", dir));
     }
-    return Configuration.fromMap(prometheusReporter(config.metricsPort()));
+    return conf;
   }
 
   /** Flink configuration entries that expose every metric on {@code :port/metrics}. */

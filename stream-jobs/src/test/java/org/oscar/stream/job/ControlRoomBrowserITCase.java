@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -100,7 +100,9 @@ class ControlRoomBrowserITCase {
     browser.findElement(By.id("password")).sendKeys(LocalStack.USER_PASSWORD);
     browser.findElement(By.id("login-button")).click();
 
+    // The page redraws the map on every live event: an element found a moment ago may be gone.
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
     wait.until(b -> !b.findElements(By.cssSelector("circle[data-unit='BR-PCR-1']")).isEmpty());
     wait.until(b -> b.findElement(By.id("feed-state")).getText().equals("live"));
     String before = unitX("BR-PCR-1");
@@ -113,26 +115,36 @@ class ControlRoomBrowserITCase {
     devices.press("BR-SURV", LAT, LON, false);
 
     wait.until(b -> !b.findElements(By.cssSelector("#incidents li[data-incident]")).isEmpty());
-    WebElement incident = browser.findElement(By.cssSelector("#incidents li[data-incident]"));
-    assertThat(incident.getText()).contains("Capital Police Station");
+    wait.until(
+        b ->
+            b.findElement(By.cssSelector("#incidents li[data-incident]"))
+                .getText()
+                .contains("Capital Police Station"));
     wait.until(
         b -> {
           b.findElement(By.cssSelector("#incidents li[data-incident]")).click();
           return b.findElement(By.id("detail-timeline")).getText().contains("OPENED");
         });
-    assertThat(browser.findElements(By.cssSelector("circle[data-incident]"))).hasSize(1);
+    wait.until(b -> b.findElements(By.cssSelector("circle[data-incident]")).size() == 1);
 
     // The operator sends the farther unit instead, by hand: the job does it and says who did.
     wait.until(b -> !b.findElements(By.cssSelector("#op-unit option[value='BR-PCR-2']")).isEmpty());
-    new Select(browser.findElement(By.id("op-unit"))).selectByValue("BR-PCR-2");
-    browser.findElement(By.id("op-assign")).click();
+    wait.until(
+        b -> {
+          new Select(b.findElement(By.id("op-unit"))).selectByValue("BR-PCR-2");
+          b.findElement(By.id("op-assign")).click();
+          return true;
+        });
     wait.until(
         b -> {
           b.findElement(By.cssSelector("#incidents li[data-incident]")).click();
           return b.findElement(By.id("detail-timeline")).getText().contains("ASSIGNED_BY_OPERATOR");
         });
-    assertThat(browser.findElement(By.id("detail-timeline")).getText())
-        .contains("operator:" + LocalStack.USER);
+    wait.until(
+        b ->
+            b.findElement(By.id("detail-timeline"))
+                .getText()
+                .contains("operator:" + LocalStack.USER));
     assertThat(devices.tasks("BR-PCR-2", org.oscar.contract.wire.TaskAction.ASSIGN)).hasSize(1);
 
     // A call to the helpline: the operator picks the place on the map and opens a case.
@@ -152,9 +164,17 @@ class ControlRoomBrowserITCase {
   }
 
   private static String unitX(String unit) {
-    return browser
-        .findElement(By.cssSelector("circle[data-unit='" + unit + "']"))
-        .getAttribute("cx");
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return browser
+            .findElement(By.cssSelector("circle[data-unit='" + unit + "']"))
+            .getAttribute("cx");
+      } catch (StaleElementReferenceException e) {
+        if (attempt > 20) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Debian's Chromium and chromedriver (installed by deploy/install-deps.sh), headless. */

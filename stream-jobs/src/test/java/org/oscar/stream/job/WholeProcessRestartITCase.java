@@ -1,0 +1,224 @@
+package org.oscar.stream.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.scenario.Scenario;
+import org.oscar.contract.wire.DeviceKind;
+import org.oscar.contract.wire.TaskAction;
+import org.oscar.contract.wire.TaskMessage;
+
+/**
+ * The job's whole process killed (SIGKILL) and started again: it resumes from the last checkpoint
+ * in its checkpoint directory, and the broker's persistent session gives it what was published
+ * meanwhile. The incident opened before the kill is still known (its unit's acknowledgement is
+ * taken, a second press joins it), a press made while the job was down is dispatched, and no
+ * official is alerted twice.
+ */
+class WholeProcessRestartITCase {
+  private static final String REGION = "bhubaneswar";
+  private static final double LAT = 20.265367;
+  private static final double LON = 85.828033;
+
+  private static LocalStack stack;
+  private static MqttTestClient mqtt;
+  private static Devices devices;
+  private static Path work;
+  private static Process job;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = new LocalStack();
+    work = Files.createTempDirectory("oscar-restart-it");
+    Files.writeString(
+        work.resolve("scenario.json"),
+        Json.toString(
+            new Scenario(
+                REGION,
+                List.of(
+                    new Scenario.UnitSpec("R-PCR-1", DeviceKind.POLICE, LAT + 0.01, LON),
+                    new Scenario.UnitSpec("R-PCR-2", DeviceKind.POLICE, LAT + 0.02, LON),
+                    new Scenario.UnitSpec("R-AMB-1", DeviceKind.AMBULANCE, LAT + 0.01, LON),
+                    new Scenario.UnitSpec("R-AMB-2", DeviceKind.AMBULANCE, LAT + 0.02, LON)),
+                List.of(
+                    new Scenario.SurvivorSpec("R-SURV-1", LAT, LON, 0, false, null, null),
+                    new Scenario.SurvivorSpec("R-SURV-2", LAT, LON, 0, false, null, null)))));
+    mqtt = new MqttTestClient(stack.mosquitto.url());
+    mqtt.subscribe("oscar/v1/unit/+/task", "oscar/v1/dev/+/notice");
+    devices = new Devices(mqtt);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (job != null) {
+      job.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    mqtt.close();
+    stack.close();
+  }
+
+  @Test
+  void aKilledJobProcessResumesFromItsLastCheckpointWithNothingLostOrRepeated() throws Exception {
+    job = startJobProcess(1);
+    ready("R-PCR-1", "R-PCR-2", "R-AMB-1", "R-AMB-2");
+    devices.press("R-SURV-1", LAT, LON, false);
+    TaskMessage first = awaitTask("R-PCR-1");
+    long pressedAt = System.currentTimeMillis();
+    await().atMost(Duration.ofSeconds(20)).until(() -> newestCheckpointAt() > pressedAt + 500);
+
+    job.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no goodbye, no final checkpoint
+    devices.press("R-SURV-2", LAT + 0.001, LON, false); // while the job is down
+    job = startJobProcess(2);
+
+    devices.ack("R-PCR-1", first.assignmentId(), true);
+    devices.press("R-SURV-1", LAT, LON, false); // she presses again: the same emergency
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              JsonObject inc = incident(first.incidentId());
+              assertThat(whats(inc)).contains("ACCEPTED", "PRESSED_AGAIN");
+            });
+    await().atMost(Duration.ofSeconds(60)).until(() -> !incidentsOf("R-SURV-2").isEmpty());
+    assertThat(incidentsOf("R-SURV-1")).containsExactly(first.incidentId());
+    assertThat(whats(incident(first.incidentId()))).containsOnlyOnce("OPENED", "ASSIGNED_POLICE");
+    for (String id : List.of(first.incidentId(), incidentsOf("R-SURV-2").get(0))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> notifications(id).size() >= 2);
+      List<String> alerts = notifications(id);
+      assertThat(new HashSet<>(alerts)).hasSameSizeAs(alerts);
+    }
+    System.out.printf(
+        "whole-process restart: resumed from %s; incident %s kept its state, %s opened while the"
+            + " job was down; alerts %s and %s, none twice%n",
+        Files.readString(work.resolve("job-2.log"))
+            .lines()
+            .filter(l -> l.contains("resuming from"))
+            .findFirst()
+            .orElse("?"),
+        first.incidentId(),
+        incidentsOf("R-SURV-2").get(0),
+        notifications(first.incidentId()),
+        notifications(incidentsOf("R-SURV-2").get(0)));
+  }
+
+  private static Process startJobProcess(int run) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("OSCAR_MQTT_URL", stack.mosquitto.url());
+    env.put("OSCAR_MQTT_CLIENT_ID", "restart-it");
+    env.put("OSCAR_REDIS_PORT", String.valueOf(stack.redis.port()));
+    env.put("OSCAR_ALERT_API_URL", "http://127.0.0.1:" + stack.apiPort());
+    env.put("OSCAR_ALERT_API_TOKEN", LocalStack.TOKEN);
+    env.put("OSCAR_DEVICE_DIRECTORY", "scenario");
+    env.put("OSCAR_SCENARIO", work.resolve("scenario.json").toString());
+    env.put("OSCAR_CHECKPOINT_INTERVAL_MS", "1000");
+    env.put("OSCAR_CHECKPOINT_DIR", work.resolve("checkpoints").toString());
+    env.put("OSCAR_METRICS_PORT", "0");
+    Path log = work.resolve("job-" + run + ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OscarJobMain.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              if (!p.isAlive()) {
+                throw new IllegalStateException("job process exited; see " + log);
+              }
+              return Files.readString(log).contains("MQTT source restart-it subscribed");
+            });
+    return p;
+  }
+
+  private static void ready(String... units) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              for (String u : units) {
+                devices.unitStatus(u, "AVAILABLE");
+                devices.unitAt(u, LAT + (u.endsWith("1") ? 0.01 : 0.02), LON);
+              }
+              return stack.redisClient.scard(LiveKeys.regionUnits(REGION)) == units.length;
+            });
+  }
+
+  private static TaskMessage awaitTask(String unit) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !devices.tasks(unit, TaskAction.ASSIGN).isEmpty());
+    return devices.tasks(unit, TaskAction.ASSIGN).get(0);
+  }
+
+  private static long newestCheckpointAt() throws Exception {
+    Path dir = work.resolve("checkpoints");
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.find(dir, 3, (p, a) -> p.endsWith("_metadata"))) {
+      return files.mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
+    }
+  }
+
+  private static JsonObject incident(String id) throws Exception {
+    return new JsonObject(stack.getIncident(id).body());
+  }
+
+  private static List<String> whats(JsonObject incident) {
+    JsonArray t = incident.getJsonArray("timeline");
+    return t.stream()
+        .map(o -> (JsonObject) o)
+        .map(
+            e ->
+                e.getString("what")
+                    + (e.getString("what").equals("ASSIGNED")
+                        ? "_" + e.getString("why").split(",")[0]
+                        : ""))
+        .toList();
+  }
+
+  private static List<String> notifications(String id) throws Exception {
+    JsonArray n = incident(id).getJsonArray("notifications");
+    return n.stream()
+        .map(o -> (JsonObject) o)
+        .map(e -> e.getString("level") + " " + e.getString("officialId"))
+        .toList();
+  }
+
+  private static List<String> incidentsOf(String survivor) {
+    Set<String> keys = stack.redisClient.keys(LiveKeys.incident("INC-" + survivor + "-*"));
+    return keys.stream()
+        .filter(k -> k.indexOf(':', LiveKeys.incident("").length()) < 0)
+        .map(k -> k.substring(LiveKeys.incident("").length()))
+        .sorted()
+        .toList();
+  }
+}
