@@ -61,9 +61,9 @@ public record JobConfig(
           new Option("OSCAR_CHECKPOINT_INTERVAL_MS", "10000", "Flink checkpoint interval"),
           new Option(
               "OSCAR_CHECKPOINT_DIR",
-              "",
-              "directory checkpoints are kept in and resumed from after a restart of the whole"
-                  + " process (empty: in memory, lost with the process)"),
+              "checkpoints",
+              "directory checkpoints are kept in and resumed from when the process starts again"
+                  + " (empty: in memory only, lost with the process)"),
           new Option(
               "OSCAR_METRICS_PORT",
               "9249",
