@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oscar.alert.http.auth.ApiAuth;
+import org.oscar.alert.http.auth.LoginThrottle;
 import org.oscar.alert.http.auth.Principal;
 import org.oscar.alert.http.auth.UserDirectory;
 import org.oscar.alert.store.AlertStore;
@@ -39,6 +40,7 @@ final class ControlRoomRoutes {
   private final ApiAuth auth;
   private final LiveFeed feed;
   private final String basemap;
+  private final LoginThrottle throttle = LoginThrottle.defaults();
 
   ControlRoomRoutes(
       Vertx vertx, AlertStore store, UserDirectory users, ApiAuth auth, LiveFeed feed) {
@@ -84,16 +86,25 @@ final class ControlRoomRoutes {
     }
     String username = body.getString("username");
     String password = body.getString("password");
+    String address = ctx.request().remoteAddress().hostAddress();
+    if (!throttle.allows(username, address, System.currentTimeMillis())) {
+      LOG.warn("login throttled after repeated failures");
+      ApiResponses.json(
+          ctx, 429, new JsonObject().put("error", "too many failed logins; try again later"));
+      return;
+    }
     vertx
         .executeBlocking(() -> users.authenticate(username, password), false)
         .onSuccess(
             account -> {
               if (account.isEmpty()) {
+                throttle.failed(username, address, System.currentTimeMillis());
                 LOG.info("login refused");
                 ApiResponses.json(
                     ctx, 401, new JsonObject().put("error", "wrong username or password"));
                 return;
               }
+              throttle.succeeded(username);
               LOG.info("login: {} ({})", account.get().username(), account.get().district());
               ApiResponses.json(
                   ctx,
