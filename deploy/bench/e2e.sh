@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark: the whole stack on this machine (private Mosquitto and Redis, the alert
+# API, the Flink job in a local MiniCluster) under rising unit-position load, with a panic press
+# every second. Prints, per step, the offered rate, the bare-subscriber ceiling, the job's intake,
+# Redis writes and press -> both tasks latency. Arguments: rates per second, and --seconds S.
+#   deploy/bench/e2e.sh 5000 10000 20000 --seconds 20
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+deploy/install-deps.sh
+mvn -B -q -ntp -DskipTests install -pl stream-jobs -am
+mvn -B -q -ntp test-compile -pl stream-jobs
+mvn -B -q -ntp dependency:build-classpath -pl stream-jobs -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/stream-jobs/target/bench-classpath.txt"
+CP="stream-jobs/target/test-classes:stream-jobs/target/classes:$(cat stream-jobs/target/bench-classpath.txt)"
+echo "[e2e] $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+exec java --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+  -cp "$CP" org.oscar.stream.job.EndToEndBench "$@"
