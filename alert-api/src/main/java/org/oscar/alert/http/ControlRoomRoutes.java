@@ -41,6 +41,9 @@ final class ControlRoomRoutes {
   private final LiveFeed feed;
   private final String basemap;
   private final LoginThrottle throttle = LoginThrottle.defaults();
+  private static final int MAX_LOGINS_IN_FLIGHT = 4;
+  private final java.util.concurrent.atomic.AtomicInteger loginsInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   ControlRoomRoutes(
       Vertx vertx, AlertStore store, UserDirectory users, ApiAuth auth, LiveFeed feed) {
@@ -87,24 +90,28 @@ final class ControlRoomRoutes {
     String username = body.getString("username");
     String password = body.getString("password");
     String address = ctx.request().remoteAddress().hostAddress();
-    if (!throttle.allows(username, address, System.currentTimeMillis())) {
-      LOG.warn("login throttled after repeated failures");
+    if (loginsInFlight.get() >= MAX_LOGINS_IN_FLIGHT
+        || !throttle.tryBegin(username, address, System.currentTimeMillis())) {
+      LOG.warn("login refused: too many attempts");
       ApiResponses.json(
-          ctx, 429, new JsonObject().put("error", "too many failed logins; try again later"));
+          ctx, 429, new JsonObject().put("error", "too many login attempts; try again later"));
       return;
     }
+    // Password hashing is slow by design: a handful at a time, so a flood of logins cannot fill
+    // the worker pool that records and sends alerts.
+    loginsInFlight.incrementAndGet();
     vertx
         .executeBlocking(() -> users.authenticate(username, password), false)
+        .onComplete(r -> loginsInFlight.decrementAndGet())
         .onSuccess(
             account -> {
               if (account.isEmpty()) {
-                throttle.failed(username, address, System.currentTimeMillis());
                 LOG.info("login refused");
                 ApiResponses.json(
                     ctx, 401, new JsonObject().put("error", "wrong username or password"));
                 return;
               }
-              throttle.succeeded(username);
+              throttle.succeeded(username, address);
               LOG.info("login: {} ({})", account.get().username(), account.get().district());
               ApiResponses.json(
                   ctx,

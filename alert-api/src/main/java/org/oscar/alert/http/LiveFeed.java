@@ -75,6 +75,8 @@ public final class LiveFeed {
         .putHeader("Cache-Control", "no-store")
         .write(": connected\n\n");
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean behind =
+        new java.util.concurrent.atomic.AtomicBoolean();
     List<String> addresses = new ArrayList<>(who.regions());
     addresses.add("*");
     for (String region : addresses) {
@@ -85,16 +87,30 @@ public final class LiveFeed {
               .handler(
                   m -> {
                     JsonObject e = m.body();
-                    if (visible(who, e)) {
-                      res.write(
-                          "event: "
-                              + e.getString("type")
-                              + "\ndata: "
-                              + e.getJsonObject("data", new JsonObject()).encode()
-                              + "\n\n");
+                    if (!visible(who, e)) {
+                      return;
                     }
+                    if (res.writeQueueFull()) {
+                      // A client that does not keep up is not buffered without end: it skips
+                      // events and is told to reload once it has caught up.
+                      behind.set(true);
+                      return;
+                    }
+                    res.write(
+                        "event: "
+                            + e.getString("type")
+                            + "\ndata: "
+                            + e.getJsonObject("data", new JsonObject()).encode()
+                            + "\n\n");
                   }));
     }
+    res.drainHandler(
+        v -> {
+          if (behind.getAndSet(false)) {
+            res.write("event: resync\ndata: {}\n\n");
+          }
+        });
+    res.exceptionHandler(e -> consumers.forEach(MessageConsumer::unregister));
     long heartbeat = vertx.setPeriodic(15_000, id -> res.write(": keep-alive\n\n"));
     res.closeHandler(
         v -> {

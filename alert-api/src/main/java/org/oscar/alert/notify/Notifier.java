@@ -55,7 +55,10 @@ public final class Notifier {
           new MailConfig()
               .setHostname(config.smtpHost())
               .setPort(config.smtpPort())
-              .setStarttls(StartTLSOptions.OPTIONAL);
+              .setStarttls(StartTLSOptions.OPTIONAL)
+              .setConnectTimeout(5_000)
+              .setIdleTimeout(8)
+              .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
       if (!config.smtpUser().isEmpty()) {
         mail.setUsername(config.smtpUser()).setPassword(config.smtpPassword());
       }

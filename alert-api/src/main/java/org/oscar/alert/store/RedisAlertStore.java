@@ -194,8 +194,10 @@ public final class RedisAlertStore implements AlertStore {
         }
         if (due.test(Json.fromString(json, IncidentView.class))) {
           ObjectNode node = Json.fromString(json, ObjectNode.class);
-          node.putNull("lat");
-          node.putNull("lon");
+          // Zeros, not nulls: the case must stay readable as an IncidentView (primitive fields);
+          // purgedAt says the zeros are not a place.
+          node.put("lat", 0.0);
+          node.put("lon", 0.0);
           node.put("purgedAt", now);
           redis.set(key, node.toString());
           purged++;

@@ -55,9 +55,11 @@ class PositionPurgeIT {
     assertThat(purged).isEqualTo(2);
     assertThat(again).isZero();
     JsonObject old = stored("INC-OLD-1");
-    assertThat(old.getValue("lat")).isNull();
-    assertThat(old.getValue("lon")).isNull();
+    assertThat(old.getDouble("lat")).isZero();
+    assertThat(old.getDouble("lon")).isZero();
     assertThat(old.getLong("purgedAt")).isEqualTo(NOW);
+    // Still a case the API can read and show.
+    assertThat(Json.fromString(old.encode(), IncidentView.class).state()).isEqualTo("CLOSED");
     assertThat(old.getJsonArray("timeline")).isNotEmpty(); // the record of the case stays
     assertThat(stored("INC-RECENT-1").getDouble("lat")).isEqualTo(20.265367);
     assertThat(stored("INC-OPEN-1").getDouble("lat")).isEqualTo(20.265367);

@@ -34,12 +34,15 @@ public final class MqttPublisher implements AutoCloseable {
       if (attempt > 0) {
         Thread.sleep(250L << (attempt - 1));
       }
+      MqttClient c = null;
       try {
-        connected().publish(topic, payload, qos, retained);
+        c = connected();
+        c.publish(topic, payload, qos, retained);
         return;
       } catch (MqttException e) {
         last = e;
-        discard();
+        // Only the client that failed: another thread may already have connected a fresh one.
+        discard(c);
       }
     }
     throw last;
@@ -47,8 +50,10 @@ public final class MqttPublisher implements AutoCloseable {
 
   private synchronized MqttClient connected() throws MqttException {
     if (client == null || !client.isConnected()) {
-      discard();
+      discard(client);
       MqttClient fresh = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
+      // A lost acknowledgement fails the publish in seconds, not after the keep-alive.
+      fresh.setTimeToWait(5_000);
       MqttConnectOptions o = new MqttConnectOptions();
       o.setCleanSession(true);
       o.setConnectionTimeout(5);
@@ -63,8 +68,8 @@ public final class MqttPublisher implements AutoCloseable {
     return client;
   }
 
-  private synchronized void discard() {
-    if (client != null) {
+  private synchronized void discard(MqttClient failed) {
+    if (failed != null && client == failed) {
       try {
         client.disconnectForcibly(0, 1000, false);
       } catch (MqttException ignored) {
@@ -81,6 +86,6 @@ public final class MqttPublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    discard();
+    discard(client);
   }
 }

@@ -13,9 +13,11 @@ import org.oscar.contract.wire.UnitPositionPayload;
  * Turns a parsed AIS-140 frame of a registered device into the contract message that device would
  * have published itself. Pure.
  *
- * <p>{@code seq} is the frame's GPS time in ms: AIS-140 frames carry no message counter, and using
- * the time makes a frame the tracker sends again verbatim (stored packets are resent after a
- * network gap) a redelivery the pipeline ignores, as the contract's {@code (id, seq)} rule says.
+ * <p>AIS-140 frames carry no message counter. A position's {@code seq} is its GPS time in ms, so a
+ * frame the tracker sends again verbatim (stored packets after a network gap) is a redelivery the
+ * pipeline ignores. An emergency's {@code seq} is the time the adapter received it: a tracker
+ * without a fresh fix repeats its last GPS time in every frame, and a new emergency must never look
+ * like an old press (the repeats of one emergency join its incident anyway).
  */
 public final class Ais140Translator {
   /**
@@ -27,7 +29,7 @@ public final class Ais140Translator {
   private Ais140Translator() {}
 
   /** The message to publish, or the outcome that stops the frame here. */
-  public static Translation translate(Ais140Frame frame, DeviceRecord device) {
+  public static Translation translate(Ais140Frame frame, DeviceRecord device, long receivedAt) {
     DeviceClass cls = device.kind().deviceClass();
     if (frame instanceof Ais140Frame.Emergency e) {
       if (cls != DeviceClass.PANIC) {
@@ -40,7 +42,7 @@ public final class Ais140Translator {
       return Translation.of(
           new Republish(
               Topics.device(device.id(), Topics.SOS),
-              Json.toBytes(new SosPayload(e.ts(), e.ts(), e.lat(), e.lon(), accM, null)),
+              Json.toBytes(new SosPayload(receivedAt, e.ts(), e.lat(), e.lon(), accM, null)),
               1,
               false));
     }

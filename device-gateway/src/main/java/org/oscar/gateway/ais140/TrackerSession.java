@@ -46,6 +46,8 @@ final class TrackerSession {
   private DeviceRecord device;
   private long deviceCheckedAt;
   private boolean announcedOnline;
+  // The device announced online, kept for its offline message even if the registry forgets it.
+  private DeviceRecord boundDevice;
 
   TrackerSession(
       ImeiBindings bindings,
@@ -77,8 +79,8 @@ final class TrackerSession {
   void onClosed() {
     submit(
         () -> {
-          if (announcedOnline) {
-            tryPublish(Ais140Translator.presence(device, false));
+          if (announcedOnline && boundDevice != null) {
+            tryPublish(Ais140Translator.presence(boundDevice, false));
           }
         });
   }
@@ -128,8 +130,9 @@ final class TrackerSession {
     if (!announcedOnline) {
       // Retried with the next frame if the broker did not take it.
       announcedOnline = tryPublish(Ais140Translator.presence(d, true));
+      boundDevice = d;
     }
-    Ais140Translator.Translation t = Ais140Translator.translate(frame, d);
+    Ais140Translator.Translation t = Ais140Translator.translate(frame, d, clock.getAsLong());
     if (t.message() == null) {
       counter.accept(t.outcome());
       return;
@@ -152,7 +155,10 @@ final class TrackerSession {
       publisher.publish(message);
       return true;
     } catch (Exception e) {
-      LOG.warn("AIS-140 message of {} not published: {}", device.id(), e.toString());
+      LOG.warn(
+          "AIS-140 message on {} not published: {}",
+          message.topic().substring(message.topic().lastIndexOf('/') + 1),
+          e.toString());
       return false;
     }
   }

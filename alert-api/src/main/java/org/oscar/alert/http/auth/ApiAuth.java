@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Every {@code /api} call needs a login: either the stream job's service token, or a control-room
- * user's JWT (HS256, from {@code POST /api/v1/login}). Sets the {@link Principal} on the request;
- * 401 without one. Tokens are only ever read from the {@code Authorization} header, never from a
- * URL, so they do not end up in access logs.
+ * user's JWT (HS256, from {@code POST /login}). Sets the {@link Principal} on the request; 401
+ * without one. Tokens are only ever read from the {@code Authorization} header, never from a URL,
+ * so they do not end up in access logs.
  */
 public final class ApiAuth implements Handler<RoutingContext> {
   private static final int TOKEN_MINUTES = 8 * 60;

@@ -41,13 +41,31 @@ public final class LoginThrottle {
         && recent("addr:" + address, now) < maxFailures * ADDRESS_FACTOR;
   }
 
+  /**
+   * Takes an attempt if one is allowed, counting it as failed until {@link #succeeded} says
+   * otherwise: guesses sent all at once cannot slip past the limit while their passwords are still
+   * being checked.
+   */
+  public synchronized boolean tryBegin(String username, String address, long now) {
+    if (!allows(username, address, now)) {
+      return false;
+    }
+    failed(username, address, now);
+    return true;
+  }
+
   public synchronized void failed(String username, String address, long now) {
     failures.computeIfAbsent("user:" + username, k -> new ArrayDeque<>()).addLast(now);
     failures.computeIfAbsent("addr:" + address, k -> new ArrayDeque<>()).addLast(now);
   }
 
-  public synchronized void succeeded(String username) {
+  /** A success: the user's failures are forgotten, and this attempt is not one the address made. */
+  public synchronized void succeeded(String username, String address) {
     failures.remove("user:" + username);
+    Deque<Long> fromAddress = failures.get("addr:" + address);
+    if (fromAddress != null && !fromAddress.isEmpty()) {
+      fromAddress.removeLast();
+    }
   }
 
   private int recent(String key, long now) {

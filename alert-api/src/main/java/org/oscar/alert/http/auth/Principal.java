@@ -20,9 +20,14 @@ public record Principal(String name, boolean service, String district, Set<Strin
   }
 
   public boolean canSee(IncidentView incident) {
-    return service
-        || (district != null && district.equals(incident.district()))
-        || regions.contains(incident.region());
+    if (service) {
+      return true;
+    }
+    // The district decides; a region only for a case that names no district (two districts may
+    // share a dispatch region, and must not see each other's cases through it).
+    return incident.district() == null
+        ? regions.contains(incident.region())
+        : incident.district().equals(district);
   }
 
   public boolean canSeeRegion(String region) {

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final int BATCH = 32;
+
+  /** Longest a single send may take; the lease (over 10 s, checked at start-up) is longer. */
+  static final long SEND_LIMIT_MS = 10_000;
 
   private final Vertx vertx;
   private final AlertStore store;
@@ -87,13 +91,24 @@ public final class DeliveryWorker {
 
   private Future<Void> attempt(Delivery claimed) {
     Delivery d = claimed.attempted();
-    NotificationChannel channel = channels.get(d.channel());
-    Optional<Contact> contact = officials.contactOf(d.officialId());
-    Future<ChannelOutcome> sent =
-        channel == null || contact.isEmpty()
-            ? Future.succeededFuture(
-                ChannelOutcome.refused("channel or contact no longer configured"))
-            : channel.send(d, contact.get());
+    Future<ChannelOutcome> sent;
+    try {
+      NotificationChannel channel = channels.get(d.channel());
+      Optional<Contact> contact = officials.contactOf(d.officialId());
+      sent =
+          channel == null || contact.isEmpty()
+              ? Future.succeededFuture(
+                  ChannelOutcome.refused("channel or contact no longer configured"))
+              : channel
+                  .send(d, contact.get())
+                  // Well inside the lease, whatever the channel does: no second sender races it.
+                  .timeout(SEND_LIMIT_MS, TimeUnit.MILLISECONDS)
+                  .otherwise(e -> ChannelOutcome.retry("no answer in " + SEND_LIMIT_MS + " ms"));
+    } catch (RuntimeException e) {
+      sent =
+          Future.succeededFuture(
+              ChannelOutcome.refused("send failed: " + e.getClass().getSimpleName()));
+    }
     return sent.compose(outcome -> settle(d, outcome));
   }
 

@@ -14,7 +14,7 @@ public record RetryPolicy(int maxAttempts, long baseDelayMs, long maxDelayMs) {
     }
   }
 
-  /** Ten attempts over about six and a half minutes: 1, 2, 4, … 60, 60 s apart. */
+  /** Ten attempts over about four minutes: 1, 2, 4, … 32, 60, 60, 60 s apart. */
   public static RetryPolicy defaults() {
     return new RetryPolicy(10, 1_000, 60_000);
   }
