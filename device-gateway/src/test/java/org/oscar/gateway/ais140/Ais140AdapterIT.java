@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +24,7 @@ import org.oscar.contract.codec.Json;
 import org.oscar.contract.mqtt.MqttPublisher;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.SosPayload;
+import org.oscar.gateway.broker.BrokerClients;
 import org.oscar.gateway.broker.DynamicSecurityAdmin;
 import org.oscar.gateway.provision.Provisioner;
 import org.oscar.gateway.registry.DeviceRegistry;
@@ -68,7 +66,9 @@ class Ais140AdapterIT {
     provisioner.add("PCR-AIS", DeviceKind.POLICE, "bbsr", null, null);
     provisioner.bindImei("PCR-AIS", UNIT_IMEI);
     gatewaySecret = provisioner.addAis140Gateway("oscar-ais140");
-    pipeline = connect("oscar-pipeline", provisioner.addPipeline("oscar-pipeline"));
+    pipeline =
+        BrokerClients.connect(
+            mosquitto.url(), "oscar-pipeline", provisioner.addPipeline("oscar-pipeline"));
     pipeline.subscribe(
         "oscar/v1/#",
         1,
@@ -153,7 +153,7 @@ class Ais140AdapterIT {
 
   @Test
   void theAdaptersOwnCredentialsCannotCancelOrReadDownlinks() throws Exception {
-    MqttClient gateway = connect("oscar-ais140", gatewaySecret);
+    MqttClient gateway = BrokerClients.connect(mosquitto.url(), "oscar-ais140", gatewaySecret);
     gateway.publish(
         "oscar/v1/dev/SURV-AIS/cancel",
         "{\"seq\":1,\"ts\":1,\"pin\":\"0000\"}".getBytes(StandardCharsets.UTF_8),
@@ -169,7 +169,7 @@ class Ais140AdapterIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> !messagesOn("oscar/v1/dev/SURV-AIS/pos").isEmpty());
     assertThat(messagesOn("oscar/v1/dev/SURV-AIS/cancel")).isEmpty();
-    assertThat(grantedQos(gateway, "oscar/v1/unit/PCR-AIS/task")).isEqualTo(128);
+    assertThat(BrokerClients.grantedQos(gateway, "oscar/v1/unit/PCR-AIS/task")).isEqualTo(128);
     gateway.disconnect();
   }
 
@@ -192,25 +192,5 @@ class Ais140AdapterIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static int grantedQos(MqttClient c, String filter) {
-    try {
-      return c.subscribeWithResponse(filter, 1).getGrantedQos()[0];
-    } catch (MqttException e) {
-      return e.getReasonCode() == MqttException.REASON_CODE_SUBSCRIBE_FAILED ? 128 : -1;
-    }
-  }
-
-  private static MqttClient connect(String user, String password) throws MqttException {
-    MqttClient c =
-        new MqttClient(mosquitto.url(), user + "-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setCleanSession(true);
-    o.setUserName(user);
-    o.setPassword(password.toCharArray());
-    o.setConnectionTimeout(5);
-    c.connect(o);
-    return c;
   }
 }

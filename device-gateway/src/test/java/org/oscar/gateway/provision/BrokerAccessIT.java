@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.security.PinHash;
 import org.oscar.contract.wire.DeviceKind;
+import org.oscar.gateway.broker.BrokerClients;
 import org.oscar.gateway.broker.DynamicSecurityAdmin;
 import org.oscar.gateway.registry.DeviceRegistry;
 import org.oscar.testkit.MosquittoProcess;
@@ -65,11 +64,12 @@ class BrokerAccessIT {
   void aDeviceConnectsWithItsSecretAndNotWithAWrongOne() throws Exception {
     String secret = provisioner.add("SURV-A", DeviceKind.PANIC, "bbsr", null, null);
 
-    connect("SURV-A", secret).disconnect();
-    assertThatThrownBy(() -> connect("SURV-A", "not-the-secret"))
+    BrokerClients.connect(mosquitto.url(), "SURV-A", secret).disconnect();
+    assertThatThrownBy(() -> BrokerClients.connect(mosquitto.url(), "SURV-A", "not-the-secret"))
         .isInstanceOf(MqttException.class)
         .satisfies(e -> assertThat(((MqttException) e).getReasonCode()).isIn(4, 5));
-    assertThatThrownBy(() -> connect("NOBODY", "whatever")).isInstanceOf(MqttException.class);
+    assertThatThrownBy(() -> BrokerClients.connect(mosquitto.url(), "NOBODY", "whatever"))
+        .isInstanceOf(MqttException.class);
   }
 
   @Test
@@ -77,9 +77,9 @@ class BrokerAccessIT {
     String secret = provisioner.add("SURV-B", DeviceKind.PANIC, "bbsr", null, null);
     provisioner.add("SURV-VICTIM", DeviceKind.PANIC, "bbsr", null, null);
     List<String> seen = new CopyOnWriteArrayList<>();
-    MqttClient pipeline = connect("oscar-pipeline", pipelineSecret);
+    MqttClient pipeline = BrokerClients.connect(mosquitto.url(), "oscar-pipeline", pipelineSecret);
     pipeline.subscribe("oscar/v1/#", 1, (t, m) -> seen.add(t + " " + text(m)));
-    MqttClient device = connect("SURV-B", secret);
+    MqttClient device = BrokerClients.connect(mosquitto.url(), "SURV-B", secret);
 
     publish(device, "oscar/v1/dev/SURV-VICTIM/sos", "spoofed");
     publish(device, "oscar/v1/unit/SURV-B/pos", "wrong family");
@@ -98,23 +98,24 @@ class BrokerAccessIT {
   void aDeviceCannotReadAnotherDevicesDownlink() throws Exception {
     String secret = provisioner.add("PCR-C", DeviceKind.POLICE, "bbsr", null, null);
     provisioner.add("PCR-OTHER", DeviceKind.POLICE, "bbsr", null, null);
-    MqttClient unit = connect("PCR-C", secret);
+    MqttClient unit = BrokerClients.connect(mosquitto.url(), "PCR-C", secret);
 
-    assertThat(grantedQos(unit, "oscar/v1/unit/PCR-C/task")).isEqualTo(1);
-    assertThat(grantedQos(unit, "oscar/v1/unit/PCR-OTHER/task")).isEqualTo(128);
-    assertThat(grantedQos(unit, "oscar/v1/#")).isEqualTo(128);
+    assertThat(BrokerClients.grantedQos(unit, "oscar/v1/unit/PCR-C/task")).isEqualTo(1);
+    assertThat(BrokerClients.grantedQos(unit, "oscar/v1/unit/PCR-OTHER/task")).isEqualTo(128);
+    assertThat(BrokerClients.grantedQos(unit, "oscar/v1/#")).isEqualTo(128);
     unit.disconnect();
   }
 
   @Test
   void aRevokedDeviceIsCutOffAtOnceAndCannotComeBack() throws Exception {
     String secret = provisioner.add("SURV-D", DeviceKind.PANIC, "bbsr", null, null);
-    MqttClient device = connect("SURV-D", secret);
+    MqttClient device = BrokerClients.connect(mosquitto.url(), "SURV-D", secret);
 
     provisioner.revoke("SURV-D");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> !device.isConnected());
-    assertThatThrownBy(() -> connect("SURV-D", secret)).isInstanceOf(MqttException.class);
+    assertThatThrownBy(() -> BrokerClients.connect(mosquitto.url(), "SURV-D", secret))
+        .isInstanceOf(MqttException.class);
     assertThat(redisClient.hget(LiveKeys.device("SURV-D"), "status")).isEqualTo("REVOKED");
     device.close();
   }
@@ -126,8 +127,9 @@ class BrokerAccessIT {
     String fresh = provisioner.rotate("AMB-E");
 
     assertThat(fresh).isNotEqualTo(old);
-    connect("AMB-E", fresh).disconnect();
-    assertThatThrownBy(() -> connect("AMB-E", old)).isInstanceOf(MqttException.class);
+    BrokerClients.connect(mosquitto.url(), "AMB-E", fresh).disconnect();
+    assertThatThrownBy(() -> BrokerClients.connect(mosquitto.url(), "AMB-E", old))
+        .isInstanceOf(MqttException.class);
   }
 
   @Test
@@ -143,30 +145,10 @@ class BrokerAccessIT {
         .hasMessageContaining("exists");
   }
 
-  private static MqttClient connect(String user, String password) throws MqttException {
-    MqttClient c =
-        new MqttClient(mosquitto.url(), user + "-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setCleanSession(true);
-    o.setUserName(user);
-    o.setPassword(password.toCharArray());
-    o.setConnectionTimeout(5);
-    c.connect(o);
-    return c;
-  }
-
   private static void publish(MqttClient c, String topic, String text) throws MqttException {
     MqttMessage m = new MqttMessage(text.getBytes(StandardCharsets.UTF_8));
     m.setQos(1);
     c.publish(topic, m);
-  }
-
-  private static int grantedQos(MqttClient c, String filter) throws MqttException {
-    try {
-      return c.subscribeWithResponse(filter, 1).getGrantedQos()[0];
-    } catch (MqttException e) {
-      return e.getReasonCode() == MqttException.REASON_CODE_SUBSCRIBE_FAILED ? 128 : -1;
-    }
   }
 
   private static String text(MqttMessage m) {
