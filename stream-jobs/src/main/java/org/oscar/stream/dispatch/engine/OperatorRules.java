@@ -40,7 +40,11 @@ final class OperatorRules {
    */
   private void assign(DeviceEvent e, Step s) {
     IncidentState inc = s.incident(e.ref());
-    if (inc == null || !inc.isActive()) {
+    if (inc == null) {
+      return; // long forgotten: nothing to put it on
+    }
+    if (!inc.isActive()) {
+      refuse(inc, operator(e.operator()), "the case is over (" + inc.phase + ")", s);
       return;
     }
     UnitState u = s.book.unit(e.target());
@@ -79,7 +83,11 @@ final class OperatorRules {
 
   private void markSerious(DeviceEvent e, Step s) {
     IncidentState inc = s.incident(e.ref());
-    if (inc == null || !inc.isActive() || inc.serious) {
+    if (inc == null || inc.serious) {
+      return;
+    }
+    if (!inc.isActive()) {
+      refuse(inc, operator(e.operator()), "the case is over (" + inc.phase + ")", s);
       return;
     }
     inc.log(s.now, "MARKED_SERIOUS", operator(e.operator()), "by the control room");

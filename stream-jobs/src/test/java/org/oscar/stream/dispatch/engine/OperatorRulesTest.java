@@ -77,6 +77,21 @@ class OperatorRulesTest {
   }
 
   @Test
+  void anOverrideOnACaseThatIsOverIsRefusedOnItsTimeline() {
+    region.send(region.operator(OperatorAction.CLOSE, "c6", incident, null, null));
+
+    region.send(region.operator(OperatorAction.ASSIGN, "c7", incident, "PCR-2", null));
+
+    assertThat(region.tasksTo("PCR-2", TaskAction.ASSIGN)).isEmpty();
+    assertThat(region.lastView(incident).timeline())
+        .anySatisfy(
+            t -> {
+              assertThat(t.what()).isEqualTo("OPERATOR_REFUSED");
+              assertThat(t.why()).isEqualTo("the case is over (CLOSED)");
+            });
+  }
+
+  @Test
   void markingSeriousAlertsTheSeriousCaseOfficialsOnce() {
     region.send(region.operator(OperatorAction.MARK_SERIOUS, "c4", incident, null, null));
     region.send(region.operator(OperatorAction.MARK_SERIOUS, "c5", incident, null, null));
