@@ -71,7 +71,11 @@ public final class AlertApiServer {
     this.config = config;
     this.store = store;
     this.notifier = Notifier.from(vertx, config, store, meters);
-    this.auth = new ApiAuth(config.token(), jwt(vertx, config));
+    UserDirectory users =
+        config.usersFile().isEmpty()
+            ? UserDirectory.empty()
+            : UserDirectory.load(Path.of(config.usersFile()));
+    this.auth = new ApiAuth(config.token(), jwt(vertx, config), users);
     this.feed = new LiveFeed(vertx, store, redisClient(config));
     this.mqtt =
         config.mqttUrl().isEmpty()
@@ -84,15 +88,7 @@ public final class AlertApiServer {
     this.overrides = new OverrideRoutes(vertx, store, mqtt);
     this.purge =
         new PositionPurge(vertx, store, new Retention(Duration.ofDays(config.purgeAfterDays())));
-    this.controlRoom =
-        new ControlRoomRoutes(
-            vertx,
-            store,
-            config.usersFile().isEmpty()
-                ? UserDirectory.empty()
-                : UserDirectory.load(Path.of(config.usersFile())),
-            auth,
-            feed);
+    this.controlRoom = new ControlRoomRoutes(vertx, store, users, auth, feed);
   }
 
   private static JWTAuth jwt(Vertx vertx, ApiConfig config) {

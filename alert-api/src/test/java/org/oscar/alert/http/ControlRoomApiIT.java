@@ -40,6 +40,7 @@ import redis.clients.jedis.RedisClient;
  */
 class ControlRoomApiIT {
   private static final String SERVICE_TOKEN = "it-token-0123456789abcdef";
+  private static final String JWT_SECRET = "it-jwt-secret-0123456789-0123456789";
   private static RedisProcess redis;
   private static RedisClient redisClient;
   private static Vertx vertx;
@@ -86,7 +87,9 @@ class ControlRoomApiIT {
                 "OSCAR_API_TOKEN",
                 SERVICE_TOKEN,
                 "OSCAR_USERS_FILE",
-                users.toString()));
+                users.toString(),
+                "OSCAR_JWT_SECRET",
+                JWT_SECRET));
     int port = AlertApiServer.overRedis(vertx, config).start().await(10, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + port;
     storeIncident(TestIncidents.open("INC-KHORDHA-1", "Capital Police Station"));
@@ -166,6 +169,35 @@ class ControlRoomApiIT {
     // Prometheus reads counts only, without a login; open incidents come from live state.
     assertThat(get("/metrics", null).body())
         .contains("oscar_incidents_open{region=\"bhubaneswar\"} 1.0");
+  }
+
+  @Test
+  void scopeComesFromTheUsersFileNotFromWhatATokenClaims() throws Exception {
+    // Tokens signed with the API's own key, as if issued before a user was removed or moved.
+    var jwt =
+        io.vertx.ext.auth.jwt.JWTAuth.create(
+            vertx,
+            new io.vertx.ext.auth.jwt.JWTAuthOptions()
+                .addPubSecKey(
+                    new io.vertx.ext.auth.PubSecKeyOptions()
+                        .setAlgorithm("HS256")
+                        .setBuffer(JWT_SECRET)));
+    String removed =
+        jwt.generateToken(
+            new JsonObject()
+                .put("sub", "control.gone")
+                .put("district", "Khordha")
+                .put("regions", new io.vertx.core.json.JsonArray(List.of("bhubaneswar"))));
+    String widened =
+        jwt.generateToken(
+            new JsonObject()
+                .put("sub", "control.khordha")
+                .put("district", "Cuttack")
+                .put("regions", new io.vertx.core.json.JsonArray(List.of("cuttack"))));
+
+    assertThat(get("/api/v1/units", removed).statusCode()).isEqualTo(401);
+    assertThat(get("/api/v1/incidents/INC-CUTTACK-1", widened).statusCode()).isEqualTo(403);
+    assertThat(get("/api/v1/incidents/INC-KHORDHA-1", widened).statusCode()).isEqualTo(200);
   }
 
   @Test

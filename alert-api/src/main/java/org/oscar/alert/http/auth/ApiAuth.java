@@ -9,7 +9,6 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -22,10 +21,12 @@ public final class ApiAuth implements Handler<RoutingContext> {
   private static final int TOKEN_MINUTES = 8 * 60;
   private final byte[] serviceHeader;
   private final JWTAuth jwt;
+  private final UserDirectory users;
 
-  public ApiAuth(String serviceToken, JWTAuth jwt) {
+  public ApiAuth(String serviceToken, JWTAuth jwt, UserDirectory users) {
     this.serviceHeader = ("Bearer " + serviceToken).getBytes(StandardCharsets.UTF_8);
     this.jwt = jwt;
+    this.users = users;
   }
 
   @Override
@@ -43,7 +44,14 @@ public final class ApiAuth implements Handler<RoutingContext> {
     jwt.authenticate(new TokenCredentials(header.substring("Bearer ".length())))
         .onSuccess(
             user -> {
-              ctx.put(Principal.CONTEXT_KEY, principalOf(user.principal()));
+              // Scope comes from the users file as it is now, not from the token: a user removed
+              // or moved to another district does not keep the old scope until the token expires.
+              var account = users.account(user.principal().getString("sub"));
+              if (account.isEmpty()) {
+                unauthorized(ctx);
+                return;
+              }
+              ctx.put(Principal.CONTEXT_KEY, principalOf(account.get()));
               ctx.next();
             })
         .onFailure(e -> unauthorized(ctx));
@@ -74,13 +82,8 @@ public final class ApiAuth implements Handler<RoutingContext> {
     return ctx.get(Principal.CONTEXT_KEY);
   }
 
-  private static Principal principalOf(JsonObject claims) {
-    Set<String> regions = new HashSet<>();
-    JsonArray r = claims.getJsonArray("regions", new JsonArray());
-    for (int i = 0; i < r.size(); i++) {
-      regions.add(r.getString(i));
-    }
-    return new Principal(claims.getString("sub"), false, claims.getString("district"), regions);
+  private static Principal principalOf(UserAccount a) {
+    return new Principal(a.username(), false, a.district(), Set.copyOf(a.regions()));
   }
 
   private static void unauthorized(RoutingContext ctx) {

@@ -43,6 +43,11 @@ public final class UserDirectory {
     }
   }
 
+  /** The account as the users file has it now (a token's claims may be older). */
+  public Optional<UserAccount> account(String username) {
+    return Optional.ofNullable(username == null ? null : byName.get(username));
+  }
+
   public static UserDirectory empty() {
     return new UserDirectory(List.of());
   }
