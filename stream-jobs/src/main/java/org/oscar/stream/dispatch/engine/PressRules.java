@@ -37,6 +37,9 @@ final class PressRules {
   void press(DeviceEvent e, Step s) {
     IncidentState inc = s.incident(s.book.incidentOfDevice(e.deviceId()));
     if (inc != null && inc.pressSeqs.contains(e.seq())) {
+      // The same press again: a redelivery, or her device resending because it heard nothing
+      // (the notice may have been lost with a broker). Nothing changes; she is told again.
+      ops.confirmToSurvivor(inc, s);
       return;
     }
     if (inc != null && inc.isActive()) {

@@ -74,14 +74,25 @@ class PressRulesTest {
   }
 
   @Test
-  void redeliveredPressChangesNothing() {
+  void redeliveredPressChangesNothingButTellsHerAgain() {
     var press = region.press("SURV-1", CAPITAL);
     region.send(press);
+    var notice = region.lastNoticeTo("SURV-1");
+    var before = region.out.incidents.get(region.out.incidents.size() - 1);
     region.out.clear();
 
     region.send(region.again(press));
 
-    assertThat(region.out.log).isEmpty();
+    assertThat(region.out.incidents).allSatisfy(v -> assertThat(v).isEqualTo(before));
+    assertThat(region.out.tasks).isEmpty();
+    assertThat(region.out.alerts).isEmpty();
+    assertThat(region.noticesTo("SURV-1"))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.incidentId()).isEqualTo(notice.incidentId());
+              assertThat(n.state()).isEqualTo(notice.state());
+            });
   }
 
   @Test
