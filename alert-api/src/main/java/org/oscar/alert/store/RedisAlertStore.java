@@ -185,7 +185,7 @@ public final class RedisAlertStore implements AlertStore {
     do {
       ScanResult<String> page = redis.scan(cursor, match);
       for (String key : page.getResult()) {
-        if (key.indexOf(':', LiveKeys.incident("").length()) >= 0) {
+        if (LiveKeys.incidentIdOf(key).isEmpty()) {
           continue; // an incident's notifications, deliveries or audit, not the incident
         }
         String json = redis.get(key);

@@ -24,6 +24,18 @@ public final class LiveKeys {
     return PREFIX + "incident:" + incidentId;
   }
 
+  /**
+   * The incident id if {@code key} is an incident's own key, empty for anything else, including an
+   * incident's notifications, deliveries or audit (ids have no colon, those keys add one).
+   */
+  public static java.util.Optional<String> incidentIdOf(String key) {
+    String prefix = incident("");
+    if (key == null || !key.startsWith(prefix) || key.indexOf(':', prefix.length()) >= 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(key.substring(prefix.length()));
+  }
+
   /** Set of open incident ids in a dispatch region. */
   public static String openIncidents(String region) {
     return PREFIX + "region:" + region + ":incidents:open";

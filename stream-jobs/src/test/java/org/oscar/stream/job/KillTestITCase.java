@@ -201,11 +201,11 @@ class KillTestITCase {
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
           .ignoreExceptions()
-          .until(() -> survivors().stream().allMatch(s -> !incidentsOf(s).isEmpty()));
+          .until(() -> survivors().stream().allMatch(s -> !stack.incidentsOf(s).isEmpty()));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       // counted below as lost
     }
-    return survivors().stream().filter(s -> incidentsOf(s).isEmpty()).toList();
+    return survivors().stream().filter(s -> stack.incidentsOf(s).isEmpty()).toList();
   }
 
   /** Waits until every case is CANCELLED with its officials told, then counts what there is. */
@@ -225,7 +225,7 @@ class KillTestITCase {
     int alerts = 0;
     int duplicateAlerts = 0;
     for (String s : survivors()) {
-      List<String> ids = incidentsOf(s);
+      List<String> ids = stack.incidentsOf(s);
       incidents += ids.size();
       lost += ids.isEmpty() ? 1 : 0;
       duplicated += Math.max(0, ids.size() - 1);
@@ -250,13 +250,6 @@ class KillTestITCase {
       }
     }
     return new Tally(incidents, lost, duplicated, stuck, alerts, duplicateAlerts);
-  }
-
-  private static List<String> incidentsOf(String survivor) {
-    return stack.redisClient.keys(LiveKeys.incident("INC-" + survivor + "-*")).stream()
-        .filter(k -> k.indexOf(':', LiveKeys.incident("").length()) < 0)
-        .map(k -> k.substring(LiveKeys.incident("").length()))
-        .toList();
   }
 
   private static void ready() {

@@ -12,6 +12,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.AlertApiServer;
+import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
 import org.oscar.stream.connector.alert.AlertApiSink;
@@ -125,6 +126,14 @@ final class LocalStack implements AutoCloseable {
                     "regions",
                     List.of("bhubaneswar")))));
     return file;
+  }
+
+  /** Ids of the incidents live state holds for a device (survivor), sorted. */
+  List<String> incidentsOf(String deviceId) {
+    return redisClient.keys(LiveKeys.incident("INC-" + deviceId + "-*")).stream()
+        .flatMap(k -> LiveKeys.incidentIdOf(k).stream())
+        .sorted()
+        .toList();
   }
 
   void stopApi() throws Exception {

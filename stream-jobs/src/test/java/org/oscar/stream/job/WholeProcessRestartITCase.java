@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -97,10 +96,10 @@ class WholeProcessRestartITCase {
               JsonObject inc = incident(first.incidentId());
               assertThat(whats(inc)).contains("ACCEPTED", "PRESSED_AGAIN");
             });
-    await().atMost(Duration.ofSeconds(60)).until(() -> !incidentsOf("R-SURV-2").isEmpty());
-    assertThat(incidentsOf("R-SURV-1")).containsExactly(first.incidentId());
+    await().atMost(Duration.ofSeconds(60)).until(() -> !stack.incidentsOf("R-SURV-2").isEmpty());
+    assertThat(stack.incidentsOf("R-SURV-1")).containsExactly(first.incidentId());
     assertThat(whats(incident(first.incidentId()))).containsOnlyOnce("OPENED", "ASSIGNED_POLICE");
-    for (String id : List.of(first.incidentId(), incidentsOf("R-SURV-2").get(0))) {
+    for (String id : List.of(first.incidentId(), stack.incidentsOf("R-SURV-2").get(0))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> notifications(id).size() >= 2);
       List<String> alerts = notifications(id);
       assertThat(new HashSet<>(alerts)).hasSameSizeAs(alerts);
@@ -114,9 +113,9 @@ class WholeProcessRestartITCase {
             .findFirst()
             .orElse("?"),
         first.incidentId(),
-        incidentsOf("R-SURV-2").get(0),
+        stack.incidentsOf("R-SURV-2").get(0),
         notifications(first.incidentId()),
-        notifications(incidentsOf("R-SURV-2").get(0)));
+        notifications(stack.incidentsOf("R-SURV-2").get(0)));
   }
 
   private static Process startJobProcess(int run) throws Exception {
@@ -210,15 +209,6 @@ class WholeProcessRestartITCase {
     return n.stream()
         .map(o -> (JsonObject) o)
         .map(e -> e.getString("level") + " " + e.getString("officialId"))
-        .toList();
-  }
-
-  private static List<String> incidentsOf(String survivor) {
-    Set<String> keys = stack.redisClient.keys(LiveKeys.incident("INC-" + survivor + "-*"));
-    return keys.stream()
-        .filter(k -> k.indexOf(':', LiveKeys.incident("").length()) < 0)
-        .map(k -> k.substring(LiveKeys.incident("").length()))
-        .sorted()
         .toList();
   }
 }
