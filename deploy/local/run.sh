@@ -8,6 +8,9 @@
 # OSCAR_RUN_SECONDS=N stops the whole system after N seconds (0, the default: run until Ctrl-C).
 # OSCAR_SCENARIO=FILE runs another scenario (e.g. one from oscar-scenario, the load generator);
 # OSCAR_SIM_ARGS passes options to the simulator (e.g. "--quiet --progress-seconds 10").
+# OSCAR_FLINK=standalone runs the job's jar on a standalone Flink cluster (a JobManager and two
+# TaskManagers as separate processes, deploy/flink-cluster/cluster.sh; web UI on 8081, Prometheus
+# 9250-9260) instead of the embedded MiniCluster.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -20,12 +23,19 @@ SMS_PORT=${OSCAR_LOCAL_SMS_PORT:-18090}
 JOB_METRICS_PORT=${OSCAR_LOCAL_JOB_METRICS_PORT:-9249}
 AIS140_METRICS_PORT=${OSCAR_LOCAL_AIS140_METRICS_PORT:-9464}
 RUN_SECONDS=${OSCAR_RUN_SECONDS:-0}
+FLINK_MODE=${OSCAR_FLINK:-embedded}
+CLUSTER_STARTED=
 JAVA_OPTS=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
 
 say() { printf '[oscar] %s\n' "$*"; }
 die() { printf '[oscar] ERROR: %s\n' "$*" >&2; exit 1; }
 
-for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "$JOB_METRICS_PORT" "$AIS140_METRICS_PORT" "$SMS_PORT"; do
+case "$FLINK_MODE" in
+  embedded) FLINK_PORTS=("$JOB_METRICS_PORT") ;;
+  standalone) FLINK_PORTS=(6123 8081) ;;
+  *) die "OSCAR_FLINK must be 'embedded' or 'standalone', not '$FLINK_MODE'" ;;
+esac
+for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "${FLINK_PORTS[@]}" "$AIS140_METRICS_PORT" "$SMS_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is already in use; stop what uses it or set OSCAR_LOCAL_*_PORT"
   fi
@@ -44,7 +54,10 @@ PIDS=()
 cleanup() {
   trap - EXIT INT TERM
   say "stopping"
+  if [ -n "$CLUSTER_STARTED" ]; then deploy/flink-cluster/cluster.sh stop >/dev/null || true; fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The log followers' tails are not in PIDS (only each pipeline's last command is).
+  pkill -P $$ -x tail 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
@@ -139,15 +152,30 @@ PIDS+=($!)
 wait_for alert-api 30 "$!" listening "$API_PORT"
 say "alert API on http://127.0.0.1:$API_PORT"
 
-OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_MQTT_USER=oscar-pipeline \
-  OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" \
-  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_DEVICE_DIRECTORY=registry OSCAR_METRICS_PORT="$JOB_METRICS_PORT" \
-  OSCAR_CHECKPOINT_DIR="$RUN/checkpoints" \
-  java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
-  org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
-PIDS+=($!)
-wait_for stream-job 90 "$!" grep -q "MQTT source .* connected" "$RUN/stream-job.log"
-say "Flink job running in an embedded MiniCluster (metrics http://127.0.0.1:$JOB_METRICS_PORT/metrics)"
+JOB_ENV=(OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_MQTT_USER=oscar-pipeline
+  OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT"
+  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_DEVICE_DIRECTORY=registry OSCAR_CHECKPOINT_DIR="$RUN/checkpoints")
+if [ "$FLINK_MODE" = standalone ]; then
+  # The same job jar on a standalone Flink cluster of separate processes (docs/benchmarks.md).
+  export OSCAR_FLINK_DIR="$RUN/flink-cluster"
+  deploy/flink-cluster/cluster.sh start 2 | sed 's/^/[oscar] /' || die "the Flink cluster did not start"
+  CLUSTER_STARTED=1
+  env "${JOB_ENV[@]}" OSCAR_METRICS_PORT=0 deploy/flink-cluster/cluster.sh submit \
+    "$(ls stream-jobs/target/oscar-stream-jobs-*-job.jar)" >"$RUN/stream-job.log" 2>&1 \
+    || { tail -n 20 "$RUN/stream-job.log" >&2; die "submitting the job failed; see $RUN/stream-job.log"; }
+  wait_for stream-job 90 "$(cat "$OSCAR_FLINK_DIR/jobmanager.pid")" \
+    grep -qs "MQTT source .* connected" "$OSCAR_FLINK_DIR"/log/taskmanager-*.log
+  JOB_METRICS_URL="http://127.0.0.1:9250-9260/metrics (one port per Flink process)"
+  say "Flink job running on a standalone cluster: web UI http://127.0.0.1:8081, logs $OSCAR_FLINK_DIR/log"
+else
+  env "${JOB_ENV[@]}" OSCAR_METRICS_PORT="$JOB_METRICS_PORT" \
+    java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
+    org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
+  PIDS+=($!)
+  wait_for stream-job 90 "$!" grep -q "MQTT source .* connected" "$RUN/stream-job.log"
+  JOB_METRICS_URL="http://127.0.0.1:$JOB_METRICS_PORT/metrics"
+  say "Flink job running in an embedded MiniCluster (metrics http://127.0.0.1:$JOB_METRICS_PORT/metrics)"
+fi
 
 # Trackers that speak AIS-140 instead of MQTT connect here; bind one with oscar-devices bind-imei.
 java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
@@ -164,7 +192,7 @@ cat <<INFO
 [oscar]   control room           http://127.0.0.1:$API_PORT/  (demo login: control.khordha / oscar-demo)
 [oscar]   demo output (below)    units, tasks, survivor notices
 [oscar]   logs                   $RUN/{stream-job,alert-api,ais140,sms-gateway,mosquitto,redis}.log
-[oscar]   metrics (Prometheus)   http://127.0.0.1:$JOB_METRICS_PORT/metrics (job: rejected_* by reason)
+[oscar]   metrics (Prometheus)   $JOB_METRICS_URL (job: rejected_* by reason)
 [oscar]                          http://127.0.0.1:$AIS140_METRICS_PORT/metrics (AIS-140 adapter)
 [oscar]   an incident            curl -H "Authorization: Bearer \$(cat $TOKEN_FILE)" \\
 [oscar]                            http://127.0.0.1:$API_PORT/api/v1/incidents/INC-SURV-DEMO-1-1

@@ -57,6 +57,14 @@ final class Devices {
         .toList();
   }
 
+  /** The first assignment a unit received, waiting up to 30 s for it. */
+  TaskMessage firstAssignment(String unit) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> !tasks(unit, TaskAction.ASSIGN).isEmpty());
+    return tasks(unit, TaskAction.ASSIGN).get(0);
+  }
+
   List<TaskMessage> tasks(String unit, TaskAction action) {
     return tasks(unit).stream().filter(t -> t.action() == action).toList();
   }

@@ -170,6 +170,35 @@ final class LocalStack implements AutoCloseable {
             HttpResponse.BodyHandlers.ofString());
   }
 
+  /** An incident as the alert API returns it. */
+  io.vertx.core.json.JsonObject incident(String incidentId) throws Exception {
+    return new io.vertx.core.json.JsonObject(getIncident(incidentId).body());
+  }
+
+  /**
+   * What happened to an incident, in order: the timeline's {@code what}s, an assignment as {@code
+   * ASSIGNED_<ROLE>}.
+   */
+  List<String> timeline(String incidentId) throws Exception {
+    return incident(incidentId).getJsonArray("timeline").stream()
+        .map(o -> (io.vertx.core.json.JsonObject) o)
+        .map(
+            e ->
+                e.getString("what")
+                    + (e.getString("what").equals("ASSIGNED")
+                        ? "_" + e.getString("why").split(",")[0]
+                        : ""))
+        .toList();
+  }
+
+  /** The officials alerted about an incident, as {@code "<level> <official>"}. */
+  List<String> notifications(String incidentId) throws Exception {
+    return incident(incidentId).getJsonArray("notifications").stream()
+        .map(o -> (io.vertx.core.json.JsonObject) o)
+        .map(e -> e.getString("level") + " " + e.getString("officialId"))
+        .toList();
+  }
+
   @Override
   public void close() {
     try {

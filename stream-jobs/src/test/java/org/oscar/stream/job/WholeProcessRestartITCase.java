@@ -3,8 +3,6 @@ package org.oscar.stream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.codec.Json;
-import org.oscar.contract.live.LiveKeys;
-import org.oscar.contract.scenario.Scenario;
-import org.oscar.contract.wire.DeviceKind;
-import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
 
 /**
@@ -32,7 +26,6 @@ import org.oscar.contract.wire.TaskMessage;
  * official is alerted twice.
  */
 class WholeProcessRestartITCase {
-  private static final String REGION = "bhubaneswar";
   private static final double LAT = 20.265367;
   private static final double LON = 85.828033;
 
@@ -47,18 +40,7 @@ class WholeProcessRestartITCase {
     stack = new LocalStack();
     work = Files.createTempDirectory("oscar-restart-it");
     Files.writeString(
-        work.resolve("scenario.json"),
-        Json.toString(
-            new Scenario(
-                REGION,
-                List.of(
-                    new Scenario.UnitSpec("R-PCR-1", DeviceKind.POLICE, LAT + 0.01, LON),
-                    new Scenario.UnitSpec("R-PCR-2", DeviceKind.POLICE, LAT + 0.02, LON),
-                    new Scenario.UnitSpec("R-AMB-1", DeviceKind.AMBULANCE, LAT + 0.01, LON),
-                    new Scenario.UnitSpec("R-AMB-2", DeviceKind.AMBULANCE, LAT + 0.02, LON)),
-                List.of(
-                    new Scenario.SurvivorSpec("R-SURV-1", LAT, LON, 0, false, null, null),
-                    new Scenario.SurvivorSpec("R-SURV-2", LAT, LON, 0, false, null, null)))));
+        work.resolve("scenario.json"), Json.toString(Scenarios.twoOfEach("R", LAT, LON)));
     mqtt = new MqttTestClient(stack.mosquitto.url());
     mqtt.subscribe("oscar/v1/unit/+/task", "oscar/v1/dev/+/notice");
     devices = new Devices(mqtt);
@@ -76,9 +58,9 @@ class WholeProcessRestartITCase {
   @Test
   void aKilledJobProcessResumesFromItsLastCheckpointWithNothingLostOrRepeated() throws Exception {
     job = startJobProcess(1);
-    ready("R-PCR-1", "R-PCR-2", "R-AMB-1", "R-AMB-2");
+    Scenarios.unitsReady(stack, devices, "R", LAT, LON);
     devices.press("R-SURV-1", LAT, LON, false);
-    TaskMessage first = awaitTask("R-PCR-1");
+    TaskMessage first = devices.firstAssignment("R-PCR-1");
     long pressedAt = System.currentTimeMillis();
     await().atMost(Duration.ofSeconds(20)).until(() -> newestCheckpointAt() > pressedAt + 500);
 
@@ -93,15 +75,14 @@ class WholeProcessRestartITCase {
         .ignoreExceptions()
         .untilAsserted(
             () -> {
-              JsonObject inc = incident(first.incidentId());
-              assertThat(whats(inc)).contains("ACCEPTED", "PRESSED_AGAIN");
+              assertThat(stack.timeline(first.incidentId())).contains("ACCEPTED", "PRESSED_AGAIN");
             });
     await().atMost(Duration.ofSeconds(60)).until(() -> !stack.incidentsOf("R-SURV-2").isEmpty());
     assertThat(stack.incidentsOf("R-SURV-1")).containsExactly(first.incidentId());
-    assertThat(whats(incident(first.incidentId()))).containsOnlyOnce("OPENED", "ASSIGNED_POLICE");
+    assertThat(stack.timeline(first.incidentId())).containsOnlyOnce("OPENED", "ASSIGNED_POLICE");
     for (String id : List.of(first.incidentId(), stack.incidentsOf("R-SURV-2").get(0))) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> notifications(id).size() >= 2);
-      List<String> alerts = notifications(id);
+      await().atMost(Duration.ofSeconds(30)).until(() -> stack.notifications(id).size() >= 2);
+      List<String> alerts = stack.notifications(id);
       assertThat(new HashSet<>(alerts)).hasSameSizeAs(alerts);
     }
     System.out.printf(
@@ -114,8 +95,8 @@ class WholeProcessRestartITCase {
             .orElse("?"),
         first.incidentId(),
         stack.incidentsOf("R-SURV-2").get(0),
-        notifications(first.incidentId()),
-        notifications(stack.incidentsOf("R-SURV-2").get(0)));
+        stack.notifications(first.incidentId()),
+        stack.notifications(stack.incidentsOf("R-SURV-2").get(0)));
   }
 
   private static Process startJobProcess(int run) throws Exception {
@@ -156,27 +137,6 @@ class WholeProcessRestartITCase {
     return p;
   }
 
-  private static void ready(String... units) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              for (String u : units) {
-                devices.unitStatus(u, "AVAILABLE");
-                devices.unitAt(u, LAT + (u.endsWith("1") ? 0.01 : 0.02), LON);
-              }
-              return stack.redisClient.scard(LiveKeys.regionUnits(REGION)) == units.length;
-            });
-  }
-
-  private static TaskMessage awaitTask(String unit) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> !devices.tasks(unit, TaskAction.ASSIGN).isEmpty());
-    return devices.tasks(unit, TaskAction.ASSIGN).get(0);
-  }
-
   private static long newestCheckpointAt() throws Exception {
     Path dir = work.resolve("checkpoints");
     if (!Files.isDirectory(dir)) {
@@ -185,30 +145,5 @@ class WholeProcessRestartITCase {
     try (Stream<Path> files = Files.find(dir, 3, (p, a) -> p.endsWith("_metadata"))) {
       return files.mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
     }
-  }
-
-  private static JsonObject incident(String id) throws Exception {
-    return new JsonObject(stack.getIncident(id).body());
-  }
-
-  private static List<String> whats(JsonObject incident) {
-    JsonArray t = incident.getJsonArray("timeline");
-    return t.stream()
-        .map(o -> (JsonObject) o)
-        .map(
-            e ->
-                e.getString("what")
-                    + (e.getString("what").equals("ASSIGNED")
-                        ? "_" + e.getString("why").split(",")[0]
-                        : ""))
-        .toList();
-  }
-
-  private static List<String> notifications(String id) throws Exception {
-    JsonArray n = incident(id).getJsonArray("notifications");
-    return n.stream()
-        .map(o -> (JsonObject) o)
-        .map(e -> e.getString("level") + " " + e.getString("officialId"))
-        .toList();
   }
 }
