@@ -41,7 +41,7 @@ public record ApiConfig(
     int purgeAfterDays,
     int purgeEveryMs) {
 
-  static final List<Option> OPTIONS =
+  public static final List<Option> OPTIONS =
       List.of(
           new Option("OSCAR_API_HOST", "127.0.0.1", "address the API listens on"),
           new Option("OSCAR_API_PORT", "8080", "port the API listens on (0: any free port)"),

@@ -34,7 +34,7 @@ public record JobConfig(
   public static final String DIRECTORY_REGISTRY = "registry";
   public static final String DIRECTORY_SCENARIO = "scenario";
 
-  static final List<Option> OPTIONS =
+  public static final List<Option> OPTIONS =
       List.of(
           new Option("OSCAR_MQTT_URL", "tcp://127.0.0.1:1883", "broker for uplink and downlink"),
           new Option("OSCAR_MQTT_USER", "", "pipeline's broker user (empty: anonymous)"),
