@@ -35,11 +35,11 @@ import org.oscar.testkit.RedisProcess;
 /**
  * The end-to-end harness (not a test): the whole stack on this machine — private Mosquitto and
  * Redis, the alert API, the Flink job in a local MiniCluster — under a rising background of unit
- * position reports, with a panic press every second. Per step it prints: the offered rate; what a
- * bare MQTT subscriber on the same broker drained (the ceiling); what the job's source took in (and
- * its ratio to the ceiling); Redis live-state writes/s (positions are coalesced per unit, by
- * design); and press → both tasks (police and ambulance) published, p50/p95/p99, measured by a
- * subscriber on the broker. Run with {@code deploy/bench/e2e.sh [rates...] [--seconds S]}.
+ * position reports, with panic presses (4 a second by default). Per step it prints: the offered
+ * rate; what a bare MQTT subscriber on the same broker drained (the ceiling); what the job's source
+ * took in (and its ratio to the ceiling); Redis live-state writes/s (positions are coalesced per
+ * unit, by design); and press → both tasks (police and ambulance) published, p50/p95/p99, measured
+ * by a subscriber on the broker. Run with {@code deploy/bench/e2e.sh [rates...] [--seconds S]}.
  */
 public final class EndToEndBench {
   private static final String REGION = "bench";
@@ -51,9 +51,12 @@ public final class EndToEndBench {
   public static void main(String[] args) throws Exception {
     List<Integer> rates = new ArrayList<>();
     int seconds = 15;
+    int pressesPerSecond = 4;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--seconds")) {
         seconds = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--presses-per-second")) {
+        pressesPerSecond = Integer.parseInt(args[++i]);
       } else {
         rates.add(Integer.parseInt(args[i]));
       }
@@ -67,7 +70,7 @@ public final class EndToEndBench {
       DeviceKind kind = i % 2 == 0 ? DeviceKind.POLICE : DeviceKind.AMBULANCE;
       entries.put(unit(i), new DeviceEntry(unit(i), kind, REGION));
     }
-    for (int i = 0; i < 2_000; i++) {
+    for (int i = 0; i < 20_000; i++) {
       entries.put(survivor(i), new DeviceEntry(survivor(i), DeviceKind.PANIC, REGION));
     }
     StreamExecutionEnvironment env =
@@ -155,7 +158,7 @@ public final class EndToEndBench {
                 + "}",
             1);
         pressed.add(incident);
-        Thread.sleep(1_000);
+        Thread.sleep(1_000 / pressesPerSecond);
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       load.stop();
@@ -269,8 +272,56 @@ public final class EndToEndBench {
             stack.mosquitto.url(), name + "-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
     o.setMaxInflight(65_000);
+    o.setSocketFactory(new NoDelaySockets());
     c.connect(o);
     return c;
+  }
+
+  /**
+   * The load generator's sockets send at once. With Nagle's algorithm a QoS 1 status right after a
+   * QoS 0 position waited for the broker's delayed ACK of the position (~40 ms on Linux), which
+   * made the set-up phase crawl at ~25 publishes/s in some runs; that measured the generator, not
+   * OSCAR.
+   */
+  private static final class NoDelaySockets extends javax.net.SocketFactory {
+    private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+
+    @Override
+    public java.net.Socket createSocket() throws java.io.IOException {
+      java.net.Socket s = plain.createSocket();
+      s.setTcpNoDelay(true);
+      return s;
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+      return noDelay(plain.createSocket(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(
+        String host, int port, java.net.InetAddress local, int localPort)
+        throws java.io.IOException {
+      return noDelay(plain.createSocket(host, port, local, localPort));
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port)
+        throws java.io.IOException {
+      return noDelay(plain.createSocket(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(
+        java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
+        throws java.io.IOException {
+      return noDelay(plain.createSocket(host, port, local, localPort));
+    }
+
+    private static java.net.Socket noDelay(java.net.Socket s) throws java.io.IOException {
+      s.setTcpNoDelay(true);
+      return s;
+    }
   }
 
   private static long jobRecordsIn() throws Exception {
