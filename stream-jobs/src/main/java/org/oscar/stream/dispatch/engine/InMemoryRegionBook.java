@@ -14,7 +14,7 @@ public final class InMemoryRegionBook extends RegionBook {
   private final Map<String, String> devices = new HashMap<>();
 
   public InMemoryRegionBook() {
-    super(null);
+    super(null, null);
   }
 
   @Override
@@ -38,12 +38,12 @@ public final class InMemoryRegionBook extends RegionBook {
   }
 
   @Override
-  public void putIncident(IncidentState incident) {
+  protected void storeIncident(IncidentState incident) {
     incidents.put(incident.incidentId, incident);
   }
 
   @Override
-  public void removeIncident(String incidentId) {
+  protected void deleteIncident(String incidentId) {
     incidents.remove(incidentId);
   }
 

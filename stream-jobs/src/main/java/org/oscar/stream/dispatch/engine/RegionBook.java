@@ -1,6 +1,7 @@
 package org.oscar.stream.dispatch.engine;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.UnitState;
 import org.oscar.stream.dispatch.spatial.UnitGridIndex;
@@ -11,12 +12,16 @@ import org.oscar.stream.dispatch.spatial.UnitGridIndex;
  */
 public abstract class RegionBook {
   private UnitGridIndex index;
+  private IncidentDigest digest;
 
   /**
    * @param index the index built for this region earlier, or null to build it from the units
+   * @param digest the incident digest built for this region earlier, or null to build it from the
+   *     incidents when the engine first needs it
    */
-  protected RegionBook(UnitGridIndex index) {
+  protected RegionBook(UnitGridIndex index, IncidentDigest digest) {
     this.index = index;
+    this.digest = digest;
   }
 
   protected abstract UnitState loadUnit(String unitId);
@@ -27,9 +32,23 @@ public abstract class RegionBook {
 
   public abstract IncidentState incident(String incidentId);
 
-  public abstract void putIncident(IncidentState incident);
+  protected abstract void storeIncident(IncidentState incident);
 
-  public abstract void removeIncident(String incidentId);
+  protected abstract void deleteIncident(String incidentId);
+
+  public void putIncident(IncidentState incident) {
+    storeIncident(incident);
+    if (digest != null) {
+      digest.put(incident);
+    }
+  }
+
+  public void removeIncident(String incidentId) {
+    deleteIncident(incidentId);
+    if (digest != null) {
+      digest.remove(incidentId);
+    }
+  }
 
   /** Every incident kept, in no particular order. */
   public abstract List<IncidentState> incidents();
@@ -64,6 +83,33 @@ public abstract class RegionBook {
       }
     }
     return index;
+  }
+
+  /**
+   * The digest of this region's incidents, built from them on first use with the engine's deadline
+   * rule (the engine asks for it at each entry, so rules within a step find it built).
+   */
+  public IncidentDigest digest(ToLongFunction<IncidentState> deadlineOf) {
+    if (digest == null) {
+      digest = new IncidentDigest(deadlineOf);
+      for (IncidentState inc : incidents()) {
+        digest.put(inc);
+      }
+    }
+    return digest;
+  }
+
+  /** The digest, which the engine built on entering the step. */
+  IncidentDigest digest() {
+    if (digest == null) {
+      throw new IllegalStateException("incident digest used before the engine built it");
+    }
+    return digest;
+  }
+
+  /** The digest if it was built or given, for the caller to keep for the next call. */
+  public IncidentDigest digestIfBuilt() {
+    return digest;
   }
 
   /** The index if it was built or given, for the caller to keep for the next call. */

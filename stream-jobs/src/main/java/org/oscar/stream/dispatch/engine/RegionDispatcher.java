@@ -39,6 +39,7 @@ public final class RegionDispatcher {
 
   public void handle(DeviceEvent e, RegionBook book, Effects out) {
     advanceTo(e.receivedAt(), book, out);
+    book.digest(deadlines::deadline);
     Step s = new Step(book, out, e.receivedAt());
     switch (e.kind()) {
       case SOS -> presses.press(e, s);
@@ -92,10 +93,6 @@ public final class RegionDispatcher {
 
   /** When the engine next needs to be woken if nothing arrives; Long.MAX_VALUE if never. */
   public long nextDeadline(RegionBook book) {
-    long next = Long.MAX_VALUE;
-    for (IncidentState inc : book.incidents()) {
-      next = Math.min(next, deadlines.deadline(inc));
-    }
-    return next;
+    return book.digest(deadlines::deadline).nextDeadline();
   }
 }

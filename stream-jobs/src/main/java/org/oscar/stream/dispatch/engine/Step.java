@@ -2,11 +2,13 @@ package org.oscar.stream.dispatch.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oscar.contract.wire.Role;
 import org.oscar.stream.dispatch.model.IncidentState;
 
 /**
@@ -44,17 +46,32 @@ final class Step {
 
   /** Every incident of the region, ordered by id so that iteration never decides anything. */
   List<IncidentState> incidents() {
-    List<IncidentState> all = new ArrayList<>();
     for (IncidentState stored : book.incidents()) {
-      all.add(loaded.computeIfAbsent(stored.incidentId, id -> stored));
+      loaded.putIfAbsent(stored.incidentId, stored);
     }
-    for (IncidentState fresh : loaded.values()) {
-      if (!all.contains(fresh)) {
-        all.add(fresh);
-      }
-    }
+    List<IncidentState> all = new ArrayList<>(loaded.values());
     all.sort(Comparator.comparing((IncidentState i) -> i.incidentId));
     return all;
+  }
+
+  /**
+   * The incidents waiting for a unit of a role, oldest first (ties by id): those stored with it
+   * pending (from the digest, without loading the others) and those this step loaded, as they are
+   * now.
+   */
+  List<IncidentState> waitingFor(Role role) {
+    Set<String> ids = new HashSet<>(book.digest().waitingFor(role));
+    ids.addAll(loaded.keySet());
+    List<IncidentState> waiting = new ArrayList<>();
+    for (String id : ids) {
+      IncidentState inc = incident(id);
+      if (inc != null && inc.isActive() && inc.pendingRoles.contains(role)) {
+        waiting.add(inc);
+      }
+    }
+    waiting.sort(
+        Comparator.comparingLong((IncidentState i) -> i.openedAt).thenComparing(i -> i.incidentId));
+    return waiting;
   }
 
   void changed(IncidentState incident) {

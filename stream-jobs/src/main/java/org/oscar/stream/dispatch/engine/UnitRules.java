@@ -2,8 +2,6 @@ package org.oscar.stream.dispatch.engine;
 
 import static org.oscar.stream.dispatch.engine.IncidentOps.unit;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.stream.dispatch.model.Assignment;
 import org.oscar.stream.dispatch.model.AssignmentStatus;
@@ -160,14 +158,7 @@ final class UnitRules {
     if (u == null || !u.isAvailable()) {
       return;
     }
-    var waiting = new ArrayList<IncidentState>();
-    for (IncidentState inc : s.incidents()) {
-      if (inc.isActive() && inc.pendingRoles.contains(u.kind().role())) {
-        waiting.add(inc);
-      }
-    }
-    waiting.sort(Comparator.comparingLong(i -> i.openedAt));
-    for (IncidentState inc : waiting) {
+    for (IncidentState inc : s.waitingFor(u.kind().role())) {
       // The best unit for an incident may be another free one; go on while this one is free.
       if (!s.book.unit(u.unitId()).isAvailable()) {
         return;

@@ -21,6 +21,7 @@ import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
 import org.oscar.stream.dispatch.engine.Effects;
+import org.oscar.stream.dispatch.engine.IncidentDigest;
 import org.oscar.stream.dispatch.engine.RegionBook;
 import org.oscar.stream.dispatch.engine.RegionDispatcher;
 import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
@@ -61,6 +62,7 @@ public final class DispatchFunction
   private transient MapState<String, String> devices;
   // Derived from `units`, per region key; rebuilt after a restore.
   private transient Map<String, UnitGridIndex> indexes;
+  private transient Map<String, IncidentDigest> digests;
   private transient Counter tasksSent;
   private transient Counter alertsRaised;
   private transient Histogram pressToAssignment;
@@ -82,6 +84,7 @@ public final class DispatchFunction
     devices =
         rc.getMapState(new MapStateDescriptor<>("incident-of-device", String.class, String.class));
     indexes = new HashMap<>();
+    digests = new HashMap<>();
     tasksSent = rc.getMetricGroup().counter("tasksSent");
     alertsRaised = rc.getMetricGroup().counter("alertsRaised");
     // From the moment the source took the press off the broker to its first tasks being emitted.
@@ -118,12 +121,16 @@ public final class DispatchFunction
   }
 
   private RegionBook book(String region) {
-    return new MapStateRegionBook(units, incidents, devices, indexes.get(region));
+    return new MapStateRegionBook(
+        units, incidents, devices, indexes.get(region), digests.get(region));
   }
 
   private void after(RegionBook book, Context ctx, long now) {
     if (book.indexIfBuilt() != null) {
       indexes.put(ctx.getCurrentKey(), book.indexIfBuilt());
+    }
+    if (book.digestIfBuilt() != null) {
+      digests.put(ctx.getCurrentKey(), book.digestIfBuilt());
     }
     long next = engine(ctx.getCurrentKey()).nextDeadline(book);
     if (next != Long.MAX_VALUE) {

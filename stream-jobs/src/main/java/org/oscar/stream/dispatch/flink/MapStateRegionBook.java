@@ -3,6 +3,7 @@ package org.oscar.stream.dispatch.flink;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.MapState;
+import org.oscar.stream.dispatch.engine.IncidentDigest;
 import org.oscar.stream.dispatch.engine.RegionBook;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.UnitState;
@@ -18,8 +19,9 @@ final class MapStateRegionBook extends RegionBook {
       MapState<String, UnitState> units,
       MapState<String, IncidentState> incidents,
       MapState<String, String> devices,
-      UnitGridIndex index) {
-    super(index);
+      UnitGridIndex index,
+      IncidentDigest digest) {
+    super(index, digest);
     this.units = units;
     this.incidents = incidents;
     this.devices = devices;
@@ -46,12 +48,12 @@ final class MapStateRegionBook extends RegionBook {
   }
 
   @Override
-  public void putIncident(IncidentState incident) {
+  protected void storeIncident(IncidentState incident) {
     run(() -> incidents.put(incident.incidentId, incident));
   }
 
   @Override
-  public void removeIncident(String incidentId) {
+  protected void deleteIncident(String incidentId) {
     run(() -> incidents.remove(incidentId));
   }
 
