@@ -3,39 +3,44 @@ package org.oscar.stream.geo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.geom.Location;
 
 /**
- * Which police jurisdiction holds a point: an STRtree over the polygons' envelopes, then an exact
- * test on prepared geometries. Built once per operator instance from reference data; never put in
- * Flink state.
+ * Which police jurisdiction holds a point: the polygons' bounding boxes first, then an exact test
+ * with JTS's indexed point-in-area locator on the few whose box holds the point. Built once per
+ * operator instance from reference data; never put in Flink state.
  */
 public final class Jurisdictions {
   public static final String BHUBANESWAR_RESOURCE =
       "/oscar/geo/bhubaneswar/police-jurisdictions.geojson";
 
-  private record Area(String name, PreparedGeometry geometry) {}
+  /** One jurisdiction: its bounding box and a locator over its edges. */
+  private record Area(String name, Envelope box, IndexedPointInAreaLocator locator) {}
 
-  private final STRtree index = new STRtree();
-  private final GeometryFactory factory = new GeometryFactory();
-  private final int size;
+  /**
+   * In name order: polygons of neighbouring stations share edges, and the first in name order that
+   * covers a point wins, so the answer does not depend on how the areas are stored.
+   */
+  private final Area[] areas;
 
   public Jurisdictions(Map<String, Geometry> byName) {
-    byName.forEach(
-        (name, g) ->
-            index.insert(
-                g.getEnvelopeInternal(), new Area(name, PreparedGeometryFactory.prepare(g))));
-    index.build();
-    this.size = byName.size();
+    this.areas =
+        new TreeMap<>(byName)
+            .entrySet().stream()
+                .map(
+                    e ->
+                        new Area(
+                            e.getKey(),
+                            e.getValue().getEnvelopeInternal(),
+                            new IndexedPointInAreaLocator(e.getValue())))
+                .toArray(Area[]::new);
   }
 
   public static Jurisdictions bhubaneswar() {
@@ -51,21 +56,22 @@ public final class Jurisdictions {
 
   /** The jurisdiction containing the point, or empty outside all of them. */
   public Optional<String> at(double lat, double lon) {
-    Point p = factory.createPoint(new Coordinate(lon, lat));
-    @SuppressWarnings("unchecked")
-    List<Area> candidates = index.query(p.getEnvelopeInternal());
-    // Polygons of neighbouring stations share edges; the first in name order wins so the answer
-    // does not depend on tree layout. A plain loop: this runs for every press and every move.
-    String found = null;
-    for (Area a : candidates) {
-      if ((found == null || a.name().compareTo(found) < 0) && a.geometry().covers(p)) {
-        found = a.name();
+    // A plain loop without allocation but the answer: this runs for every press and every move.
+    Coordinate c = null;
+    for (Area a : areas) {
+      if (a.box().contains(lon, lat)) {
+        if (c == null) {
+          c = new Coordinate(lon, lat);
+        }
+        if (a.locator().locate(c) != Location.EXTERIOR) {
+          return Optional.of(a.name());
+        }
       }
     }
-    return Optional.ofNullable(found);
+    return Optional.empty();
   }
 
   public int size() {
-    return size;
+    return areas.length;
   }
 }
