@@ -32,7 +32,7 @@ public final class UnitGridIndex {
   private record Entry(String unitId, Role role, double lat, double lon, long cell) {}
 
   private final Map<String, Entry> entries = new HashMap<>();
-  private final Map<Role, Map<Long, List<Entry>>> cells = new EnumMap<>(Role.class);
+  private final Map<Role, CellMap<Entry>> cells = new EnumMap<>(Role.class);
   private int minRow = Integer.MAX_VALUE;
   private int maxRow = Integer.MIN_VALUE;
   private int minCol = Integer.MAX_VALUE;
@@ -45,10 +45,7 @@ public final class UnitGridIndex {
     int col = col(lon);
     Entry e = new Entry(unitId, role, lat, lon, key(row, col));
     entries.put(unitId, e);
-    cells
-        .computeIfAbsent(role, r -> new HashMap<>())
-        .computeIfAbsent(e.cell(), c -> new ArrayList<>(4))
-        .add(e);
+    cells.computeIfAbsent(role, r -> new CellMap<>()).getOrCreate(e.cell()).add(e);
     minRow = Math.min(minRow, row);
     maxRow = Math.max(maxRow, row);
     minCol = Math.min(minCol, col);
@@ -61,12 +58,7 @@ public final class UnitGridIndex {
     if (e == null) {
       return;
     }
-    Map<Long, List<Entry>> grid = cells.get(e.role());
-    List<Entry> list = grid.get(e.cell());
-    list.remove(e);
-    if (list.isEmpty()) {
-      grid.remove(e.cell());
-    }
+    cells.get(e.role()).get(e.cell()).remove(e);
   }
 
   public int size() {
@@ -78,7 +70,7 @@ public final class UnitGridIndex {
    * leaving out those {@code skip} accepts.
    */
   public List<Candidate> nearest(Role role, double lat, double lon, int k, Predicate<String> skip) {
-    Map<Long, List<Entry>> grid = cells.get(role);
+    CellMap<Entry> grid = cells.get(role);
     if (grid == null || grid.isEmpty() || k <= 0) {
       return new ArrayList<>();
     }
