@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what OSCAR needs on a Debian machine, from Debian's packages, if it is missing:
 # a JDK 17 and Maven (to build), Mosquitto and Redis (real broker and live-state store), and
-# Chromium with its driver (the control-room page's browser test).
+# Chromium with its driver (the control-room page's browser test), curl (the Flink cluster script).
 set -euo pipefail
 
 missing=()
@@ -13,6 +13,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # Headless Chromium and its WebDriver: the control-room page's browser test drives them.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# The standalone Flink cluster's script asks its REST endpoint whether TaskManagers registered.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
