@@ -10,12 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 deploy/install-deps.sh
-mvn -B -q -ntp -DskipTests install -pl stream-jobs -am
-mvn -B -q -ntp test-compile -pl stream-jobs
-mvn -B -q -ntp dependency:build-classpath -pl stream-jobs -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/stream-jobs/target/bench-classpath.txt"
-CP="stream-jobs/target/test-classes:stream-jobs/target/classes:$(cat stream-jobs/target/bench-classpath.txt)"
-echo "[e2e] $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+. deploy/bench/classpath.sh
+echo "[e2e] $MACHINE"
 # shellcheck disable=SC2086 # options are words
 exec java ${OSCAR_BENCH_JAVA_OPTS:-} --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   -cp "$CP" org.oscar.stream.job.EndToEndBench "$@"
