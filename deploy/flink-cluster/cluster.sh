@@ -36,6 +36,8 @@ die() { printf '[flink-cluster] ERROR: %s\n' "$*" >&2; exit 1; }
 [ -d "$LIB" ] || die "$LIB is missing: build it with 'mvn -pl deploy/flink-cluster package'"
 
 configure() {
+  # A fresh log directory per start: the local run waits for a line in the TaskManagers' logs.
+  rm -rf "$DIR/log"
   mkdir -p "$DIR/conf" "$DIR/log"
   sed -e "s/^    port: 6123$/    port: $RPC_PORT/" -e "s/^  port: 8081$/  port: $REST_PORT/" \
     -e "s/^      port: 9250-9260$/      port: $METRICS_PORTS/" \
@@ -65,13 +67,30 @@ start_process() { # name, entrypoint class, resource params kind
   say "$name started (pid $!, log $DIR/log/$name.log)"
 }
 
+# A pid from a pid file that is still one of this cluster's Flink processes (not a reused pid).
+flink_pid() { # pidfile → prints the pid if it is a live Flink process
+  local pid
+  pid=$(cat "$1" 2>/dev/null) || return 1
+  [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "org.apache.flink" && echo "$pid"
+}
+
+stop_pid() { # pidfile: SIGTERM, up to 15 s to exit, then SIGKILL
+  local pid
+  if pid=$(flink_pid "$1"); then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$1"
+}
+
 overview() { curl -fsS "http://127.0.0.1:$REST_PORT/overview"; }
 
 registered_taskmanagers() { overview 2>/dev/null | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p'; }
 
 wait_for_taskmanagers() { # how many
   for _ in $(seq 1 240); do
-    [ "$(registered_taskmanagers || echo 0)" = "$1" ] && return 0
+    [ "$(registered_taskmanagers || echo 0)" -ge "$1" ] 2>/dev/null && return 0
     kill -0 "$(cat "$DIR/jobmanager.pid")" 2>/dev/null || die "the JobManager exited; see $DIR/log/jobmanager.log"
     sleep 0.25
   done
@@ -87,10 +106,11 @@ next_taskmanager() {
 case "${1:-}" in
   start)
     count=${2:-2}
-    if [ -f "$DIR/jobmanager.pid" ] && kill -0 "$(cat "$DIR/jobmanager.pid")" 2>/dev/null; then
-      die "a cluster already runs from $DIR; stop it first"
-    fi
-    rm -f "$DIR"/*.pid
+    for pidfile in "$DIR"/*.pid; do
+      [ -f "$pidfile" ] || continue
+      flink_pid "$pidfile" >/dev/null && die "a cluster already runs from $DIR; stop it first"
+      rm -f "$pidfile"
+    done
     configure
     start_process jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
       GET_JM_RESOURCE_PARAMS
@@ -115,18 +135,18 @@ case "${1:-}" in
     ;;
   kill-taskmanager)
     pidfile="$DIR/taskmanager-${2:?usage: cluster.sh kill-taskmanager I}.pid"
-    [ -f "$pidfile" ] || die "no TaskManager $2"
-    kill -9 "$(cat "$pidfile")" && rm -f "$pidfile"
+    pid=$(flink_pid "$pidfile") || { rm -f "$pidfile"; die "no running TaskManager $2"; }
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pidfile"
     say "TaskManager $2 killed (SIGKILL)"
     ;;
   status)
     overview && echo
     ;;
   stop)
-    for pidfile in "$DIR"/*.pid; do
-      [ -f "$pidfile" ] || continue
-      kill "$(cat "$pidfile")" 2>/dev/null || true
-      rm -f "$pidfile"
+    # TaskManagers first, so that the JobManager does not restart the job on its way out.
+    for pidfile in "$DIR"/taskmanager-*.pid "$DIR"/jobmanager.pid; do
+      [ -f "$pidfile" ] && stop_pid "$pidfile"
     done
     say "stopped"
     ;;

@@ -32,12 +32,12 @@ die() { printf '[oscar] ERROR: %s\n' "$*" >&2; exit 1; }
 
 case "$FLINK_MODE" in
   embedded) FLINK_PORTS=("$JOB_METRICS_PORT") ;;
-  standalone) FLINK_PORTS=(6123 8081) ;;
+  standalone) FLINK_PORTS=("${OSCAR_FLINK_RPC_PORT:-6123}" "${OSCAR_FLINK_REST_PORT:-8081}") ;;
   *) die "OSCAR_FLINK must be 'embedded' or 'standalone', not '$FLINK_MODE'" ;;
 esac
 for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "${FLINK_PORTS[@]}" "$AIS140_METRICS_PORT" "$SMS_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    die "port $port is already in use; stop what uses it or set OSCAR_LOCAL_*_PORT"
+    die "port $port is already in use; stop what uses it or set OSCAR_LOCAL_*_PORT (OSCAR_FLINK_*_PORT for the cluster)"
   fi
 done
 
@@ -158,15 +158,15 @@ JOB_ENV=(OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_MQTT_USER=oscar-pipel
 if [ "$FLINK_MODE" = standalone ]; then
   # The same job jar on a standalone Flink cluster of separate processes (docs/benchmarks.md).
   export OSCAR_FLINK_DIR="$RUN/flink-cluster"
+  CLUSTER_STARTED=1 # before starting: a start that fails half-way is stopped too
   deploy/flink-cluster/cluster.sh start 2 | sed 's/^/[oscar] /' || die "the Flink cluster did not start"
-  CLUSTER_STARTED=1
   env "${JOB_ENV[@]}" OSCAR_METRICS_PORT=0 deploy/flink-cluster/cluster.sh submit \
     "$(ls stream-jobs/target/oscar-stream-jobs-*-job.jar)" >"$RUN/stream-job.log" 2>&1 \
     || { tail -n 20 "$RUN/stream-job.log" >&2; die "submitting the job failed; see $RUN/stream-job.log"; }
   wait_for stream-job 90 "$(cat "$OSCAR_FLINK_DIR/jobmanager.pid")" \
     grep -qs "MQTT source .* connected" "$OSCAR_FLINK_DIR"/log/taskmanager-*.log
   JOB_METRICS_URL="http://127.0.0.1:9250-9260/metrics (one port per Flink process)"
-  say "Flink job running on a standalone cluster: web UI http://127.0.0.1:8081, logs $OSCAR_FLINK_DIR/log"
+  say "Flink job running on a standalone cluster: web UI http://127.0.0.1:${OSCAR_FLINK_REST_PORT:-8081}, logs $OSCAR_FLINK_DIR/log"
 else
   env "${JOB_ENV[@]}" OSCAR_METRICS_PORT="$JOB_METRICS_PORT" \
     java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \

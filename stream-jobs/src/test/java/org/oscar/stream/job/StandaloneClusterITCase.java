@@ -101,10 +101,11 @@ class StandaloneClusterITCase {
         .until(() -> completedCheckpoints(jobId) > completedBefore);
 
     assertThat(cluster(Map.of(), "kill-taskmanager", "1")).contains("killed");
-    devices.press("C-SURV-2", LAT + 0.001, LON, false); // while the job restarts
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> rest("/overview").getInteger("taskmanagers") == 1);
+    // The JobManager has noticed the loss: the job is failing over (or has just done so).
+    devices.press("C-SURV-2", LAT + 0.001, LON, false);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> "RUNNING".equals(job(jobId, "state")) && restarted());

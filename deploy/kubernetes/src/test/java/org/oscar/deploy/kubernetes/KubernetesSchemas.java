@@ -38,7 +38,7 @@ final class KubernetesSchemas {
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
   private static final List<String> API_FIELDS = List.of("apiVersion", "kind");
-  static final List<String> FLINK_2_VERSIONS = List.of("v2_0", "v2_1", "v2_2");
+  static final List<String> FLINK_2_VERSIONS = List.of("v2_0", "v2_1", "v2_2", "v2_3");
 
   private final ObjectNode kubernetesDefinitions;
   private final ObjectNode flinkDeployment;

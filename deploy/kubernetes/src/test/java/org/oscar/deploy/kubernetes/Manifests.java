@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Every Kubernetes object in {@code deploy/kubernetes/manifests}, in file order. */
+/**
+ * Every Kubernetes object in {@code deploy/kubernetes/manifests}, in file order, and the secrets
+ * template beside it (validated and referred to like the rest, but not in the folder that is
+ * applied).
+ */
 final class Manifests {
   static final Path DIR = Path.of("manifests");
+  static final Path SECRETS_TEMPLATE = Path.of("secrets.example.yaml");
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private Manifests() {}
@@ -43,7 +48,10 @@ final class Manifests {
   static List<Manifest> all() {
     List<Manifest> all = new ArrayList<>();
     try (Stream<Path> files = Files.list(DIR)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+      List<Path> yaml =
+          new ArrayList<>(files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
+      yaml.add(SECRETS_TEMPLATE);
+      for (Path file : yaml) {
         try (var parser = YAML.getFactory().createParser(file.toFile())) {
           int index = 0;
           for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext(); ) {

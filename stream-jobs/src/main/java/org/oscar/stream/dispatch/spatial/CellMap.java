@@ -49,10 +49,6 @@ final class CellMap<T> {
     return list;
   }
 
-  boolean isEmpty() {
-    return size == 0;
-  }
-
   private void grow() {
     long[] oldKeys = keys;
     List<T>[] oldLists = lists;

@@ -33,6 +33,13 @@ public final class UnitGridIndex {
 
   private final Map<String, Entry> entries = new HashMap<>();
   private final Map<Role, CellMap<Entry>> cells = new EnumMap<>(Role.class);
+
+  /**
+   * Available units per role. Cells stay once used, so an empty grid does not tell that no unit of
+   * a role is free; without this a query for a role with none free walked the whole grid.
+   */
+  private final Map<Role, Integer> available = new EnumMap<>(Role.class);
+
   private int minRow = Integer.MAX_VALUE;
   private int maxRow = Integer.MIN_VALUE;
   private int minCol = Integer.MAX_VALUE;
@@ -46,6 +53,7 @@ public final class UnitGridIndex {
     Entry e = new Entry(unitId, role, lat, lon, key(row, col));
     entries.put(unitId, e);
     cells.computeIfAbsent(role, r -> new CellMap<>()).getOrCreate(e.cell()).add(e);
+    available.merge(role, 1, Integer::sum);
     minRow = Math.min(minRow, row);
     maxRow = Math.max(maxRow, row);
     minCol = Math.min(minCol, col);
@@ -59,6 +67,7 @@ public final class UnitGridIndex {
       return;
     }
     cells.get(e.role()).get(e.cell()).remove(e);
+    available.merge(e.role(), -1, Integer::sum);
   }
 
   public int size() {
@@ -71,7 +80,7 @@ public final class UnitGridIndex {
    */
   public List<Candidate> nearest(Role role, double lat, double lon, int k, Predicate<String> skip) {
     CellMap<Entry> grid = cells.get(role);
-    if (grid == null || grid.isEmpty() || k <= 0) {
+    if (grid == null || available.getOrDefault(role, 0) == 0 || k <= 0) {
       return new ArrayList<>();
     }
     // The k best so far, worst on top.

@@ -84,4 +84,24 @@ class UnitGridIndexTest {
         .containsExactly("P2");
     assertThat(index.nearest(Role.OSC, 20.30, 85.80, 5, id -> false)).isEmpty();
   }
+
+  @Test
+  void findsNobodyWhenEveryUnitOfTheRoleHasLeftAndSomeoneOnceThereIsOneAgain() {
+    UnitGridIndex index = new UnitGridIndex();
+    for (int i = 0; i < 50; i++) {
+      index.put("P" + i, Role.POLICE, 20.2 + i * 0.01, 85.8);
+    }
+    index.put("A1", Role.AMBULANCE, 20.3, 85.8);
+    for (int i = 0; i < 50; i++) {
+      index.remove("P" + i);
+    }
+    assertThat(index.nearest(Role.POLICE, 20.3, 85.8, 5, id -> false)).isEmpty();
+    assertThat(index.nearest(Role.AMBULANCE, 20.3, 85.8, 5, id -> false))
+        .extracting(UnitGridIndex.Candidate::unitId)
+        .containsExactly("A1");
+    index.put("P7", Role.POLICE, 20.9, 85.8);
+    assertThat(index.nearest(Role.POLICE, 20.3, 85.8, 5, id -> false))
+        .extracting(UnitGridIndex.Candidate::unitId)
+        .containsExactly("P7");
+  }
 }
