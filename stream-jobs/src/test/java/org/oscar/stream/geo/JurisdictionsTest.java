@@ -2,9 +2,16 @@ package org.oscar.stream.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 
 class JurisdictionsTest {
   private static final Jurisdictions BHUBANESWAR = Jurisdictions.bhubaneswar();
@@ -34,5 +41,34 @@ class JurisdictionsTest {
     // Puri, 60 km south-east of Bhubaneswar.
     assertThat(BHUBANESWAR.at(19.8135, 85.8312)).isEmpty();
     assertThat(BHUBANESWAR.at(0, 0)).isEmpty();
+  }
+
+  @Test
+  void aPointOnTheBorderOfTwoStationsGoesToTheFirstByNameWhicheverHoldsIt() throws Exception {
+    Map<String, Geometry> polygons;
+    try (InputStream in =
+        Jurisdictions.class.getResourceAsStream(Jurisdictions.BHUBANESWAR_RESOURCE)) {
+      polygons = GeoJsonPolygons.read(in, "Name");
+    }
+    Jurisdictions jurisdictions = new Jurisdictions(polygons);
+    GeometryFactory factory = new GeometryFactory();
+    int shared = 0;
+    // Every vertex of every station: many lie on a neighbour's edge too.
+    for (Geometry polygon : polygons.values()) {
+      for (Coordinate c : polygon.getCoordinates()) {
+        Point p = factory.createPoint(c);
+        List<String> holders =
+            polygons.entrySet().stream()
+                .filter(e -> e.getValue().covers(p))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        if (holders.size() > 1) {
+          shared++;
+        }
+        assertThat(jurisdictions.at(c.y, c.x)).contains(holders.get(0));
+      }
+    }
+    assertThat(shared).as("vertices on a border between stations").isGreaterThan(100);
   }
 }
