@@ -1,8 +1,10 @@
 package org.oscar.stream.dispatch.engine;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,10 @@ import org.oscar.stream.dispatch.model.IncidentState;
 public final class IncidentDigest {
   private final ToLongFunction<IncidentState> deadlineOf;
   private final Map<String, Entry> entries = new HashMap<>();
+
+  /** Ids of the incidents waiting for each role: asked on every report of a free unit. */
+  private final Map<Role, Set<String>> waiting = new EnumMap<>(Role.class);
+
   private long nextDeadline = Long.MAX_VALUE;
   private boolean nextDeadlineKnown = true;
 
@@ -35,6 +41,16 @@ public final class IncidentDigest {
         incident.isActive() && !incident.pendingRoles.isEmpty()
             ? EnumSet.copyOf(incident.pendingRoles)
             : Set.of();
+    for (Role role : Role.values()) {
+      if (pending.contains(role)) {
+        waiting.computeIfAbsent(role, r -> new HashSet<>()).add(incident.incidentId);
+      } else {
+        Set<String> ids = waiting.get(role);
+        if (ids != null) {
+          ids.remove(incident.incidentId);
+        }
+      }
+    }
     long deadline = deadlineOf.applyAsLong(incident);
     Entry old = entries.put(incident.incidentId, new Entry(pending, incident.openedAt, deadline));
     if (old != null && old.deadline == nextDeadline && deadline > old.deadline) {
@@ -46,6 +62,9 @@ public final class IncidentDigest {
 
   void remove(String incidentId) {
     Entry old = entries.remove(incidentId);
+    if (old != null) {
+      old.pendingRoles.forEach(role -> waiting.get(role).remove(incidentId));
+    }
     if (old != null && old.deadline == nextDeadline) {
       nextDeadlineKnown = false;
     }
@@ -53,14 +72,8 @@ public final class IncidentDigest {
 
   /** Ids of the incidents stored with the role pending, in no particular order. */
   List<String> waitingFor(Role role) {
-    List<String> ids = new ArrayList<>();
-    entries.forEach(
-        (id, e) -> {
-          if (e.pendingRoles.contains(role)) {
-            ids.add(id);
-          }
-        });
-    return ids;
+    Set<String> ids = waiting.get(role);
+    return ids == null ? List.of() : new ArrayList<>(ids);
   }
 
   /** The earliest deadline of the stored incidents; Long.MAX_VALUE if none. */
