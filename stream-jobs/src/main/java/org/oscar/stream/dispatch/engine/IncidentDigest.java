@@ -30,7 +30,7 @@ public final class IncidentDigest {
   private boolean nextDeadlineKnown = true;
 
   /** One incident as the digest knows it: its pending roles (active only) and its deadline. */
-  private record Entry(Set<Role> pendingRoles, long openedAt, long deadline) {}
+  private record Entry(Set<Role> pendingRoles, long deadline) {}
 
   IncidentDigest(ToLongFunction<IncidentState> deadlineOf) {
     this.deadlineOf = deadlineOf;
@@ -52,7 +52,7 @@ public final class IncidentDigest {
       }
     }
     long deadline = deadlineOf.applyAsLong(incident);
-    Entry old = entries.put(incident.incidentId, new Entry(pending, incident.openedAt, deadline));
+    Entry old = entries.put(incident.incidentId, new Entry(pending, deadline));
     if (old != null && old.deadline == nextDeadline && deadline > old.deadline) {
       nextDeadlineKnown = false;
     } else if (nextDeadlineKnown) {
@@ -87,9 +87,5 @@ public final class IncidentDigest {
       nextDeadlineKnown = true;
     }
     return nextDeadline;
-  }
-
-  int size() {
-    return entries.size();
   }
 }
