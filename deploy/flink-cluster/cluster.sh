@@ -144,7 +144,7 @@ case "${1:-}" in
     overview && echo
     ;;
   stop)
-    # TaskManagers first, so that the JobManager does not restart the job on its way out.
+    # TaskManagers first, then the JobManager, in the order of Flink's own stop-cluster.sh.
     for pidfile in "$DIR"/taskmanager-*.pid "$DIR"/jobmanager.pid; do
       [ -f "$pidfile" ] && stop_pid "$pidfile"
     done
