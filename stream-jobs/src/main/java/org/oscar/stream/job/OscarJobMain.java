@@ -85,6 +85,7 @@ public final class OscarJobMain {
               chk -> {
                 LOG.info("resuming from checkpoint {}", chk);
                 conf.set(StateRecoveryOptions.SAVEPOINT_PATH, chk.toUri().toString());
+                CheckpointResume.pruneOtherRuns(dir, chk);
               },
               () -> LOG.info("no checkpoint in {}: starting afresh", dir));
     }
