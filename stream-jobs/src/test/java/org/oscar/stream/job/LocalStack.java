@@ -144,6 +144,26 @@ final class LocalStack implements AutoCloseable {
     return apiPort;
   }
 
+  /**
+   * The settings of a job run as its own process ({@link OscarJobMain}) against this stack, with
+   * the devices of a scenario file and checkpoints every second in a directory.
+   */
+  Map<String, String> jobSettings(
+      String clientId, java.nio.file.Path scenario, java.nio.file.Path checkpoints) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("OSCAR_MQTT_URL", mosquitto.url());
+    env.put("OSCAR_MQTT_CLIENT_ID", clientId);
+    env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
+    env.put("OSCAR_ALERT_API_URL", "http://127.0.0.1:" + apiPort);
+    env.put("OSCAR_ALERT_API_TOKEN", TOKEN);
+    env.put("OSCAR_DEVICE_DIRECTORY", "scenario");
+    env.put("OSCAR_SCENARIO", scenario.toString());
+    env.put("OSCAR_CHECKPOINT_INTERVAL_MS", "1000");
+    env.put("OSCAR_CHECKPOINT_DIR", checkpoints.toString());
+    env.put("OSCAR_METRICS_PORT", "0");
+    return env;
+  }
+
   /** The job on the real connectors of this stack, with the given devices and regions. */
   OscarJob job(String clientId, DirectorySource directory, RegionProfiles profiles) {
     MqttConnection connection = new MqttConnection(mosquitto.url(), null, null);

@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -110,17 +108,7 @@ class StandaloneClusterITCase {
         .atMost(Duration.ofSeconds(60))
         .until(() -> "RUNNING".equals(job(jobId, "state")) && restarted());
 
-    devices.ack("C-PCR-1", first.assignmentId(), true);
-    devices.press("C-SURV-1", LAT, LON, false); // she presses again: the same emergency
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                assertThat(stack.timeline(first.incidentId()))
-                    .contains("ACCEPTED", "PRESSED_AGAIN"));
-    await().atMost(Duration.ofSeconds(60)).until(() -> !stack.incidentsOf("C-SURV-2").isEmpty());
-    String second = stack.incidentsOf("C-SURV-2").get(0);
+    String second = Scenarios.carriedOn(stack, devices, "C", first, LAT, LON);
     await()
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
@@ -128,13 +116,6 @@ class StandaloneClusterITCase {
             () ->
                 assertThat(stack.timeline(second))
                     .contains("ASSIGNED_POLICE", "ASSIGNED_AMBULANCE"));
-    assertThat(stack.incidentsOf("C-SURV-1")).containsExactly(first.incidentId());
-    assertThat(stack.timeline(first.incidentId())).containsOnlyOnce("OPENED", "ASSIGNED_POLICE");
-    for (String incident : List.of(first.incidentId(), second)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> stack.notifications(incident).size() >= 2);
-      List<String> alerts = stack.notifications(incident);
-      assertThat(new HashSet<>(alerts)).hasSameSizeAs(alerts);
-    }
     System.out.printf(
         "standalone cluster: job %s on 2 TaskManagers; TaskManager 1 killed; restarted on the"
             + " other; incident %s kept its state, %s opened during the failure; alerts %s and %s,"
@@ -148,27 +129,8 @@ class StandaloneClusterITCase {
 
   /** The job's settings: read by its main, which runs in the submitting client. */
   private static Map<String, String> jobEnv() {
-    return Map.of(
-        "OSCAR_MQTT_URL",
-        stack.mosquitto.url(),
-        "OSCAR_MQTT_CLIENT_ID",
-        "cluster-it",
-        "OSCAR_REDIS_PORT",
-        String.valueOf(stack.redis.port()),
-        "OSCAR_ALERT_API_URL",
-        "http://127.0.0.1:" + stack.apiPort(),
-        "OSCAR_ALERT_API_TOKEN",
-        LocalStack.TOKEN,
-        "OSCAR_DEVICE_DIRECTORY",
-        "scenario",
-        "OSCAR_SCENARIO",
-        work.resolve("scenario.json").toString(),
-        "OSCAR_CHECKPOINT_INTERVAL_MS",
-        "1000",
-        "OSCAR_CHECKPOINT_DIR",
-        work.resolve("checkpoints").toString(),
-        "OSCAR_METRICS_PORT",
-        "0");
+    return stack.jobSettings(
+        "cluster-it", work.resolve("scenario.json"), work.resolve("checkpoints"));
   }
 
   /** Runs {@code deploy/flink-cluster/cluster.sh} and returns what it printed. */

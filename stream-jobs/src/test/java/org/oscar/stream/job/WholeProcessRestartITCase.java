@@ -1,14 +1,10 @@
 package org.oscar.stream.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -68,23 +64,7 @@ class WholeProcessRestartITCase {
     devices.press("R-SURV-2", LAT + 0.001, LON, false); // while the job is down
     job = startJobProcess(2);
 
-    devices.ack("R-PCR-1", first.assignmentId(), true);
-    devices.press("R-SURV-1", LAT, LON, false); // she presses again: the same emergency
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              assertThat(stack.timeline(first.incidentId())).contains("ACCEPTED", "PRESSED_AGAIN");
-            });
-    await().atMost(Duration.ofSeconds(60)).until(() -> !stack.incidentsOf("R-SURV-2").isEmpty());
-    assertThat(stack.incidentsOf("R-SURV-1")).containsExactly(first.incidentId());
-    assertThat(stack.timeline(first.incidentId())).containsOnlyOnce("OPENED", "ASSIGNED_POLICE");
-    for (String id : List.of(first.incidentId(), stack.incidentsOf("R-SURV-2").get(0))) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> stack.notifications(id).size() >= 2);
-      List<String> alerts = stack.notifications(id);
-      assertThat(new HashSet<>(alerts)).hasSameSizeAs(alerts);
-    }
+    String second = Scenarios.carriedOn(stack, devices, "R", first, LAT, LON);
     System.out.printf(
         "whole-process restart: resumed from %s; incident %s kept its state, %s opened while the"
             + " job was down; alerts %s and %s, none twice%n",
@@ -94,23 +74,14 @@ class WholeProcessRestartITCase {
             .findFirst()
             .orElse("?"),
         first.incidentId(),
-        stack.incidentsOf("R-SURV-2").get(0),
+        second,
         stack.notifications(first.incidentId()),
-        stack.notifications(stack.incidentsOf("R-SURV-2").get(0)));
+        stack.notifications(second));
   }
 
   private static Process startJobProcess(int run) throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("OSCAR_MQTT_URL", stack.mosquitto.url());
-    env.put("OSCAR_MQTT_CLIENT_ID", "restart-it");
-    env.put("OSCAR_REDIS_PORT", String.valueOf(stack.redis.port()));
-    env.put("OSCAR_ALERT_API_URL", "http://127.0.0.1:" + stack.apiPort());
-    env.put("OSCAR_ALERT_API_TOKEN", LocalStack.TOKEN);
-    env.put("OSCAR_DEVICE_DIRECTORY", "scenario");
-    env.put("OSCAR_SCENARIO", work.resolve("scenario.json").toString());
-    env.put("OSCAR_CHECKPOINT_INTERVAL_MS", "1000");
-    env.put("OSCAR_CHECKPOINT_DIR", work.resolve("checkpoints").toString());
-    env.put("OSCAR_METRICS_PORT", "0");
+    Map<String, String> env =
+        stack.jobSettings("restart-it", work.resolve("scenario.json"), work.resolve("checkpoints"));
     Path log = work.resolve("job-" + run + ".log");
     ProcessBuilder pb =
         new ProcessBuilder(
