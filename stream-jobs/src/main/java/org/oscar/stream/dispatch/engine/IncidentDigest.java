@@ -1,11 +1,10 @@
 package org.oscar.stream.dispatch.engine;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -70,10 +69,10 @@ public final class IncidentDigest {
     }
   }
 
-  /** Ids of the incidents stored with the role pending, in no particular order. */
-  List<String> waitingFor(Role role) {
+  /** Ids of the incidents stored with the role pending (a read-only view; copy to keep it). */
+  Set<String> waitingFor(Role role) {
     Set<String> ids = waiting.get(role);
-    return ids == null ? List.of() : new ArrayList<>(ids);
+    return ids == null ? Set.of() : Collections.unmodifiableSet(ids);
   }
 
   /** The earliest deadline of the stored incidents; Long.MAX_VALUE if none. */
