@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
-# Installs what OSCAR needs on a Debian machine, from Debian's packages, if it is missing:
-# a JDK 17 and Maven (to build), Mosquitto and Redis (real broker and live-state store), and
-# Chromium with its driver (the control-room page's browser test), curl (the Flink cluster script).
+# Installs what OSCAR needs on a Debian machine, from Debian's packages, if it is missing, and says
+# what it installs; when everything is there it does nothing and prints nothing.
+#   openjdk-17-jdk-headless, maven   to build
+#   mosquitto                        the MQTT broker (with mosquitto_ctrl and its dynamic-security plugin)
+#   redis-server                     live state and the device registry
+#   chromium, chromium-driver        the control-room page's browser test (headless)
+#   curl                             the Flink cluster script and the local run's smoke check
 set -euo pipefail
 
 missing=()
-command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
-command -v mvn >/dev/null 2>&1 || missing+=(maven)
-[ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto)
-command -v mosquitto_ctrl >/dev/null 2>&1 || missing+=(mosquitto)
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-# Headless Chromium and its WebDriver: the control-room page's browser test drives them.
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-# The standalone Flink cluster's script asks its REST endpoint whether TaskManagers registered.
-command -v curl >/dev/null 2>&1 || missing+=(curl)
+need() { # package: added once
+  local p
+  for p in "${missing[@]}"; do [ "$p" = "$1" ] && return 0; done
+  missing+=("$1")
+}
+command -v java >/dev/null 2>&1 || need openjdk-17-jdk-headless
+command -v mvn >/dev/null 2>&1 || need maven
+{ [ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1; } || need mosquitto
+command -v mosquitto_ctrl >/dev/null 2>&1 || need mosquitto
+command -v redis-server >/dev/null 2>&1 || need redis-server
+command -v chromium >/dev/null 2>&1 || need chromium
+command -v chromedriver >/dev/null 2>&1 || need chromium-driver
+command -v curl >/dev/null 2>&1 || need curl
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "[oscar] installing from Debian packages: ${missing[*]}"
+echo "[oscar] installing from Debian's packages (once; a few minutes, mostly Chromium): ${missing[*]}"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null 2>&1 || { echo "[oscar] need root or sudo to install ${missing[*]}" >&2; exit 1; }

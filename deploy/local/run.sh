@@ -6,7 +6,7 @@
 # 5140, Prometheus metrics of the Flink job 9249 and of the AIS-140 adapter 9464, the demo SMS
 # gateway (a stand-in for the SMS provider, printing what it would send) 18090.
 # OSCAR_RUN_SECONDS=N stops the whole system after N seconds (0, the default: run until Ctrl-C).
-# OSCAR_SCENARIO=FILE runs another scenario (e.g. one from oscar-scenario, the load generator);
+# OSCAR_SCENARIO=FILE runs another scenario (e.g. one from bin/oscar scenario, the load generator);
 # OSCAR_SIM_ARGS passes options to the simulator (e.g. "--quiet --progress-seconds 10").
 # OSCAR_FLINK=standalone runs the job's jar on a standalone Flink cluster (a JobManager and two
 # TaskManagers as separate processes, deploy/flink-cluster/cluster.sh; web UI on 8081, Prometheus
@@ -15,6 +15,16 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 RUN="$ROOT/.run"
+# Every process is started through the launcher (bin/oscar), which takes its settings from the
+# local run's ports and the secrets this script writes to $RUN/. Settings left in the caller's shell
+# (OSCAR_MQTT_PASSWORD, OSCAR_API_TOKEN, ...) would override those: a local run starts from none.
+for var in $(compgen -e | grep '^OSCAR_' || true); do
+  case "$var" in
+    OSCAR_LOCAL_* | OSCAR_RUN_SECONDS | OSCAR_SCENARIO | OSCAR_SIM_ARGS | OSCAR_FLINK* | OSCAR_JAVA_OPTS) ;;
+    *) unset "$var" ;;
+  esac
+done
+OSCAR=("$ROOT/bin/oscar")
 MQTT_PORT=${OSCAR_LOCAL_MQTT_PORT:-18830}
 REDIS_PORT=${OSCAR_LOCAL_REDIS_PORT:-16379}
 API_PORT=${OSCAR_LOCAL_API_PORT:-8080}
@@ -25,7 +35,6 @@ AIS140_METRICS_PORT=${OSCAR_LOCAL_AIS140_METRICS_PORT:-9464}
 RUN_SECONDS=${OSCAR_RUN_SECONDS:-0}
 FLINK_MODE=${OSCAR_FLINK:-embedded}
 CLUSTER_STARTED=
-JAVA_OPTS=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
 
 say() { printf '[oscar] %s\n' "$*"; }
 die() { printf '[oscar] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -42,6 +51,9 @@ for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "${FLINK_PORTS
 done
 
 deploy/install-deps.sh
+export OSCAR_LOCAL_MQTT_PORT=$MQTT_PORT OSCAR_LOCAL_REDIS_PORT=$REDIS_PORT OSCAR_LOCAL_API_PORT=$API_PORT \
+  OSCAR_LOCAL_AIS140_PORT=$AIS140_PORT OSCAR_LOCAL_SMS_PORT=$SMS_PORT \
+  OSCAR_LOCAL_JOB_METRICS_PORT=$JOB_METRICS_PORT OSCAR_LOCAL_AIS140_METRICS_PORT=$AIS140_METRICS_PORT
 
 say "building (mvn package, tests skipped; run deploy/test.sh for those)"
 mvn -B -q -ntp -DskipTests package || die "build failed"
@@ -79,7 +91,7 @@ secret() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9'; }
 ADMIN_PASSWORD=$(cat "$RUN/mqtt-admin-password")
 
 # The broker authenticates every client through its dynamic-security plugin: devices get
-# credentials and per-device access lists from the registry (oscar-devices), no anonymous access.
+# credentials and per-device access lists from the registry (bin/oscar devices), no anonymous access.
 MOSQUITTO=$(command -v mosquitto || echo /usr/sbin/mosquitto)
 BROKER_DIR="$RUN/broker"
 rm -rf "$BROKER_DIR" && mkdir -p "$BROKER_DIR"
@@ -117,50 +129,39 @@ wait_for redis 15 "$!" listening "$REDIS_PORT"
 say "Redis on 127.0.0.1:$REDIS_PORT"
 
 SCENARIO=${OSCAR_SCENARIO:-deploy/local/scenario/bhubaneswar-demo.json}
-OSCAR_MQTT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
-  org.oscar.gateway.provision.DevicesCommand import-scenario "$SCENARIO" \
-  --broker "tcp://127.0.0.1:$MQTT_PORT" --redis-port "$REDIS_PORT" \
+"${OSCAR[@]}" devices import-scenario "$SCENARIO" \
   --secrets-out "$RUN/device-secrets.json" --pipeline-secret-out "$RUN/pipeline-secret" \
   --ais140-secret-out "$RUN/ais140-secret" --control-room-secret-out "$RUN/control-room-secret" \
   | sed 's/^/[oscar] /' || die "provisioning the demo devices failed"
 
+# The rest of this run's secrets: the service token the job and the API share, the control room's
+# login-token key, and the SMS stand-in's key and receipt token.
 TOKEN_FILE="$RUN/api-token"
-(umask 077 && secret > "$TOKEN_FILE")
-TOKEN=$(cat "$TOKEN_FILE")
+(umask 077 && secret > "$TOKEN_FILE" && echo "$(secret)$(secret)" > "$RUN/jwt-secret" \
+  && secret > "$RUN/sms-api-key" && secret > "$RUN/sms-receipt-token")
 
 # Officials are alerted by SMS through a local stand-in for the SMS provider (it prints each message
 # instead of sending it; the contacts in deploy/local/officials.json are invented).
-SMS_KEY=$(secret)
-RECEIPT_TOKEN=$(secret)
-OSCAR_SMS_API_KEY="$SMS_KEY" OSCAR_SMS_RECEIPT_TOKEN="$RECEIPT_TOKEN" \
-  java "${JAVA_OPTS[@]}" -cp "testkit/target/classes:testkit/target/lib/*" \
-  org.oscar.testkit.SmsGatewayServer "$SMS_PORT" >"$RUN/sms-gateway.log" 2>&1 &
+"${OSCAR[@]}" sms-standin >"$RUN/sms-gateway.log" 2>&1 &
 PIDS+=($!)
 wait_for sms-gateway 15 "$!" listening "$SMS_PORT"
 
-export OSCAR_REDIS_PORT="$REDIS_PORT"
-OSCAR_API_PORT="$API_PORT" OSCAR_API_TOKEN="$TOKEN" OSCAR_PUBLIC_URL="http://127.0.0.1:$API_PORT" \
-  OSCAR_USERS_FILE=deploy/local/users.json OSCAR_JWT_SECRET="$(secret)$(secret)" \
-  OSCAR_OFFICIALS_FILE=deploy/local/officials.json \
-  OSCAR_SMS_WEBHOOK_URL="http://127.0.0.1:$SMS_PORT/sms" OSCAR_SMS_API_KEY="$SMS_KEY" \
-  OSCAR_SMS_RECEIPT_TOKEN="$RECEIPT_TOKEN" OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" \
-  OSCAR_MQTT_USER=oscar-control-room OSCAR_MQTT_PASSWORD="$(cat "$RUN/control-room-secret")" \
-  java "${JAVA_OPTS[@]}" -cp "alert-api/target/classes:alert-api/target/lib/*" \
-  org.oscar.alert.AlertApiMain >"$RUN/alert-api.log" 2>&1 &
+"${OSCAR[@]}" api >"$RUN/alert-api.log" 2>&1 &
 PIDS+=($!)
 wait_for alert-api 30 "$!" listening "$API_PORT"
 say "alert API on http://127.0.0.1:$API_PORT"
 
-JOB_ENV=(OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_MQTT_USER=oscar-pipeline
-  OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT"
-  OSCAR_ALERT_API_TOKEN="$TOKEN" OSCAR_DEVICE_DIRECTORY=registry OSCAR_CHECKPOINT_DIR="$RUN/checkpoints")
 if [ "$FLINK_MODE" = standalone ]; then
   # The same job jar on a standalone Flink cluster of separate processes (docs/benchmarks.md).
   export OSCAR_FLINK_DIR="$RUN/flink-cluster"
   CLUSTER_STARTED=1 # before starting: a start that fails half-way is stopped too
   deploy/flink-cluster/cluster.sh start 2 | sed 's/^/[oscar] /' || die "the Flink cluster did not start"
-  env "${JOB_ENV[@]}" OSCAR_METRICS_PORT=0 deploy/flink-cluster/cluster.sh submit \
+  # The job's main runs in the submitting client and reads the same settings the launcher gives it.
+  OSCAR_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" OSCAR_REDIS_PORT="$REDIS_PORT" \
+    OSCAR_MQTT_USER=oscar-pipeline OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" \
+    OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" OSCAR_ALERT_API_TOKEN="$(cat "$TOKEN_FILE")" \
+    OSCAR_DEVICE_DIRECTORY=registry OSCAR_CHECKPOINT_DIR="$RUN/checkpoints" \
+    OSCAR_METRICS_PORT=0 deploy/flink-cluster/cluster.sh submit \
     "$(ls stream-jobs/target/oscar-stream-jobs-*-job.jar)" >"$RUN/stream-job.log" 2>&1 \
     || { tail -n 20 "$RUN/stream-job.log" >&2; die "submitting the job failed; see $RUN/stream-job.log"; }
   wait_for stream-job 90 "$(cat "$OSCAR_FLINK_DIR/jobmanager.pid")" \
@@ -168,20 +169,15 @@ if [ "$FLINK_MODE" = standalone ]; then
   JOB_METRICS_URL="http://127.0.0.1:9250-9260/metrics (one port per Flink process)"
   say "Flink job running on a standalone cluster: web UI http://127.0.0.1:${OSCAR_FLINK_REST_PORT:-8081}, logs $OSCAR_FLINK_DIR/log"
 else
-  env "${JOB_ENV[@]}" OSCAR_METRICS_PORT="$JOB_METRICS_PORT" \
-    java "${JAVA_OPTS[@]}" -cp "stream-jobs/target/classes:stream-jobs/target/lib/*" \
-    org.oscar.stream.job.OscarJobMain >"$RUN/stream-job.log" 2>&1 &
+  "${OSCAR[@]}" job >"$RUN/stream-job.log" 2>&1 &
   PIDS+=($!)
   wait_for stream-job 90 "$!" grep -q "MQTT source .* connected" "$RUN/stream-job.log"
   JOB_METRICS_URL="http://127.0.0.1:$JOB_METRICS_PORT/metrics"
   say "Flink job running in an embedded MiniCluster (metrics http://127.0.0.1:$JOB_METRICS_PORT/metrics)"
 fi
 
-# Trackers that speak AIS-140 instead of MQTT connect here; bind one with oscar-devices bind-imei.
-java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
-  org.oscar.gateway.ais140.Ais140GatewayMain --port "$AIS140_PORT" --metrics-port "$AIS140_METRICS_PORT" \
-  --broker "tcp://127.0.0.1:$MQTT_PORT" --mqtt-password-file "$RUN/ais140-secret" \
-  --redis-port "$REDIS_PORT" >"$RUN/ais140.log" 2>&1 &
+# Trackers that speak AIS-140 instead of MQTT connect here; bind one with bin/oscar devices bind-imei.
+"${OSCAR[@]}" ais140 >"$RUN/ais140.log" 2>&1 &
 PIDS+=($!)
 wait_for ais140 30 "$!" listening "$AIS140_PORT"
 say "AIS-140 adapter on tcp://127.0.0.1:$AIS140_PORT (docs/ais140.md)"
@@ -197,16 +193,13 @@ cat <<INFO
 [oscar]   an incident            curl -H "Authorization: Bearer \$(cat $TOKEN_FILE)" \\
 [oscar]                            http://127.0.0.1:$API_PORT/api/v1/incidents/INC-SURV-DEMO-1-1
 [oscar]   live state             redis-cli -p $REDIS_PORT keys 'oscar:*'
-[oscar]   devices                OSCAR_MQTT_ADMIN_PASSWORD=\$(cat $RUN/mqtt-admin-password) java -cp 'device-gateway/target/classes:device-gateway/target/lib/*' \\
-[oscar]                            org.oscar.gateway.provision.DevicesCommand list --broker tcp://127.0.0.1:$MQTT_PORT --redis-port $REDIS_PORT
+[oscar]   devices                bin/oscar devices list   (bin/oscar --help: every command; it finds this run)
 [oscar] Ctrl-C stops everything.
 [oscar] ---------------------------------------------------------------------------
 INFO
 
-java "${JAVA_OPTS[@]}" -cp "device-gateway/target/classes:device-gateway/target/lib/*" \
-  org.oscar.gateway.sim.DemoSimulator --broker "tcp://127.0.0.1:$MQTT_PORT" \
-  --scenario "$SCENARIO" --secrets "$RUN/device-secrets.json" --duration-seconds "$RUN_SECONDS" \
-  ${OSCAR_SIM_ARGS:-} &
+"${OSCAR[@]}" simulate --scenario "$SCENARIO" --secrets "$RUN/device-secrets.json" \
+  --duration-seconds "$RUN_SECONDS" ${OSCAR_SIM_ARGS:-} &
 PIDS+=($!)
 SIM=$!
 tail -n +1 -F "$RUN/alert-api.log" 2>/dev/null | grep --line-buffered ": notifications" \

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * or the environment ({@code OSCAR_AIS140_MQTT_PASSWORD}), never from the command line.
  */
 @Command(
-    name = "oscar-ais140",
+    name = "oscar ais140",
     mixinStandardHelpOptions = true,
     description =
         "Accepts AIS-140 emergency and location frames over TCP from registered trackers and"
@@ -38,19 +38,19 @@ public final class Ais140GatewayMain implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      defaultValue = "5140",
+      defaultValue = "${env:OSCAR_AIS140_PORT:-5140}",
       description = "TCP port for trackers (default: ${DEFAULT-VALUE})")
   int port;
 
   @Option(
       names = "--metrics-port",
-      defaultValue = "9464",
+      defaultValue = "${env:OSCAR_AIS140_METRICS_PORT:-9464}",
       description = "Prometheus /metrics port, on the listen host (default: ${DEFAULT-VALUE})")
   int metricsPort;
 
   @Option(
       names = "--broker",
-      defaultValue = "tcp://127.0.0.1:1883",
+      defaultValue = "${env:OSCAR_MQTT_URL:-tcp://127.0.0.1:1883}",
       description = "MQTT broker URL (default: ${DEFAULT-VALUE})")
   String broker;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * OSCAR_MQTT_ADMIN_PASSWORD}), so it never shows in a process list.
  */
 @Command(
-    name = "oscar-devices",
+    name = "oscar devices",
     mixinStandardHelpOptions = true,
     description = "Adds, lists, rotates and revokes OSCAR devices.",
     subcommands = {
@@ -56,7 +56,7 @@ public final class DevicesCommand {
   static final class Connection {
     @Option(
         names = "--broker",
-        defaultValue = "tcp://127.0.0.1:1883",
+        defaultValue = "${env:OSCAR_MQTT_URL:-tcp://127.0.0.1:1883}",
         description = "MQTT broker URL (default: ${DEFAULT-VALUE})")
     String broker;
 

@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
 public final class RegistryOptions {
   @Option(
       names = "--redis-host",
-      defaultValue = "127.0.0.1",
+      defaultValue = "${env:OSCAR_REDIS_HOST:-127.0.0.1}",
       description = "registry Redis host (default: ${DEFAULT-VALUE})")
   String host;
 
   @Option(
       names = "--redis-port",
-      defaultValue = "6379",
+      defaultValue = "${env:OSCAR_REDIS_PORT:-6379}",
       description = "registry Redis port (default: ${DEFAULT-VALUE})")
   int port;
 

@@ -21,19 +21,19 @@ import picocli.CommandLine.Option;
  * report positions every tick; survivors press when the scenario says.
  */
 @Command(
-    name = "oscar-sim",
+    name = "oscar simulate",
     mixinStandardHelpOptions = true,
     description = "Runs the fleet and survivors of a scenario against an MQTT broker.")
 public final class DemoSimulator implements Callable<Integer> {
   @Option(
       names = "--broker",
-      defaultValue = "tcp://127.0.0.1:1883",
+      defaultValue = "${env:OSCAR_MQTT_URL:-tcp://127.0.0.1:1883}",
       description = "MQTT broker URL (default: ${DEFAULT-VALUE})")
   String broker;
 
   @Option(
       names = "--scenario",
-      defaultValue = "deploy/local/scenario/bhubaneswar-demo.json",
+      defaultValue = "${env:OSCAR_SCENARIO:-deploy/local/scenario/bhubaneswar-demo.json}",
       description = "scenario file (default: ${DEFAULT-VALUE})")
   Path scenarioFile;
 
@@ -84,6 +84,7 @@ public final class DemoSimulator implements Callable<Integer> {
 
   @Option(
       names = "--secrets",
+      defaultValue = "${env:OSCAR_DEVICE_SECRETS}",
       description =
           "JSON file of device id to secret (from oscar-devices import-scenario); without it devices connect with no password")
   Path secretsFile;

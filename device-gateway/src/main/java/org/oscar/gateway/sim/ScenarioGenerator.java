@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * then run it with {@code oscar-sim --scenario}. Every position is invented.
  */
 @Command(
-    name = "oscar-scenario",
+    name = "oscar scenario",
     mixinStandardHelpOptions = true,
     description = "Generates a load scenario of random units and survivors.")
 public final class ScenarioGenerator implements Callable<Integer> {
