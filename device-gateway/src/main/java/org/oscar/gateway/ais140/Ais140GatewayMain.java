@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code oscar-ais140}: the TCP adapter for AIS-140 trackers. Its broker password comes from a file
+ * {@code oscar ais140}: the TCP adapter for AIS-140 trackers. Its broker password comes from a file
  * or the environment ({@code OSCAR_AIS140_MQTT_PASSWORD}), never from the command line.
  */
 @Command(

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code oscar-devices}: provisions devices in the registry and on the broker. Connection settings
+ * {@code oscar devices}: provisions devices in the registry and on the broker. Connection settings
  * come from options; the broker admin password only from the environment ({@code
  * OSCAR_MQTT_ADMIN_PASSWORD}), so it never shows in a process list.
  */

@@ -86,7 +86,7 @@ public final class DemoSimulator implements Callable<Integer> {
       names = "--secrets",
       defaultValue = "${env:OSCAR_DEVICE_SECRETS}",
       description =
-          "JSON file of device id to secret (from oscar-devices import-scenario); without it devices connect with no password")
+          "JSON file of device id to secret (from oscar devices import-scenario); without it devices connect with no password")
   Path secretsFile;
 
   private Map<String, String> readSecrets() throws java.io.IOException {

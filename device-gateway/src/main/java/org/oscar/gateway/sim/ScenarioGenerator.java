@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Writes a load scenario: N units and M survivors at seeded random places in the city's core, the
- * presses spread evenly over a duration. Provision it with {@code oscar-devices import-scenario},
- * then run it with {@code oscar-sim --scenario}. Every position is invented.
+ * presses spread evenly over a duration. Provision it with {@code oscar devices import-scenario},
+ * then run it with {@code oscar simulate --scenario}. Every position is invented.
  */
 @Command(
     name = "oscar scenario",

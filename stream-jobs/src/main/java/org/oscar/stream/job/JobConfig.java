@@ -52,7 +52,7 @@ public record JobConfig(
           new Option(
               "OSCAR_DEVICE_DIRECTORY",
               DIRECTORY_REGISTRY,
-              "where devices are looked up: 'registry' (Redis, written by oscar-devices) or"
+              "where devices are looked up: 'registry' (Redis, written by oscar devices) or"
                   + " 'scenario' (the OSCAR_SCENARIO file, no registry)"),
           new Option(
               "OSCAR_SCENARIO",
