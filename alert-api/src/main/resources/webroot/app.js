@@ -143,6 +143,8 @@ function render() {
   unitsLayer.innerHTML = ""; incLayer.innerHTML = ""; routes.innerHTML = "";
   const busy = new Set();
   for (const inc of state.incidents.values()) {
+    // No place yet: it has no marker, only its alarm and its line in the list.
+    if (inc.locationUnknown) continue;
     const [x, y] = state.project([inc.lon, inc.lat]);
     for (const a of inc.assignments || []) {
       busy.add(a.unitId);
@@ -176,13 +178,19 @@ function render() {
   for (const inc of [...state.incidents.values()].sort((a, b) => b.openedAt - a.openedAt)) {
     const li = document.createElement("li");
     li.dataset.incident = inc.incidentId;
-    li.className = inc.serious ? "serious" : "";
+    li.className = (inc.serious ? "serious" : "") + (inc.locationUnknown ? " unlocated" : "");
     const etas = (inc.assignments || []).map((a) => `${a.role} ${a.unitId} ${a.status}${a.etaS ? " ETA " + Math.round(a.etaS / 60) + " min" : ""}`);
-    li.textContent = `${inc.incidentId} · ${inc.state} · ${inc.jurisdiction || "no jurisdiction"} · ${etas.join(", ") || "no unit yet"}`;
+    li.textContent = inc.locationUnknown
+      ? `${inc.incidentId} · ${inc.state} · LOCATION UNKNOWN: call her back, then set her location`
+      : `${inc.incidentId} · ${inc.state} · ${inc.jurisdiction || "no jurisdiction"} · ${etas.join(", ") || "no unit yet"}`;
     li.addEventListener("click", () => showIncident(inc.incidentId));
     list.appendChild(li);
   }
   $("incident-count").textContent = state.incidents.size;
+  const unlocated = [...state.incidents.values()].filter((i) => i.locationUnknown && i.state === "OPEN");
+  $("unlocated-alarm").hidden = unlocated.length === 0;
+  $("unlocated-alarm").textContent = unlocated.length === 0 ? "" :
+    `${unlocated.length} emergency press${unlocated.length > 1 ? "es" : ""} with no location: call her back, then set her location (${unlocated.map((i) => i.incidentId).join(", ")})`;
   const units = $("units"); units.innerHTML = "";
   for (const u of [...state.units.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const li = document.createElement("li");
@@ -197,8 +205,11 @@ async function showIncident(id) {
   const inc = await api("/api/v1/incidents/" + encodeURIComponent(id));
   $("detail").hidden = false;
   $("detail-title").textContent = inc.incidentId;
-  $("detail-summary").textContent = `${inc.state}${inc.serious ? " · SERIOUS" : ""} · ${inc.jurisdiction || "outside known jurisdictions"}` +
-    (inc.osc ? ` · OSC ${inc.osc.name}` : "") + (inc.hospital ? ` · hospital ${inc.hospital.name}` : "");
+  $("detail-summary").textContent = inc.locationUnknown
+    ? `${inc.state}${inc.serious ? " · SERIOUS" : ""} · LOCATION UNKNOWN: no unit is sent until her position arrives or you set it`
+    : `${inc.state}${inc.serious ? " · SERIOUS" : ""} · ${inc.jurisdiction || "outside known jurisdictions"}` +
+      (inc.osc ? ` · OSC ${inc.osc.name}` : "") + (inc.hospital ? ` · hospital ${inc.hospital.name}` : "");
+  $("op-locate").hidden = !inc.locationUnknown;
   fill("detail-assignments", (inc.assignments || []).map((a) => `${a.role}: ${a.unitId} (${a.status}${a.etaS ? ", ETA " + Math.round(a.etaS / 60) + " min" : ""})`));
   fill("detail-timeline", (inc.timeline || []).map((t) => `${new Date(t.at).toLocaleTimeString()} ${t.what} ${t.who || ""} ${t.why || ""}`));
   const onCases = new Set([...state.incidents.values()].flatMap((i) => (i.assignments || []).map((a) => a.unitId)));
@@ -241,6 +252,16 @@ $("op-close").addEventListener("click", () => {
   }
 });
 
+// Setting the place of a press that came without one: the next click on the map is where she is.
+$("op-locate").addEventListener("click", () => {
+  if (!state.selected) return;
+  state.locating = state.selected;
+  $("op-status").textContent = "Click the map where she is (Esc to stop).";
+});
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && state.locating) { state.locating = null; $("op-status").textContent = ""; }
+});
+
 let picked = null;
 $("op-new").addEventListener("click", () => { $("new-case").hidden = false; state.picking = true; });
 $("new-case-cancel").addEventListener("click", endPicking);
@@ -249,11 +270,17 @@ function endPicking() {
   $("pick-layer").innerHTML = ""; $("new-case-submit").disabled = true; $("new-case-place").textContent = "no place picked yet";
 }
 $("map").addEventListener("click", (e) => {
-  if (!state.picking) return;
+  if (!state.picking && !state.locating) return;
   const svg = $("map"), pt = svg.createSVGPoint();
   pt.x = e.clientX; pt.y = e.clientY;
   const p = pt.matrixTransform(svg.getScreenCTM().inverse());
   const [lon, lat] = state.unproject(p.x, p.y);
+  if (state.locating) {
+    const id = state.locating;
+    state.locating = null;
+    command(`/api/v1/incidents/${encodeURIComponent(id)}/locate`, { lat: +lat.toFixed(6), lon: +lon.toFixed(6) }, "Set her location");
+    return;
+  }
   picked = { lat: +lat.toFixed(6), lon: +lon.toFixed(6) };
   $("pick-layer").innerHTML = "";
   const c = document.createElementNS(SVG, "circle");

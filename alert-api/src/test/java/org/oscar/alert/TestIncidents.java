@@ -24,6 +24,7 @@ public final class TestIncidents {
         null,
         1L,
         List.of(),
-        List.of());
+        List.of(),
+        false);
   }
 }

@@ -50,6 +50,9 @@ final class OverrideRoutes {
     router
         .post("/api/v1/incidents/:id/serious")
         .handler(ctx -> onIncident(ctx, OperatorAction.MARK_SERIOUS));
+    router
+        .post("/api/v1/incidents/:id/locate")
+        .handler(ctx -> onIncident(ctx, OperatorAction.LOCATE));
   }
 
   private void open(RoutingContext ctx) {
@@ -100,9 +103,20 @@ final class OverrideRoutes {
       ApiResponses.badRequest(ctx, "malformed incident id");
       return;
     }
-    String unitId = bodyOf(ctx).getString("unitId");
+    JsonObject body = bodyOf(ctx);
+    String unitId = body.getString("unitId");
     if (action == OperatorAction.ASSIGN && !Topics.isValidId(unitId)) {
       ApiResponses.badRequest(ctx, "unitId is required");
+      return;
+    }
+    Double lat = action == OperatorAction.LOCATE ? number(body, "lat") : null;
+    Double lon = action == OperatorAction.LOCATE ? number(body, "lon") : null;
+    if (action == OperatorAction.LOCATE
+        && (lat == null
+            || lon == null
+            || !PayloadDecoder.validLatitude(lat)
+            || !PayloadDecoder.validLongitude(lon))) {
+      ApiResponses.badRequest(ctx, "lat and lon of where she is are required");
       return;
     }
     vertx
@@ -123,11 +137,11 @@ final class OverrideRoutes {
                         action,
                         id,
                         unitId,
+                        lat,
+                        lon,
                         null,
                         null,
-                        null,
-                        null,
-                        note(bodyOf(ctx)));
+                        note(body));
                 send(ctx, who, found.get().region(), c, id, unitId);
               }
             })
@@ -184,6 +198,12 @@ final class OverrideRoutes {
     } catch (RuntimeException e) {
       return new JsonObject();
     }
+  }
+
+  /** A number field, or null if absent or not a number (a string "20.1" is not taken). */
+  private static Double number(JsonObject body, String field) {
+    Object v = body.getValue(field);
+    return v instanceof Number n ? n.doubleValue() : null;
   }
 
   private static String note(JsonObject body) {

@@ -164,7 +164,8 @@ class AlertApiServerIT {
         1_000,
         List.of(
             new AssignmentView(id + "-P1-PCR-1", "PCR-1", Role.POLICE, "ASSIGNED", 120, 61_000)),
-        List.of());
+        List.of(),
+        false);
   }
 
   private HttpRequest.Builder request(String path) {

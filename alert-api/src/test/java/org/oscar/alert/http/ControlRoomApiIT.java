@@ -314,6 +314,7 @@ class ControlRoomApiIT {
         null,
         k.openedAt(),
         List.of(),
-        List.of());
+        List.of(),
+        false);
   }
 }

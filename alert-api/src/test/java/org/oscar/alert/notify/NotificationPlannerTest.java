@@ -76,6 +76,7 @@ class NotificationPlannerTest {
         null,
         0,
         List.of(),
-        List.of());
+        List.of(),
+        false);
   }
 }

@@ -84,7 +84,8 @@ class PositionPurgeIT {
         List.of(),
         List.of(
             new TimelineEntry(at - DAY, "OPENED", "device:SURV-1", "panic press"),
-            new TimelineEntry(at, state, "system", "done")));
+            new TimelineEntry(at, state, "system", "done")),
+        false);
   }
 
   private static void put(IncidentView v) {

@@ -35,7 +35,27 @@ public final class PayloadDecoder {
       return d;
     }
     SosPayload p = d.value();
-    return checked(d, p.seq(), p.ts(), p.lat(), p.lon());
+    // No press is refused for its position: without one (no fix yet, or coordinates that are no
+    // place) it is a press whose location is unknown (positionProblem says why). Only seq and ts,
+    // which tell one press from its redelivery, are required.
+    return checked(d, p.seq(), p.ts(), NO_COORDINATE, NO_COORDINATE);
+  }
+
+  /**
+   * Why a decoded press gives no place to send help to, in words for its timeline; null if it gives
+   * one.
+   */
+  public static String positionProblem(SosPayload p) {
+    if (Boolean.FALSE.equals(p.fix())) {
+      return "no GPS fix";
+    }
+    if (p.lat() == null || p.lon() == null) {
+      return "no coordinates in the press";
+    }
+    if (!validLatitude(p.lat()) || !validLongitude(p.lon())) {
+      return "coordinates out of range, discarded";
+    }
+    return null;
   }
 
   public static Decoded<UnitPositionPayload> unitPosition(byte[] payload) {
@@ -137,12 +157,20 @@ public final class PayloadDecoder {
           return Decoded.rejected(RejectReason.BAD_FIELD, "source");
         }
       }
-      case ASSIGN, CLOSE, MARK_SERIOUS -> {
+      case ASSIGN, CLOSE, MARK_SERIOUS, LOCATE -> {
         if (c.incidentId() == null || c.incidentId().length() > MAX_ID_CHARS) {
           return Decoded.rejected(RejectReason.MISSING_FIELD, "incidentId");
         }
         if (c.action() == OperatorAction.ASSIGN && !Topics.isValidId(c.unitId())) {
           return Decoded.rejected(RejectReason.MISSING_FIELD, "unitId");
+        }
+        if (c.action() == OperatorAction.LOCATE) {
+          if (c.lat() == null || c.lon() == null) {
+            return Decoded.rejected(RejectReason.MISSING_FIELD, "lat/lon");
+          }
+          if (!validLatitude(c.lat()) || !validLongitude(c.lon())) {
+            return Decoded.rejected(RejectReason.BAD_COORDINATE, "lat/lon out of range");
+          }
         }
       }
     }

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
  * An incident as stored in live state and served to control rooms: where, what phase, who is
  * assigned, which jurisdiction/OSC/hospital serve it, and its timeline (the case record). {@code
  * jurisdiction} is null outside every known police jurisdiction; {@code hospital} is set only when
- * the survivor is injured.
+ * the survivor is injured. {@code locationUnknown}: she pressed without a position and none has
+ * come yet; {@code lat}/{@code lon} are then 0 and mean nothing, and no unit is sent until one
+ * arrives.
  */
 public record IncidentView(
     String incidentId,
@@ -24,7 +26,8 @@ public record IncidentView(
     FacilityView hospital,
     long openedAt,
     List<AssignmentView> assignments,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    boolean locationUnknown) {
 
   // INC-{device id, up to 64}-{seq}: longer than a device id, same alphabet.
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");

@@ -9,5 +9,10 @@ public enum OperatorAction {
   /** Close the incident: every unit still on it is withdrawn. */
   CLOSE,
   /** Treat the incident as serious: every official for serious cases is alerted. */
-  MARK_SERIOUS
+  MARK_SERIOUS,
+  /**
+   * Where she is, as the control room learnt it (she was called back): an incident whose location
+   * was unknown gets its place and its units.
+   */
+  LOCATE
 }

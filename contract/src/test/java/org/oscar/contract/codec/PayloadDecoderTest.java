@@ -32,20 +32,44 @@ class PayloadDecoderTest {
       value = {
         "not json at all | NOT_JSON",
         "[1,2,3] | NOT_JSON",
-        "{\"seq\":1,\"ts\":2,\"lat\":20} | MISSING_FIELD",
         "{\"ts\":2,\"lat\":20,\"lon\":85} | MISSING_FIELD",
+        "{\"seq\":1,\"lat\":20,\"lon\":85} | MISSING_FIELD",
+        "{\"seq\":1,\"ts\":2,\"fix\":\"no\"} | BAD_FIELD",
         "{\"seq\":1,\"ts\":2,\"lat\":\"20.1\",\"lon\":85} | BAD_FIELD",
         "{\"seq\":1.5,\"ts\":2,\"lat\":20.1,\"lon\":85} | BAD_FIELD",
         "{\"seq\":-1,\"ts\":2,\"lat\":20.1,\"lon\":85} | BAD_FIELD",
         "{\"seq\":1,\"ts\":2,\"lat\":20.1,\"lon\":85,\"injured\":\"yes\"} | BAD_FIELD",
-        "{\"seq\":1,\"ts\":2,\"lat\":-90.5,\"lon\":85} | BAD_COORDINATE",
-        "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":180.01} | BAD_COORDINATE",
         "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":85} trailing | NOT_JSON",
         "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":85,\"injured\":1} | BAD_FIELD",
         "{\"seq\":\"1\",\"ts\":2,\"lat\":20,\"lon\":85} | BAD_FIELD",
       })
   void rejectsPressesThatBreakTheContract(String payload, RejectReason reason) {
     assertThat(PayloadDecoder.sos(utf8(payload)).reason()).isEqualTo(reason);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"seq\":1,\"ts\":2} | no coordinates in the press",
+        "{\"seq\":1,\"ts\":2,\"lat\":20} | no coordinates in the press",
+        "{\"seq\":1,\"ts\":2,\"lat\":20.1,\"lon\":85,\"fix\":false} | no GPS fix",
+        "{\"seq\":1,\"ts\":2,\"lat\":-90.5,\"lon\":85} | coordinates out of range, discarded",
+        "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":180.01} | coordinates out of range, discarded",
+      })
+  void aPressWithoutAUsablePositionIsStillAPressThatSaysWhy(String payload, String why) {
+    Decoded<SosPayload> d = PayloadDecoder.sos(utf8(payload));
+
+    assertThat(d.isOk()).isTrue();
+    assertThat(PayloadDecoder.positionProblem(d.value())).isEqualTo(why);
+  }
+
+  @Test
+  void aPressWithAPositionHasNoPositionProblem() {
+    Decoded<SosPayload> d =
+        PayloadDecoder.sos(utf8("{\"seq\":1,\"ts\":2,\"lat\":20.1,\"lon\":85,\"fix\":true}"));
+
+    assertThat(PayloadDecoder.positionProblem(d.value())).isNull();
   }
 
   @Test

@@ -3,40 +3,53 @@ package org.oscar.gateway.ais140;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.oscar.gateway.ais140.FrameIntegrity.Status;
 
 /**
- * Parses one AIS-140 text frame ({@code $…,…*cs}). Pure and total: any input gives a frame or an
- * outcome with a reason, never an exception. The supported subset and the source of its field lists
- * are in docs/ais140.md; in short:
+ * Parses one AIS-140 text frame as vendors actually send it. Pure and total: any input gives a
+ * frame or an outcome with a reason, never an exception. The vendor forms, their sources and what
+ * each becomes are in docs/ais140.md.
  *
- * <ul>
- *   <li>emergency message {@code $EPB,EMR|SEM,imei,NM|SP,DDMMYYYYhhmmss,A|V,lat,N|S,lon,E|W,
- *       altitude,speed,distance,G|N,vehicleRegNo,replyNumber};
- *   <li>location/alert packet {@code $HDR,vendor,firmware,packetType,alertId,L|H,imei,
- *       vehicleRegNo,1|0,DDMMYYYY,hhmmss,lat,N|S,lon,E|W,speed,heading,…} (header names differ
- *       between vendors and state SOPs, so the packet is recognised by its packet type);
- *   <li>login and health packets are read and ignored.
- * </ul>
+ * <p>Real firmwares agree on the order of the fields that matter but not on their columns: the
+ * header may be its own field ({@code $,EPB}) or glued to the {@code $}; a vendor name may come
+ * before {@code EMR}; the alert id or the live/history flag may be missing; the date may be one
+ * field ({@code DDMMYYYYhhmmss}, {@code DDMMYYhhmmss}), two ({@code DDMMYYYY,hhmmss}, {@code
+ * DDMMYY,hhmmss}) or six ({@code DD,MM,YYYY,hh,mm,ss}); the fix flag may come before or after it.
+ * So fields are found by anchors, not by column: the message type ({@code EMR}/{@code SEM}) or the
+ * packet type, then the IMEI, then the first {@code lat,N|S,lon,E|W} group; the date and the fix
+ * flag are read from the fields between the IMEI and the coordinates.
  *
- * A checksum after {@code *} is checked when it is two hex digits (XOR of the characters between
- * {@code $} and {@code *}, as NMEA does); frames without one are taken, since many trackers send
- * none; other checksum forms are refused rather than passed unchecked.
+ * <p>An emergency is never refused for its form: without a readable date it is timed by its
+ * arrival, without a fix or with unreadable coordinates it is a press whose location is unknown.
+ * Only an emergency without an IMEI (nobody to answer) is refused. A checksum never stops a frame
+ * ({@link FrameIntegrity}).
  */
 public final class Ais140Parser {
-  /** Longest frame taken; real emergency frames are about 120 characters, location ones 300. */
+  /** Longest frame taken; real emergency frames are about 120 characters, location ones 400. */
   public static final int MAX_FRAME_CHARS = 512;
 
   private static final Pattern IMEI = Pattern.compile("[0-9]{15}");
-  private static final Pattern HEX2 = Pattern.compile("[0-9A-Fa-f]{2}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final Set<String> IGNORED_HEADERS = Set.of("LGN", "HLM", "HLP", "HBT", "HMP");
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,12})?");
 
-  /** Packet types of the location/alert packet (AIS-140 alert table). */
+  /** Login, health and heartbeat packets: read, nothing to forward. */
+  private static final Set<String> IGNORED_HEADERS =
+      Set.of("LGN", "HLM", "HLP", "HBT", "HMP", "HLT");
+
+  /** Packet types of the location/alert packet (AIS-140 alert table, and DT/OT seen in use). */
   private static final Set<String> LOCATION_TYPES =
-      Set.of("NR", "EA", "TA", "HP", "IN", "IF", "BD", "BR", "BL", "HB", "HA", "RT", "WD", "OS");
+      Set.of(
+          "NR", "EA", "TA", "HP", "IN", "IF", "BD", "BR", "BL", "HB", "HA", "RT", "WD", "OS", "DT",
+          "OT");
+
+  /** How far from its anchor a field may be looked for (a vendor's extra columns). */
+  private static final int TYPE_SEARCH = 6;
+
+  private static final int COORDINATE_SEARCH = 14;
 
   private Ais140Parser() {}
 
@@ -48,127 +61,200 @@ public final class Ais140Parser {
     if (!s.startsWith("$")) {
       return ParsedLine.stopped(FrameOutcome.NOT_A_FRAME, "no leading $");
     }
-    String body = s.substring(1);
-    int star = body.lastIndexOf('*');
-    if (star >= 0) {
-      String checksum = body.substring(star + 1);
-      body = body.substring(0, star);
-      if (!checksum.isEmpty()) {
-        if (!HEX2.matcher(checksum).matches()) {
-          return ParsedLine.stopped(FrameOutcome.UNSUPPORTED_CHECKSUM, "checksum " + checksum);
-        }
-        if (Integer.parseInt(checksum, 16) != xor(body)) {
-          return ParsedLine.stopped(FrameOutcome.BAD_CHECKSUM, "checksum mismatch");
-        }
-      }
-    }
-    String[] f = body.split(",", -1);
-    // Some firmwares put a comma straight after the $ ("$,EPB,…"); the fields are the same.
-    if (f.length > 1 && f[0].isEmpty()) {
-      f = Arrays.copyOfRange(f, 1, f.length);
-    }
+    FrameIntegrity.Checked checked = FrameIntegrity.check(s);
+    String[] f = fields(checked.content());
     try {
-      String header = f[0];
-      if (header.equals("EPB")) {
-        return emergency(f);
+      int message = indexOf(f, 0, 3, "EMR", "SEM");
+      if (message >= 0) {
+        return emergency(f, message, checked.status());
       }
-      if (IGNORED_HEADERS.contains(header)) {
-        return ParsedLine.stopped(FrameOutcome.IGNORED, header);
+      if (indexOf(f, 0, 8, IGNORED_HEADERS) >= 0 || indexOf(f, 0, 8, Set.of("AIS140")) >= 0) {
+        return ParsedLine.stopped(FrameOutcome.IGNORED, printable(f[0]));
       }
-      if (f.length > 3 && LOCATION_TYPES.contains(f[3])) {
-        return location(f);
+      int type = indexOf(f, 0, TYPE_SEARCH, LOCATION_TYPES);
+      if (type < 0 && f[0].equals("EPB")) {
+        // An emergency header with neither EMR/SEM nor a packet type: not a form anyone sends.
+        return ParsedLine.stopped(FrameOutcome.BAD_FIELD, "message type");
       }
-      return ParsedLine.stopped(FrameOutcome.UNSUPPORTED_PACKET, "header " + printable(header));
+      return location(f, type, checked.status());
     } catch (BadField e) {
       return ParsedLine.stopped(e.outcome, e.getMessage());
     }
   }
 
-  private static ParsedLine emergency(String[] f) throws BadField {
-    need(f, 10, "emergency message");
-    boolean stop =
-        switch (f[1]) {
-          case "EMR" -> false;
-          case "SEM" -> true;
-          default -> throw bad("message type");
-        };
-    String imei = imei(f[2]);
-    boolean stored = flag(f[3], "SP", "NM", "packet status");
-    long ts = compactDateTime(f[4]);
-    boolean fix = flag(f[5], "A", "V", "gps validity");
-    double lat = coordinate(f[6], f[7], 'N', 'S', 90);
-    double lon = coordinate(f[8], f[9], 'E', 'W', 180);
-    checkNotNullIsland(lat, lon);
-    Double speed = f.length > 11 ? optionalNumber(f[11], "speed") : null;
-    boolean network = f.length > 13 && f[13].equals("N");
-    return ParsedLine.of(
-        new Ais140Frame.Emergency(imei, stop, stored, ts, fix, network, lat, lon, speed));
+  /** The frame's fields after the {@code $}, trimmed, without the empty one of {@code "$,"}. */
+  private static String[] fields(String content) {
+    String[] raw = content.substring(1).split(",", -1);
+    int from = raw.length > 1 && raw[0].isBlank() ? 1 : 0;
+    String[] f = new String[raw.length - from];
+    for (int i = from; i < raw.length; i++) {
+      f[i - from] = raw[i].strip();
+    }
+    return f;
   }
 
-  private static ParsedLine location(String[] f) throws BadField {
-    need(f, 15, "location packet");
-    boolean history = flag(f[5], "H", "L", "packet status");
-    String imei = imei(f[6]);
-    boolean fix = flag(f[8], "1", "0", "gps fix");
-    long ts = dateTime(f[9], f[10]);
-    double lat = coordinate(f[11], f[12], 'N', 'S', 90);
-    double lon = coordinate(f[13], f[14], 'E', 'W', 180);
-    if (fix) {
-      checkNotNullIsland(lat, lon);
+  private static ParsedLine emergency(String[] f, int message, Status integrity) throws BadField {
+    boolean stop = f[message].equals("SEM");
+    int imei = find(f, message + 1, message + 3, IMEI);
+    if (imei < 0) {
+      throw new BadField(FrameOutcome.BAD_FIELD, "imei");
     }
-    Double speed = f.length > 15 ? optionalNumber(f[15], "speed") : null;
-    Double heading = f.length > 16 ? optionalNumber(f[16], "heading") : null;
-    return ParsedLine.of(
-        new Ais140Frame.Location(imei, f[3], history, ts, fix, lat, lon, speed, heading));
-  }
-
-  static int xor(String body) {
-    int x = 0;
-    for (int i = 0; i < body.length(); i++) {
-      x ^= body.charAt(i);
+    boolean stored = imei + 1 < f.length && f[imei + 1].equals("SP");
+    int at = coordinates(f, imei + 1);
+    if (at < 0) {
+      // No place to read: still her emergency, timed by its arrival.
+      return ParsedLine.of(
+          new Ais140Frame.Emergency(
+              f[imei], stop, stored, 0, false, false, false, 0, 0, null, integrity));
     }
-    return x & 0xff;
-  }
-
-  private static void need(String[] f, int n, String what) throws BadField {
-    if (f.length < n) {
-      throw new BadField(FrameOutcome.MISSING_FIELD, what + " has " + f.length + " fields");
-    }
-  }
-
-  private static String imei(String s) throws BadField {
-    if (!IMEI.matcher(s).matches()) {
-      throw bad("imei");
-    }
-    return s;
-  }
-
-  private static boolean flag(String s, String yes, String no, String what) throws BadField {
-    if (s.equals(yes)) {
-      return true;
-    }
-    if (s.equals(no)) {
-      return false;
-    }
-    throw bad(what);
-  }
-
-  /** DDMMYYYYhhmmss. */
-  private static long compactDateTime(String s) throws BadField {
-    if (s.length() != 14) {
-      throw bad("date/time");
-    }
-    return dateTime(s.substring(0, 8), s.substring(8));
-  }
-
-  /** DDMMYYYY + hhmmss, GPS time, which is UTC. */
-  private static long dateTime(String date, String time) throws BadField {
-    if (date.length() != 8 || time.length() != 6 || !DIGITS.matcher(date + time).matches()) {
-      throw bad("date/time");
-    }
+    Between between = between(f, imei + 1, at);
+    boolean fix = between.fix == null || between.fix;
+    double lat;
+    double lon;
     try {
+      lat = coordinate(f[at], f[at + 1], 'N', 'S', 90);
+      lon = coordinate(f[at + 2], f[at + 3], 'E', 'W', 180);
+    } catch (BadField e) {
+      lat = 0;
+      lon = 0;
+    }
+    boolean known = lat != 0 || lon != 0;
+    boolean network = indexOf(f, at + 6, at + 8, "N") >= 0 && indexOf(f, at + 6, at + 8, "G") < 0;
+    return ParsedLine.of(
+        new Ais140Frame.Emergency(
+            f[imei],
+            stop,
+            stored,
+            between.ts,
+            fix && known,
+            network,
+            known,
+            lat,
+            lon,
+            optionalNumber(f, at + 5),
+            integrity));
+  }
+
+  private static ParsedLine location(String[] f, int type, Status integrity) throws BadField {
+    int from = type >= 0 ? type + 1 : 0;
+    int flag = indexOf(f, from, from + 2, "L", "H");
+    int imei = find(f, flag >= 0 ? flag + 1 : from, (flag >= 0 ? flag + 1 : from) + 3, IMEI);
+    if (imei < 0) {
+      throw type >= 0
+          ? new BadField(FrameOutcome.BAD_FIELD, "imei")
+          : new BadField(FrameOutcome.UNSUPPORTED_PACKET, "header " + printable(f[0]));
+    }
+    int at = coordinates(f, imei + 1);
+    if (at < 0) {
+      throw type >= 0
+          ? new BadField(FrameOutcome.MISSING_FIELD, "no lat,N,lon,E group")
+          : new BadField(FrameOutcome.UNSUPPORTED_PACKET, "header " + printable(f[0]));
+    }
+    Between between = between(f, imei + 1, at);
+    String packetType = type >= 0 ? f[type] : printable(f[0]);
+    boolean history = flag >= 0 && f[flag].equals("H");
+    boolean fix = between.fix == null || between.fix;
+    if (!fix) {
+      return ParsedLine.of(
+          new Ais140Frame.Location(
+              f[imei], packetType, history, between.ts, false, 0, 0, null, null, integrity));
+    }
+    double lat = coordinate(f[at], f[at + 1], 'N', 'S', 90);
+    double lon = coordinate(f[at + 2], f[at + 3], 'E', 'W', 180);
+    if (lat == 0 && lon == 0) {
+      throw new BadField(FrameOutcome.BAD_COORDINATE, "0,0: the tracker has no position");
+    }
+    if (between.ts == 0) {
+      throw new BadField(FrameOutcome.BAD_FIELD, "date/time");
+    }
+    return ParsedLine.of(
+        new Ais140Frame.Location(
+            f[imei],
+            packetType,
+            history,
+            between.ts,
+            true,
+            lat,
+            lon,
+            optionalNumber(f, at + 4),
+            optionalNumber(f, at + 5),
+            integrity));
+  }
+
+  /** The first {@code lat,N|S,lon,E|W} group at or after {@code from}, or -1. */
+  private static int coordinates(String[] f, int from) {
+    for (int i = from; i + 3 < f.length && i < from + COORDINATE_SEARCH; i++) {
+      if ((f[i + 1].equals("N") || f[i + 1].equals("S"))
+          && (f[i + 3].equals("E") || f[i + 3].equals("W"))
+          && DECIMAL.matcher(f[i]).matches()
+          && DECIMAL.matcher(f[i + 2]).matches()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The fix flag and the time read from the fields between the IMEI and the coordinates. */
+  private record Between(Boolean fix, long ts) {}
+
+  private static Between between(String[] f, int from, int to) {
+    Boolean fix = null;
+    List<String> rest = new ArrayList<>();
+    for (int i = to - 1; i >= from; i--) {
+      String v = f[i];
+      if (fix == null && v.length() == 1 && "AV10".contains(v)) {
+        fix = v.equals("A") || v.equals("1");
+      } else {
+        rest.add(0, v);
+      }
+    }
+    return new Between(fix, time(rest));
+  }
+
+  /**
+   * The time from the last fields before the coordinates (the vehicle number, if any, comes before
+   * them): one field of 14 or 12 digits, two of 8 or 6 and 6, or six of 2, 2, 4, 2, 2, 2. GPS time,
+   * which is UTC; 0 if none reads as a real date (firmwares without a fix send zeros).
+   */
+  private static long time(List<String> rest) {
+    int n = rest.size();
+    if (n >= 1) {
+      String last = rest.get(n - 1);
+      if (digits(last, 14)) {
+        return at(last.substring(0, 8), last.substring(8));
+      }
+      if (digits(last, 12)) {
+        return at(last.substring(0, 6), last.substring(6));
+      }
+    }
+    if (n >= 2 && digits(rest.get(n - 1), 6)) {
+      String date = rest.get(n - 2);
+      if (digits(date, 8) || digits(date, 6)) {
+        return at(date, rest.get(n - 1));
+      }
+    }
+    if (n >= 6) {
+      List<String> six = rest.subList(n - 6, n);
+      int[] widths = {2, 2, 4, 2, 2, 2};
+      for (int i = 0; i < 6; i++) {
+        if (!digits(six.get(i), widths[i])) {
+          return 0;
+        }
+      }
+      return at(six.get(0) + six.get(1) + six.get(2), six.get(3) + six.get(4) + six.get(5));
+    }
+    return 0;
+  }
+
+  /** DDMMYYYY or DDMMYY, and hhmmss. */
+  private static long at(String date, String time) {
+    try {
+      int year =
+          date.length() == 8
+              ? Integer.parseInt(date.substring(4, 8))
+              : 2000 + Integer.parseInt(date.substring(4, 6));
       return LocalDateTime.of(
-              Integer.parseInt(date.substring(4, 8)),
+              year,
               Integer.parseInt(date.substring(2, 4)),
               Integer.parseInt(date.substring(0, 2)),
               Integer.parseInt(time.substring(0, 2)),
@@ -177,39 +263,60 @@ public final class Ais140Parser {
           .toInstant(ZoneOffset.UTC)
           .toEpochMilli();
     } catch (DateTimeException e) {
-      throw bad("date/time");
+      return 0;
     }
   }
 
+  /**
+   * Decimal degrees, zero-padded or not; a value beyond the range is read as NMEA's degrees and
+   * minutes ({@code ddmm.mmmm}), which some firmwares send in the same column.
+   */
   private static double coordinate(String value, String hemisphere, char plus, char minus, int max)
       throws BadField {
-    double v = number(value, "coordinate");
-    if (hemisphere.length() != 1
-        || (hemisphere.charAt(0) != plus && hemisphere.charAt(0) != minus)) {
-      throw bad("hemisphere");
+    if (!DECIMAL.matcher(value).matches()) {
+      throw bad("coordinate");
     }
-    if (v < 0 || v > max) {
-      throw new BadField(FrameOutcome.BAD_COORDINATE, "coordinate out of range");
+    double v = Double.parseDouble(value);
+    if (v > max) {
+      int degrees = (int) (v / 100);
+      double minutes = v - degrees * 100.0;
+      if (degrees > max || minutes >= 60) {
+        throw new BadField(FrameOutcome.BAD_COORDINATE, "coordinate out of range");
+      }
+      v = degrees + minutes / 60;
     }
     return hemisphere.charAt(0) == minus ? -v : v;
   }
 
-  private static void checkNotNullIsland(double lat, double lon) throws BadField {
-    if (lat == 0 && lon == 0) {
-      throw new BadField(FrameOutcome.BAD_COORDINATE, "0,0: the tracker has no position");
-    }
+  /** A number in column {@code i}, or null if there is none or it does not read as one. */
+  private static Double optionalNumber(String[] f, int i) {
+    return i < f.length && DECIMAL.matcher(f[i]).matches() ? Double.parseDouble(f[i]) : null;
   }
 
-  private static double number(String s, String what) throws BadField {
-    // Digits, one dot, nothing else: Double.parseDouble would also take "NaN", "1e9" or "0x1p3".
-    if (s.isEmpty() || s.length() > 16 || !s.matches("[0-9]+(\\.[0-9]+)?")) {
-      throw bad(what);
-    }
-    return Double.parseDouble(s);
+  private static boolean digits(String s, int length) {
+    return s.length() == length && DIGITS.matcher(s).matches();
   }
 
-  private static Double optionalNumber(String s, String what) throws BadField {
-    return s.isEmpty() ? null : number(s, what);
+  private static int find(String[] f, int from, int to, Pattern p) {
+    for (int i = Math.max(0, from); i < Math.min(to, f.length); i++) {
+      if (p.matcher(f[i]).matches()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(String[] f, int from, int to, String... values) {
+    return indexOf(f, from, to, Set.of(values));
+  }
+
+  private static int indexOf(String[] f, int from, int to, Set<String> values) {
+    for (int i = Math.max(0, from); i < Math.min(to, f.length); i++) {
+      if (values.contains(f[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String printable(String s) {

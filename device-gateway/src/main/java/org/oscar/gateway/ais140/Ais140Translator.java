@@ -18,6 +18,13 @@ import org.oscar.contract.wire.UnitPositionPayload;
  * pipeline ignores. An emergency's {@code seq} is the time the adapter received it: a tracker
  * without a fresh fix repeats its last GPS time in every frame, and a new emergency must never look
  * like an old press (the repeats of one emergency join its incident anyway).
+ *
+ * <p>Every emergency of a registered panic device becomes a press: one with no place (no fix at
+ * 0,0, unreadable coordinates) is published without {@code lat}/{@code lon} and with {@code fix:
+ * false}, so the incident opens as "location unknown"; one whose checksum could not be verified is
+ * published with {@code unverified: true}. The emergency alert of a location packet (packet type
+ * EA) from a panic device is a press too. Positions without a fix are dropped: they say nothing
+ * about where anyone is.
  */
 public final class Ais140Translator {
   /**
@@ -39,14 +46,12 @@ public final class Ais140Translator {
         return Translation.stopped(FrameOutcome.STOP_NOT_A_CANCEL);
       }
       Double accM = e.fixValid() && !e.networkFix() ? null : COARSE_ACCURACY_M;
-      return Translation.of(
-          new Republish(
-              Topics.device(device.id(), Topics.SOS),
-              Json.toBytes(new SosPayload(receivedAt, e.ts(), e.lat(), e.lon(), accM, null)),
-              1,
-              false));
+      return press(frame, device, receivedAt, e.positionKnown(), e.lat(), e.lon(), accM);
     }
     Ais140Frame.Location l = (Ais140Frame.Location) frame;
+    if (cls == DeviceClass.PANIC && l.emergencyAlert()) {
+      return press(frame, device, receivedAt, l.fixValid(), l.lat(), l.lon(), null);
+    }
     if (!l.fixValid()) {
       return Translation.stopped(FrameOutcome.NO_FIX);
     }
@@ -56,7 +61,8 @@ public final class Ais140Translator {
               Topics.device(device.id(), Topics.POS),
               Json.toBytes(new PositionPayload(l.ts(), l.ts(), l.lat(), l.lon(), null)),
               1,
-              false));
+              false),
+          published(frame, true));
     }
     return Translation.of(
         new Republish(
@@ -65,7 +71,36 @@ public final class Ais140Translator {
                 new UnitPositionPayload(
                     l.ts(), l.ts(), l.lat(), l.lon(), l.speedKmh(), l.headingDeg())),
             1,
-            false));
+            false),
+        published(frame, true));
+  }
+
+  private static Translation press(
+      Ais140Frame frame,
+      DeviceRecord device,
+      long receivedAt,
+      boolean positioned,
+      double lat,
+      double lon,
+      Double accM) {
+    boolean unverified = frame.integrity() == FrameIntegrity.Status.UNVERIFIED;
+    long ts = frame.ts() == 0 ? receivedAt : frame.ts();
+    SosPayload sos =
+        positioned
+            ? new SosPayload(receivedAt, ts, lat, lon, accM, null, null, unverified ? true : null)
+            : new SosPayload(
+                receivedAt, ts, null, null, null, null, false, unverified ? true : null);
+    return Translation.of(
+        new Republish(Topics.device(device.id(), Topics.SOS), Json.toBytes(sos), 1, false),
+        published(frame, positioned));
+  }
+
+  /** How a forwarded frame is counted: unverified first, then an emergency without a place. */
+  private static FrameOutcome published(Ais140Frame frame, boolean positioned) {
+    if (frame.integrity() == FrameIntegrity.Status.UNVERIFIED) {
+      return FrameOutcome.PUBLISHED_UNVERIFIED;
+    }
+    return positioned ? FrameOutcome.PUBLISHED : FrameOutcome.PUBLISHED_WITHOUT_POSITION;
   }
 
   /** Presence of a tracker: online while its TCP connection is open (retained, as devices do). */
@@ -79,8 +114,8 @@ public final class Ais140Translator {
 
   /** A message to publish, or why not. */
   public record Translation(Republish message, FrameOutcome outcome) {
-    static Translation of(Republish message) {
-      return new Translation(message, FrameOutcome.PUBLISHED);
+    static Translation of(Republish message, FrameOutcome outcome) {
+      return new Translation(message, outcome);
     }
 
     static Translation stopped(FrameOutcome outcome) {

@@ -10,6 +10,13 @@ import java.util.Locale;
 public enum FrameOutcome {
   /** Turned into a contract message and handed to the broker. */
   PUBLISHED(false),
+  /**
+   * Published although its checksum matched no known form (or was of a form not known at all): an
+   * emergency or a whereabouts is not dropped for a vendor's arithmetic. A press says so.
+   */
+  PUBLISHED_UNVERIFIED(false),
+  /** An emergency with no place in it (no fix, 0,0): published as a location-unknown press. */
+  PUBLISHED_WITHOUT_POSITION(false),
   /** A frame the adapter reads but has nothing to forward for: login and health packets. */
   IGNORED(false),
   /** The device's "emergency off" ({@code SEM}): not a cancel, which needs her PIN. */
@@ -18,17 +25,13 @@ public enum FrameOutcome {
   TOO_LONG(true),
   /** Does not start with {@code $} or is not text. */
   NOT_A_FRAME(true),
-  /** Carries a two-hex-digit checksum that does not match its content. */
-  BAD_CHECKSUM(true),
-  /** A checksum form this adapter does not verify (anything but none or two hex digits). */
-  UNSUPPORTED_CHECKSUM(true),
   /** A header or packet type this adapter does not take. */
   UNSUPPORTED_PACKET(true),
   /** Fewer fields than the packet needs. */
   MISSING_FIELD(true),
   /** A field that does not parse (number, flag, IMEI, date). */
   BAD_FIELD(true),
-  /** Latitude/longitude outside their range, or exactly 0,0 (a tracker that never had a fix). */
+  /** A position's latitude/longitude outside their range, or exactly 0,0 with a fix claimed. */
   BAD_COORDINATE(true),
   /** A location packet without a GPS fix: it says nothing about where the vehicle is. */
   NO_FIX(true),

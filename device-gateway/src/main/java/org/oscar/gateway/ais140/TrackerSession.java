@@ -137,7 +137,7 @@ final class TrackerSession {
       counter.accept(t.outcome());
       return;
     }
-    counter.accept(tryPublish(t.message()) ? FrameOutcome.PUBLISHED : FrameOutcome.PUBLISH_FAILED);
+    counter.accept(tryPublish(t.message()) ? t.outcome() : FrameOutcome.PUBLISH_FAILED);
   }
 
   /** The bound device, asked again of the registry once the last answer is stale. */

@@ -118,7 +118,7 @@ class Ais140AdapterIT {
     assertThat(first.lon()).isEqualTo(85.8245);
     assertThat(messagesOn("oscar/v1/dev/SURV-AIS/online")).contains("{\"online\":true}");
     assertThat(server.metrics().count(FrameOutcome.NOT_A_FRAME)).isEqualTo(1);
-    assertThat(server.metrics().count(FrameOutcome.MISSING_FIELD)).isEqualTo(1);
+    assertThat(server.metrics().count(FrameOutcome.BAD_FIELD)).isEqualTo(1);
     assertThat(scrape())
         .contains("oscar_ais140_frames_total{outcome=\"not_a_frame\",rejected=\"true\"} 1.0");
   }

@@ -21,7 +21,17 @@ class Ais140ParserTest {
     assertThat(parsed.frame())
         .isEqualTo(
             new Ais140Frame.Emergency(
-                "861850060252398", false, false, AT_2045, true, false, 20.2961, 85.8245, 0.0));
+                "861850060252398",
+                false,
+                false,
+                AT_2045,
+                true,
+                false,
+                true,
+                20.2961,
+                85.8245,
+                0.0,
+                FrameIntegrity.Status.VERIFIED));
   }
 
   @Test
@@ -73,7 +83,8 @@ class Ais140ParserTest {
                 20.27,
                 85.84,
                 32.5,
-                270.25));
+                270.25,
+                FrameIntegrity.Status.VERIFIED));
   }
 
   @Test
@@ -93,26 +104,84 @@ class Ais140ParserTest {
         "hello | NOT_A_FRAME",
         "$ | UNSUPPORTED_PACKET",
         "$XYZ,1,2,3 | UNSUPPORTED_PACKET",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E*00 | BAD_CHECKSUM",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E*1A2B | UNSUPPORTED_CHECKSUM",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N | MISSING_FIELD",
         "$EPB,EMR,86185006025239X,NM,29112026204500,A,20.2961,N,85.8245,E | BAD_FIELD",
-        "$EPB,EMR,861850060252398,NM,31022026204500,A,20.2961,N,85.8245,E | BAD_FIELD",
-        "$EPB,EMR,861850060252398,NM,2911202620450,A,20.2961,N,85.8245,E | BAD_FIELD",
+        "$EPB,EMR,NM,29112026204500,A,20.2961,N,85.8245,E | BAD_FIELD",
         "$EPB,XXX,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E | BAD_FIELD",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,NaN,N,85.8245,E | BAD_FIELD",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,-20.2961,N,85.8245,E | BAD_FIELD",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,1e1,N,85.8245,E | BAD_FIELD",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,Q,85.8245,E | BAD_FIELD",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,91.0,N,85.8245,E | BAD_COORDINATE",
-        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,180.5,E | BAD_COORDINATE",
-        "$EPB,EMR,861850060252398,NM,29112026204500,V,0.0,N,0.0,E | BAD_COORDINATE",
+        "$NRM,ACME,1.0,NR,01,L,8618500602523,OD02,1,29112026,204510,20.27,N,85.84,E | BAD_FIELD",
+        "$NRM,ACME,1.0,NR,01,L,861850060252399,OD02,1,29112026,204510,20.27,N | MISSING_FIELD",
+        "$NRM,ACME,1.0,NR,01,L,861850060252399,OD02,1,29112026,204510,0.0,N,0.0,E | BAD_COORDINATE",
+        "$NRM,ACME,1.0,NR,01,L,861850060252399,OD02,1,29112026,204510,91.0,N,85.84,E | BAD_COORDINATE",
+        "$NRM,ACME,1.0,NR,01,L,861850060252399,OD02,1,31022026,204510,20.27,N,85.84,E | BAD_FIELD",
       })
-  void refusesWhatItCannotTrustWithTheReason(String line, FrameOutcome expected) {
+  void refusesWhatItCannotReadWithTheReason(String line, FrameOutcome expected) {
     ParsedLine parsed = Ais140Parser.parse(line);
 
     assertThat(parsed.hasFrame()).isFalse();
     assertThat(parsed.outcome()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "$EPB,EMR,861850060252398,NM,29112026204500,V,0.0,N,0.0,E",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,NaN,N,85.8245,E",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,-20.2961,N,85.8245,E",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,1e1,N,85.8245,E",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,Q,85.8245,E",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,91.0,N,85.8245,E",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,180.5,E",
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N",
+        "$EPB,EMR,861850060252398",
+      })
+  void anEmergencyWithNoReadablePlaceIsStillAnEmergency(String line) {
+    var e = (Ais140Frame.Emergency) Ais140Parser.parse(line).frame();
+
+    assertThat(e.imei()).isEqualTo("861850060252398");
+    assertThat(e.stop()).isFalse();
+    assertThat(e.positionKnown()).isFalse();
+    assertThat(e.fixValid()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"31022026204500", "2911202620450", "00000000000000"})
+  void anEmergencyWithAnUnreadableDateIsTimedByItsArrival(String dateTime) {
+    var e =
+        (Ais140Frame.Emergency)
+            Ais140Parser.parse(Ais140Frames.emergency().time(dateTime).build()).frame();
+
+    assertThat(e.ts()).isZero();
+    assertThat(e.positionKnown()).isTrue();
+  }
+
+  @Test
+  void aChecksumThatMatchesNoKnownFormNeverStopsAFrame() {
+    String body = "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E";
+
+    assertThat(Ais140Parser.parse(body + "*00").frame().integrity())
+        .isEqualTo(FrameIntegrity.Status.UNVERIFIED);
+    assertThat(Ais140Parser.parse(body + "*1A2B").frame().integrity())
+        .isEqualTo(FrameIntegrity.Status.UNVERIFIED);
+    assertThat(Ais140Parser.parse(body + "*1A2B3C4D").frame().integrity())
+        .isEqualTo(FrameIntegrity.Status.UNVERIFIED);
+    assertThat(Ais140Parser.parse(body + "*,extra,fields").frame().integrity())
+        .isEqualTo(FrameIntegrity.Status.ABSENT);
+    assertThat(Ais140Parser.parse(body + "*zz").frame().integrity())
+        .isEqualTo(FrameIntegrity.Status.UNVERIFIED);
+    assertThat(Ais140Parser.parse(body).frame().integrity())
+        .isEqualTo(FrameIntegrity.Status.ABSENT);
+  }
+
+  @Test
+  void unreadableTrailingFieldsOfAPositionAreLeftOutNotRefused() {
+    String frame =
+        "$NRM,ACME,1.0,NR,01,L,861850060252399,N.A,1,29112026,204510,20.27,N,85.84,E,N.A,x,(),*";
+
+    var l = (Ais140Frame.Location) Ais140Parser.parse(frame).frame();
+
+    assertThat(l.lat()).isEqualTo(20.27);
+    assertThat(l.speedKmh()).isNull();
+    assertThat(l.headingDeg()).isNull();
   }
 
   @Test

@@ -60,6 +60,50 @@ class TrackerSessionTest {
   }
 
   @Test
+  void anEmergencyWithNoFixBecomesAPressWithoutAPlace() {
+    send(
+        "$EPB,EMR," + Ais140Frames.IMEI + ",NM,29112026204500,V,000.000000,N,000.000000,E,0,0,0,G");
+
+    SosPayload sos = Json.fromBytes(published.get(1).payload(), SosPayload.class);
+    assertThat(published.get(1).topic()).isEqualTo("oscar/v1/dev/SURV-AIS-1/sos");
+    assertThat(sos.lat()).isNull();
+    assertThat(sos.lon()).isNull();
+    assertThat(sos.fix()).isFalse();
+    assertThat(counts).containsEntry(FrameOutcome.PUBLISHED_WITHOUT_POSITION, 1);
+  }
+
+  @Test
+  void anEmergencyWhoseChecksumCannotBeVerifiedIsStillAPressAndSaysSo() {
+    String body = "$EPB,EMR," + Ais140Frames.IMEI + ",NM,29112026204500,A,20.2961,N,85.8245,E";
+    send(body + "*00");
+
+    SosPayload sos = Json.fromBytes(published.get(1).payload(), SosPayload.class);
+    assertThat(sos.lat()).isEqualTo(20.2961);
+    assertThat(sos.unverified()).isTrue();
+    assertThat(counts).containsEntry(FrameOutcome.PUBLISHED_UNVERIFIED, 1);
+  }
+
+  @Test
+  void anEmergencyWithAnUnreadableDateIsTimedByItsArrival() {
+    send(Ais140Frames.emergency().time("00000000000000").build());
+
+    SosPayload sos = Json.fromBytes(published.get(1).payload(), SosPayload.class);
+    assertThat(sos.ts()).isEqualTo(now.get());
+  }
+
+  @Test
+  void theEmergencyAlertOfAPanicTrackersLocationPacketIsAPress() {
+    send(
+        Ais140Frames.withChecksum(
+            "NRM,ACME,1.0,EA,10,L,"
+                + Ais140Frames.IMEI
+                + ",OD02,1,29112026,204510,20.27,N,85.84,E,0.0,90.0"));
+
+    assertThat(published.get(1).topic()).isEqualTo("oscar/v1/dev/SURV-AIS-1/sos");
+    assertThat(Json.fromBytes(published.get(1).payload(), SosPayload.class).lat()).isEqualTo(20.27);
+  }
+
+  @Test
   void aVehicleTrackerReportsAsAUnitWithSpeedAndHeading() {
     send(Ais140Frames.location(UNIT_IMEI, "1", "20.2700", "85.8400"));
 
@@ -106,7 +150,7 @@ class TrackerSessionTest {
 
     assertThat(counts)
         .containsEntry(FrameOutcome.NOT_A_FRAME, 1)
-        .containsEntry(FrameOutcome.MISSING_FIELD, 1)
+        .containsEntry(FrameOutcome.BAD_FIELD, 1)
         .containsEntry(FrameOutcome.TOO_LONG, 1)
         .containsEntry(FrameOutcome.PUBLISHED, 1);
   }

@@ -12,7 +12,9 @@ import org.oscar.contract.wire.UnitStatus;
  * {@code ref} (the assignment id), {@code accept} and {@code note} (a decline's reason) but for an
  * ack; {@code cancel} but for a cancel; {@code online} but for presence (which has no seq or ts:
  * both are 0); {@code operatorAction}, {@code operator} and {@code target} (a unit id) but for an
- * operator's override, whose {@code ref} is the incident and {@code deviceId} the call it opens.
+ * operator's override, whose {@code ref} is the incident and {@code deviceId} the call it opens. A
+ * press without a usable position has NaN {@code lat}/{@code lon} ({@link #hasPosition}) and says
+ * why in {@code note}; a press an adapter could not verify says so in {@code note} too.
  */
 public record DeviceEvent(
     EventKind kind,
@@ -34,6 +36,35 @@ public record DeviceEvent(
     OperatorAction operatorAction,
     String operator,
     String target) {
+
+  /** The same event with another note. */
+  public DeviceEvent withNote(String newNote) {
+    return new DeviceEvent(
+        kind,
+        deviceId,
+        deviceKind,
+        region,
+        seq,
+        ts,
+        receivedAt,
+        lat,
+        lon,
+        injured,
+        status,
+        ref,
+        accept,
+        newNote,
+        cancel,
+        online,
+        operatorAction,
+        operator,
+        target);
+  }
+
+  /** Whether the event says where it happened; false for a press without a position. */
+  public boolean hasPosition() {
+    return !Double.isNaN(lat) && !Double.isNaN(lon);
+  }
 
   /** Builds events field by field; used by validation and by tests. */
   public static final class Builder {
@@ -74,6 +105,13 @@ public record DeviceEvent(
     public Builder at(double newLat, double newLon) {
       this.lat = newLat;
       this.lon = newLon;
+      return this;
+    }
+
+    /** A press that gives no place: no fix, no coordinates, or coordinates that are no place. */
+    public Builder noPosition() {
+      this.lat = Double.NaN;
+      this.lon = Double.NaN;
       return this;
     }
 

@@ -81,10 +81,18 @@ public final class InboundValidator {
             return refusal(d);
           }
           SosPayload p = d.value();
-          return Decoded.ok(
-              event(EventKind.SOS, device, p.seq(), p.ts(), receivedAt, p.lat(), p.lon())
-                  .injured(Boolean.TRUE.equals(p.injured()))
-                  .build());
+          String noPosition = PayloadDecoder.positionProblem(p);
+          DeviceEvent.Builder press =
+              noPosition == null
+                  ? event(EventKind.SOS, device, p.seq(), p.ts(), receivedAt, p.lat(), p.lon())
+                  : event(EventKind.SOS, device, p.seq(), p.ts(), receivedAt, 0, 0).noPosition();
+          String unverified =
+              Boolean.TRUE.equals(p.unverified()) ? "frame integrity unverified" : null;
+          String note =
+              noPosition == null
+                  ? unverified
+                  : unverified == null ? noPosition : noPosition + "; " + unverified;
+          return Decoded.ok(press.injured(Boolean.TRUE.equals(p.injured())).note(note).build());
         }
         break;
       case Topics.POS:
@@ -195,7 +203,13 @@ public final class InboundValidator {
   }
 
   private Decoded<DeviceEvent> checkClock(DeviceEvent e) {
-    if (e.ts() - e.receivedAt() > policy.maxFutureSkew().toMillis()) {
+    long ahead = e.ts() - e.receivedAt();
+    if (ahead > policy.maxFutureSkew().toMillis()) {
+      if (e.kind() == EventKind.SOS) {
+        // A press is never refused for its device's clock: it is timed by its arrival anyway.
+        String skew = "device clock " + ahead / 1000 + " s ahead";
+        return Decoded.ok(e.withNote(e.note() == null ? skew : e.note() + "; " + skew));
+      }
       return Decoded.rejected(RejectReason.CLOCK_SKEW, "ts ahead of receiver");
     }
     boolean position = e.kind() == EventKind.UNIT_POSITION || e.kind() == EventKind.DEVICE_POSITION;

@@ -41,6 +41,13 @@ final class Devices {
             .formatted(seq.incrementAndGet(), now(), lat, lon, injured));
   }
 
+  /** A press with no position in it, as a phone or wearable sends one before its first fix. */
+  void pressWithoutFix(String device) throws MqttException {
+    mqtt.publish(
+        "oscar/v1/dev/" + device + "/sos",
+        "{\"seq\":%d,\"ts\":%d,\"fix\":false}".formatted(seq.incrementAndGet(), now()));
+  }
+
   void survivorAt(String device, double lat, double lon) throws MqttException {
     mqtt.publish("oscar/v1/dev/" + device + "/pos", position(lat, lon));
   }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.security.PinHash;
@@ -48,7 +47,7 @@ class IncidentLifecycleITCase {
   private static final String CANCEL_PIN = "2468";
   private static final String DURESS_PIN = "1357";
   private static final String[] TESTS = {
-    "happy", "silent", "stall", "cancel", "duress", "moves", "dropout"
+    "happy", "silent", "stall", "cancel", "duress", "moves", "dropout", "nofix"
   };
   // Interior point of the Capital Police Station jurisdiction, and places north of it.
   private static final double LAT = 20.265367;
@@ -266,6 +265,37 @@ class IncidentLifecycleITCase {
         .contains("MOVED");
   }
 
+  @Test
+  void aPressWithoutAFixOpensALocationUnknownIncidentDispatchedWhenHerPositionArrives()
+      throws Exception {
+    region = "nofix";
+    ready(unit("PCR-1", 800), unit("AMB-1", 900));
+    devices.pressWithoutFix(id("SURV"));
+
+    awaitNotice(id("SURV"), NoticeState.RECEIVED);
+    String incidentId = devices.notices(id("SURV")).get(0).incidentId();
+    IncidentView unknown = awaitIncident(incidentId, "OPEN", IncidentView::locationUnknown);
+    assertThat(unknown.assignments()).isEmpty();
+    assertThat(unknown.timeline())
+        .extracting(t -> t.what())
+        .containsSubsequence("OPENED", "LOCATION_UNKNOWN");
+    // The control room reads the same view: the page rings for a case with no place.
+    assertThat(new JsonObject(stack.getIncident(incidentId).body()).getBoolean("locationUnknown"))
+        .isTrue();
+    assertThat(devices.tasks(id("PCR-1"))).isEmpty();
+
+    devices.survivorAt(id("SURV"), LAT, LON);
+
+    TaskMessage police = awaitTask(id("PCR-1"), TaskAction.ASSIGN);
+    awaitTask(id("AMB-1"), TaskAction.ASSIGN);
+    assertThat(police.incidentId()).isEqualTo(incidentId);
+    assertThat(police.lat()).isEqualTo(LAT);
+    IncidentView located = awaitIncident(incidentId, "OPEN", v -> !v.locationUnknown());
+    assertThat(located.jurisdiction()).isEqualTo("Capital Police Station");
+    assertThat(located.timeline()).extracting(t -> t.what()).contains("LOCATED");
+    awaitNotice(id("SURV"), NoticeState.HELP_COMING);
+  }
+
   // --- helpers ---
 
   private record UnitAt(String id, double metersNorth) {}
@@ -314,14 +344,7 @@ class IncidentLifecycleITCase {
 
   private static IncidentView awaitIncident(
       String id, String state, java.util.function.Predicate<IncidentView> also) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              String json = redisClient.get(LiveKeys.incident(id));
-              return json == null ? null : Json.fromString(json, IncidentView.class);
-            },
-            v -> v != null && v.state().equals(state) && also.test(v));
+    return stack.awaitIncident(id, v -> v.state().equals(state) && also.test(v));
   }
 
   /** The incident's notifications from the alert API, once there are at least {@code n}. */

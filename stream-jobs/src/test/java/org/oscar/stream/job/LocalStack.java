@@ -5,13 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.awaitility.Awaitility;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.AlertApiServer;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
@@ -126,6 +131,18 @@ final class LocalStack implements AutoCloseable {
                     "regions",
                     List.of("bhubaneswar")))));
     return file;
+  }
+
+  /** The incident as live state holds it, once it is there and {@code holds}; 30 s at most. */
+  IncidentView awaitIncident(String incidentId, Predicate<IncidentView> holds) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              String json = redisClient.get(LiveKeys.incident(incidentId));
+              return json == null ? null : Json.fromString(json, IncidentView.class);
+            },
+            v -> v != null && holds.test(v));
   }
 
   /** Ids of the incidents live state holds for a device (survivor), sorted. */

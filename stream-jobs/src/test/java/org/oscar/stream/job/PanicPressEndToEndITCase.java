@@ -103,7 +103,17 @@ class PanicPressEndToEndITCase {
       // Bad input on the way: none of it may change anything.
       devices.publish("oscar/v1/dev/SURV-1/sos", "{not json");
       devices.publish("oscar/v1/dev/STRANGER/sos", pressJson(PRESS_LAT, PRESS_LON));
-      devices.publish("oscar/v1/dev/SURV-1/sos", pressJson(95.0, PRESS_LON));
+      // A press without seq cannot be told from its redelivery: the one form a press is refused
+      // for.
+      devices.publish(
+          "oscar/v1/dev/SURV-1/sos",
+          "{\"ts\":"
+              + System.currentTimeMillis()
+              + ",\"lat\":"
+              + PRESS_LAT
+              + ",\"lon\":"
+              + PRESS_LON
+              + "}");
 
       devices.publish("oscar/v1/dev/SURV-1/sos", pressJson(PRESS_LAT, PRESS_LON));
 
@@ -181,7 +191,7 @@ class PanicPressEndToEndITCase {
                   HttpResponse.BodyHandlers.ofString())
               .body();
       assertThat(metrics).containsPattern("pressToAssignmentMs_count\\{[^}]*\\} 1\\.0");
-      for (String reason : List.of("not_json", "unknown_device", "bad_coordinate")) {
+      for (String reason : List.of("not_json", "unknown_device", "missing_field")) {
         assertThat(metrics).containsPattern("_rejected_rejected_" + reason + "\\{[^}]*\\} 1\\.0");
       }
     } finally {

@@ -93,13 +93,57 @@ class InboundValidatorTest {
   }
 
   @Test
-  void rejectsImpossibleCoordinates() {
+  void rejectsImpossibleCoordinatesOfAPosition() {
     assertThat(
             validate(
-                    "oscar/v1/dev/SURV-1/sos",
+                    "oscar/v1/unit/PCR-1/pos",
                     "{\"seq\":1,\"ts\":" + NOW + ",\"lat\":91,\"lon\":85}")
                 .reason())
         .isEqualTo(RejectReason.BAD_COORDINATE);
+  }
+
+  @Test
+  void aPressWithoutAUsablePositionIsStillAPressAndSaysWhy() {
+    String[][] cases = {
+      {"{\"seq\":1,\"ts\":" + NOW + "}", "no coordinates in the press"},
+      {"{\"seq\":2,\"ts\":" + NOW + ",\"fix\":false}", "no GPS fix"},
+      {"{\"seq\":3,\"ts\":" + NOW + ",\"lat\":20.2,\"lon\":85.8,\"fix\":false}", "no GPS fix"},
+      {
+        "{\"seq\":4,\"ts\":" + NOW + ",\"lat\":91,\"lon\":85}",
+        "coordinates out of range, discarded"
+      },
+      {"{\"seq\":5,\"ts\":" + NOW + ",\"lat\":20.2}", "no coordinates in the press"},
+    };
+    for (String[] c : cases) {
+      var d = validate("oscar/v1/dev/SURV-1/sos", c[0]);
+      assertThat(d.isOk()).as(c[0]).isTrue();
+      assertThat(d.value().hasPosition()).as(c[0]).isFalse();
+      assertThat(d.value().note()).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
+  void aPressAnAdapterCouldNotVerifySaysSo() {
+    var d =
+        validate(
+            "oscar/v1/dev/SURV-1/sos",
+            "{\"seq\":1,\"ts\":" + NOW + ",\"lat\":20.2,\"lon\":85.8,\"unverified\":true}");
+
+    assertThat(d.value().hasPosition()).isTrue();
+    assertThat(d.value().note()).isEqualTo("frame integrity unverified");
+  }
+
+  @Test
+  void aPressFromADeviceWhoseClockIsFarAheadIsTakenAndSaysSo() {
+    long future = NOW + 3_600_000;
+
+    var d =
+        validate(
+            "oscar/v1/dev/SURV-1/sos",
+            "{\"seq\":1,\"ts\":" + future + ",\"lat\":20.2,\"lon\":85.8}");
+
+    assertThat(d.isOk()).isTrue();
+    assertThat(d.value().note()).isEqualTo("device clock 3600 s ahead");
   }
 
   @Test

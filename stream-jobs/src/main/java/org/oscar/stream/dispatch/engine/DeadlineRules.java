@@ -46,6 +46,9 @@ final class DeadlineRules {
 
   /** Why the response is stalled at {@code now}, or null if it is not. */
   private String stall(IncidentState inc, long now) {
+    if (inc.locationUnknown) {
+      return now >= inc.nextRungAt ? "her location is still unknown" : null;
+    }
     if (!inc.pendingRoles.isEmpty()) {
       return "no " + inc.pendingRoles + " unit available";
     }
@@ -73,7 +76,7 @@ final class DeadlineRules {
     }
     long next = Long.MAX_VALUE;
     boolean ladderLeft = inc.ladderRung < policy.ladder().size();
-    if (ladderLeft && !inc.pendingRoles.isEmpty()) {
+    if (ladderLeft && (!inc.pendingRoles.isEmpty() || inc.locationUnknown)) {
       next = inc.nextRungAt;
     }
     for (Assignment a : inc.assignments) {

@@ -304,6 +304,7 @@ final class IncidentOps {
         inc.hospital,
         inc.openedAt,
         assignments,
-        inc.timeline);
+        inc.timeline,
+        inc.locationUnknown);
   }
 }

@@ -30,6 +30,27 @@ final class OperatorRules {
       case ASSIGN -> assign(e, s);
       case CLOSE -> close(e, s);
       case MARK_SERIOUS -> markSerious(e, s);
+      case LOCATE -> locate(e, s);
+    }
+  }
+
+  /**
+   * The place the control room learnt by calling her back, for an incident whose location was
+   * unknown. A known place is not moved by hand (her device's positions move it); that is refused.
+   */
+  private void locate(DeviceEvent e, Step s) {
+    IncidentState inc = s.incident(e.ref());
+    if (inc == null) {
+      return;
+    }
+    String who = operator(e.operator());
+    if (!inc.isActive()) {
+      refuse(inc, who, "the case is over (" + inc.phase + ")", s);
+    } else if (!inc.locationUnknown) {
+      refuse(inc, who, "her location is already known", s);
+    } else {
+      presses.locate(inc, e.lat(), e.lon(), who, "position entered by the control room", s);
+      ops.tellSurvivor(inc, s);
     }
   }
 
@@ -52,6 +73,10 @@ final class OperatorRules {
       return; // already on it: a replay, or a second click
     }
     String who = operator(e.operator());
+    if (inc.locationUnknown) {
+      refuse(inc, who, "her location is unknown: set it before assigning a unit", s);
+      return;
+    }
     if (u == null || u.kind() == null || u.kind().role() == null) {
       refuse(inc, who, "unit " + e.target() + " is not known in this region", s);
       return;

@@ -3,6 +3,7 @@ package org.oscar.stream.dispatch.engine;
 import static org.oscar.stream.dispatch.engine.IncidentOps.device;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.wire.Role;
 import org.oscar.stream.dispatch.model.IncidentState;
@@ -16,6 +17,11 @@ import org.oscar.stream.validate.DeviceEvent;
 /**
  * A press opens an incident, joins her open one, or reopens the one that ended moments ago: one
  * emergency is one incident. A redelivered press (a sequence number already taken) changes nothing.
+ *
+ * <p>A press without a position (no fix yet, indoors) still opens the incident at once: she is told
+ * it was RECEIVED, the control room sees "location unknown" and is asked to call her back, the
+ * officials are alerted, and the ladder climbs while no place is known. Units are sent the moment a
+ * position arrives ({@link #locate}): from her device, a later press, or an operator.
  */
 final class PressRules {
   private static final Role[] FIRST_RESPONSE = {Role.POLICE, Role.AMBULANCE};
@@ -47,7 +53,11 @@ final class PressRules {
     } else if (inc != null && s.now - inc.endedAt < ops.policy.reopenWindowS() * 1000L) {
       reopen(inc, e, s);
     } else {
-      open(e, s, device(e.deviceId()), e.injured() ? "panic press, injured" : "panic press");
+      open(
+          e,
+          s,
+          device(e.deviceId()),
+          withNote(e.injured() ? "panic press, injured" : "panic press", e));
     }
   }
 
@@ -68,28 +78,71 @@ final class PressRules {
     inc.deviceId = e.deviceId();
     inc.region = profile.region();
     inc.district = profile.district();
-    inc.lat = e.lat();
-    inc.lon = e.lon();
     inc.injured = e.injured();
     inc.phase = Phase.OPEN;
     inc.openedAt = s.now;
-    inc.jurisdiction = jurisdictions.at(e.lat(), e.lon()).orElse(null);
-    inc.osc = nearest(profile.oscs(), e.lat(), e.lon()).view("OSC");
-    inc.hospital =
-        e.injured() ? nearest(profile.hospitals(), e.lat(), e.lon()).view("HOSPITAL") : null;
     inc.pressSeqs.add(e.seq());
-    inc.log(s.now, "OPENED", who, why);
     s.book.linkDevice(e.deviceId(), inc.incidentId);
-    s.changed(inc);
-    dispatch(inc, s);
-    if (inc.injured) {
-      ops.markSerious(inc, "injured", true, s);
+    if (e.hasPosition()) {
+      place(inc, e.lat(), e.lon());
+      inc.log(s.now, "OPENED", who, why);
     } else {
-      ops.alert(inc, AlertKind.OPENED, "OPENED", ops.policy.openRoles(), "incident opened", s);
+      inc.locationUnknown = true;
+      inc.log(s.now, "OPENED", who, why);
+      inc.log(
+          s.now,
+          "LOCATION_UNKNOWN",
+          IncidentOps.SYSTEM,
+          "no unit sent until her position arrives; call her back");
+      // The ladder climbs if no place is known by the time a unit would have had to acknowledge.
+      inc.nextRungAt = s.now + ops.policy.ackTimeoutS() * 1000L;
+    }
+    s.changed(inc);
+    if (inc.locationUnknown) {
+      ops.tellSurvivor(inc, s);
+    } else {
+      dispatch(inc, s);
+    }
+    String opened = inc.locationUnknown ? "incident opened, location unknown" : "incident opened";
+    if (inc.injured) {
+      ops.markSerious(inc, inc.locationUnknown ? "injured, location unknown" : "injured", true, s);
+    } else {
+      ops.alert(inc, AlertKind.OPENED, "OPENED", ops.policy.openRoles(), opened, s);
     }
     if (!inc.pendingRoles.isEmpty()) {
       ops.climbLadder(inc, "no " + inc.pendingRoles + " unit available", s);
     }
+  }
+
+  /**
+   * The place of an incident whose location was unknown: the jurisdiction, OSC and hospital that
+   * serve it, and the first response, as a press with a position would have had at once. The SHO of
+   * the place, unknown when the officials were first alerted, is alerted now.
+   */
+  void locate(IncidentState inc, double lat, double lon, String who, String why, Step s) {
+    inc.locationUnknown = false;
+    place(inc, lat, lon);
+    inc.log(s.now, "LOCATED", who, why + (inc.jurisdiction == null ? "" : ", " + inc.jurisdiction));
+    s.changed(inc);
+    dispatch(inc, s);
+    if (inc.jurisdiction != null && ops.policy.openRoles().contains("SHO")) {
+      ops.alert(inc, AlertKind.OPENED, "LOCATED", List.of("SHO"), "her location is now known", s);
+    }
+    if (!inc.pendingRoles.isEmpty()) {
+      ops.climbLadder(inc, "no " + inc.pendingRoles + " unit available", s);
+    }
+  }
+
+  private void place(IncidentState inc, double lat, double lon) {
+    inc.lat = lat;
+    inc.lon = lon;
+    inc.jurisdiction = jurisdictions.at(lat, lon).orElse(null);
+    inc.osc = nearest(profile.oscs(), lat, lon).view("OSC");
+    inc.hospital = inc.injured ? nearest(profile.hospitals(), lat, lon).view("HOSPITAL") : null;
+  }
+
+  private static String withNote(String why, DeviceEvent e) {
+    return e.note() == null || e.note().isEmpty() ? why : why + " (" + e.note() + ")";
   }
 
   private void dispatch(IncidentState inc, Step s) {
@@ -101,14 +154,20 @@ final class PressRules {
 
   private void join(IncidentState inc, DeviceEvent e, Step s) {
     inc.pressSeqs.add(e.seq());
-    inc.log(s.now, "PRESSED_AGAIN", device(e.deviceId()), "same emergency");
+    inc.log(s.now, "PRESSED_AGAIN", device(e.deviceId()), withNote("same emergency", e));
     s.changed(inc);
     if (e.injured() && !inc.injured) {
       inc.injured = true;
-      inc.hospital = nearest(profile.hospitals(), inc.lat, inc.lon).view("HOSPITAL");
+      inc.hospital =
+          inc.locationUnknown
+              ? null
+              : nearest(profile.hospitals(), inc.lat, inc.lon).view("HOSPITAL");
       if (!inc.serious) {
         ops.markSerious(inc, "injured", false, s);
       }
+    }
+    if (inc.locationUnknown && e.hasPosition()) {
+      locate(inc, e.lat(), e.lon(), device(e.deviceId()), "her press gave a position", s);
     }
     ops.confirmToSurvivor(inc, s);
   }
@@ -118,14 +177,24 @@ final class PressRules {
     inc.phase = Phase.OPEN;
     inc.endedAt = 0;
     inc.duress = false;
-    inc.lat = e.lat();
-    inc.lon = e.lon();
-    inc.jurisdiction = jurisdictions.at(e.lat(), e.lon()).orElse(null);
     inc.injured = inc.injured || e.injured();
     inc.excludedUnits.clear();
-    inc.log(s.now, "REOPENED", device(e.deviceId()), "pressed again soon after it ended");
+    String why = "pressed again soon after it ended";
+    if (e.hasPosition()) {
+      inc.locationUnknown = false;
+      place(inc, e.lat(), e.lon());
+    } else if (!inc.locationUnknown) {
+      // Minutes old at most (the reopen window): where to send help until she is heard again.
+      why += "; no position in the press, the incident's last place is used";
+    }
+    inc.log(s.now, "REOPENED", device(e.deviceId()), withNote(why, e));
     s.changed(inc);
-    dispatch(inc, s);
+    if (inc.locationUnknown) {
+      inc.nextRungAt = Math.max(inc.nextRungAt, s.now + ops.policy.ackTimeoutS() * 1000L);
+      ops.tellSurvivor(inc, s);
+    } else {
+      dispatch(inc, s);
+    }
     ops.alert(
         inc,
         AlertKind.OPENED,

@@ -32,7 +32,7 @@ public final class RegionDispatcher {
     IncidentOps ops = new IncidentOps(profile.policy(), travelTime);
     this.presses = new PressRules(ops, profile, jurisdictions);
     this.units = new UnitRules(ops);
-    this.survivors = new SurvivorRules(ops, jurisdictions);
+    this.survivors = new SurvivorRules(ops, jurisdictions, presses);
     this.deadlines = new DeadlineRules(ops);
     this.operators = new OperatorRules(ops, presses);
   }

@@ -25,16 +25,24 @@ import org.oscar.stream.validate.DeviceEvent;
 final class SurvivorRules {
   private final IncidentOps ops;
   private final Jurisdictions jurisdictions;
+  private final PressRules presses;
 
-  SurvivorRules(IncidentOps ops, Jurisdictions jurisdictions) {
+  SurvivorRules(IncidentOps ops, Jurisdictions jurisdictions, PressRules presses) {
     this.ops = ops;
     this.jurisdictions = jurisdictions;
+    this.presses = presses;
   }
 
   void position(DeviceEvent e, Step s) {
     IncidentState inc = activeIncident(e, s);
     if (inc == null || inc.phase != Phase.OPEN) {
       // A heartbeat, or she is already with a unit: the unit's position is what matters now.
+      return;
+    }
+    if (inc.locationUnknown) {
+      presses.locate(
+          inc, e.lat(), e.lon(), device(e.deviceId()), "her device reported a position", s);
+      ops.tellSurvivor(inc, s);
       return;
     }
     if (GeoDistance.meters(inc.lat, inc.lon, e.lat(), e.lon()) < ops.policy.survivorMoveM()) {

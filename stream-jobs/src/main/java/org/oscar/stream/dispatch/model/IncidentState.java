@@ -18,6 +18,14 @@ public class IncidentState {
   public String district;
   public double lat;
   public double lon;
+
+  /**
+   * She pressed without a position and none has come since: lat/lon mean nothing, no unit is sent,
+   * the control room is asked to call her back. False (a place is known) in state written before
+   * the field existed.
+   */
+  public boolean locationUnknown;
+
   public boolean injured;
   public boolean serious;
 

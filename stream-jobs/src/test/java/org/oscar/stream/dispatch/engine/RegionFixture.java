@@ -87,6 +87,11 @@ public final class RegionFixture {
     return event(EventKind.SOS, deviceId, DeviceKind.PANIC).at(place[0], place[1]).build();
   }
 
+  /** A press with no usable position (no GPS fix yet); {@code why} as validation words it. */
+  public DeviceEvent pressWithoutPosition(String deviceId, String why) {
+    return event(EventKind.SOS, deviceId, DeviceKind.PANIC).noPosition().note(why).build();
+  }
+
   public DeviceEvent injuredPress(String deviceId, double[] place) {
     return event(EventKind.SOS, deviceId, DeviceKind.PANIC)
         .at(place[0], place[1])
