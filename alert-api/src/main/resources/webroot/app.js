@@ -2,7 +2,7 @@
 // live from the API's event stream. No external scripts or tiles: everything comes from the API.
 "use strict";
 
-const state = { token: null, user: null, units: new Map(), incidents: new Map(), selected: null, project: null };
+const state = { token: null, user: null, units: new Map(), incidents: new Map(), unregistered: new Map(), selected: null, project: null };
 const $ = (id) => document.getElementById(id);
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -89,9 +89,11 @@ function centroid(points) {
 }
 
 async function reload() {
-  const [units, incidents] = await Promise.all([api("/api/v1/units"), api("/api/v1/incidents")]);
+  const [units, incidents, strangers] = await Promise.all([
+    api("/api/v1/units"), api("/api/v1/incidents"), api("/api/v1/unregistered-emergencies")]);
   state.units = new Map(units.units.map((u) => [u.id, u]));
   state.incidents = new Map(incidents.incidents.map((i) => [i.incidentId, i]));
+  state.unregistered = new Map(strangers.emergencies.map((e) => [e.imei, e]));
   render();
 }
 
@@ -133,7 +135,8 @@ function handleEvent(block) {
     if (data.state === "CLOSED" || data.state === "CANCELLED") state.incidents.delete(data.incidentId);
     else state.incidents.set(data.incidentId, data);
     if (state.selected === data.incidentId) showIncident(data.incidentId);
-  } else if (type === "resync") { reload(); return; }
+  } else if (type === "unregistered") state.unregistered.set(data.imei, data);
+  else if (type === "resync") { reload(); return; }
   else return;
   render();
 }
@@ -188,6 +191,7 @@ function render() {
   }
   $("incident-count").textContent = state.incidents.size;
   const unlocated = [...state.incidents.values()].filter((i) => i.locationUnknown && i.state === "OPEN");
+  renderUnregistered();
   $("unlocated-alarm").hidden = unlocated.length === 0;
   $("unlocated-alarm").textContent = unlocated.length === 0 ? "" :
     `${unlocated.length} emergency press${unlocated.length > 1 ? "es" : ""} with no location: call her back, then set her location (${unlocated.map((i) => i.incidentId).join(", ")})`;
@@ -198,6 +202,24 @@ function render() {
     units.appendChild(li);
   }
   $("unit-count").textContent = state.units.size;
+}
+
+// Unverified SOS from trackers no device is bound to: shown for the operator to decide, an hour at most.
+function renderUnregistered() {
+  const box = $("unregistered-alarm"), shown = [...state.unregistered.values()].filter((e) => Date.now() - e.lastAt < 3600_000);
+  box.hidden = shown.length === 0; box.innerHTML = "";
+  for (const e of shown.sort((a, b) => b.lastAt - a.lastAt)) {
+    const p = document.createElement("p");
+    const place = e.lat == null ? "no position in the frame" : `at ${e.lat.toFixed(5)}, ${e.lon.toFixed(5)}`;
+    p.textContent = `Unverified SOS from an unregistered tracker, IMEI ${e.imei}: ${e.frames} frame(s), last ${new Date(e.lastAt).toLocaleTimeString()}, ${place}. `;
+    if (e.lat != null) {
+      const open = document.createElement("button"); open.type = "button"; open.textContent = "Open a case here";
+      open.addEventListener("click", () => command("/api/v1/incidents",
+        { lat: e.lat, lon: e.lon, source: "UNREGISTERED_TRACKER", note: "unregistered tracker IMEI " + e.imei }, "New case"));
+      p.appendChild(open);
+    }
+    box.appendChild(p);
+  }
 }
 
 async function showIncident(id) {

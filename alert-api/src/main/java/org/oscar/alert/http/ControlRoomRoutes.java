@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.LoginThrottle;
 import org.oscar.alert.http.auth.Principal;
@@ -73,6 +75,7 @@ final class ControlRoomRoutes {
     router.get("/api/v1/incidents").handler(this::openIncidents);
     router.get("/api/v1/incidents/:id").handler(this::incident);
     router.get("/api/v1/units").handler(this::units);
+    router.get("/api/v1/unregistered-emergencies").handler(this::unregisteredEmergencies);
     router.get("/api/v1/stream").handler(feed::handle);
   }
 
@@ -127,13 +130,32 @@ final class ControlRoomRoutes {
 
   private void openIncidents(RoutingContext ctx) {
     Principal who = ApiAuth.principal(ctx);
+    listOverRegions(
+        ctx,
+        "incidents",
+        store::openIncidentJsons,
+        json -> who.canSee(Json.fromString(json, IncidentView.class)));
+  }
+
+  /** Unverified SOS from trackers no device is bound to, in the caller's regions. */
+  private void unregisteredEmergencies(RoutingContext ctx) {
+    listOverRegions(ctx, "emergencies", store::unregisteredEmergencyJsons, json -> true);
+  }
+
+  /** {@code {field: [...]}} of the JSON documents of every region of the caller that it may see. */
+  private void listOverRegions(
+      RoutingContext ctx,
+      String field,
+      Function<String, List<String>> ofRegion,
+      Predicate<String> visible) {
+    Principal who = ApiAuth.principal(ctx);
     vertx
         .executeBlocking(
             () -> {
               JsonArray out = new JsonArray();
               for (String region : who.regions()) {
-                for (String json : store.openIncidentJsons(region)) {
-                  if (who.canSee(Json.fromString(json, IncidentView.class))) {
+                for (String json : ofRegion.apply(region)) {
+                  if (visible.test(json)) {
                     out.add(new JsonObject(json));
                   }
                 }
@@ -141,7 +163,7 @@ final class ControlRoomRoutes {
               return out;
             },
             false)
-        .onSuccess(list -> ApiResponses.json(ctx, 200, new JsonObject().put("incidents", list)))
+        .onSuccess(list -> ApiResponses.json(ctx, 200, new JsonObject().put(field, list)))
         .onFailure(e -> ApiResponses.unavailable(ctx, e));
   }
 

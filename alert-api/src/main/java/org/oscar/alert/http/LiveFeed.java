@@ -196,6 +196,10 @@ public final class LiveFeed {
               store
                   .incidentJson(id)
                   .ifPresent(j -> events.add(event("incident", new JsonObject(j))));
+          case "unregistered" ->
+              store
+                  .unregisteredEmergencyJson(region, id)
+                  .ifPresent(j -> events.add(event("unregistered", new JsonObject(j))));
           case "resync" -> resyncRegions.add(region);
           default -> {
             // presence of a survivor's device: shown through its incident, not on its own

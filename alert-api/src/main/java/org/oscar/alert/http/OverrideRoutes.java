@@ -69,7 +69,7 @@ final class OverrideRoutes {
     }
     String source = body.getString("source", "HELPLINE_181");
     if (!PayloadDecoder.OPEN_SOURCES.contains(source)) {
-      ApiResponses.badRequest(ctx, "source is HELPLINE_181 or WALK_IN");
+      ApiResponses.badRequest(ctx, "source is HELPLINE_181, WALK_IN or UNREGISTERED_TRACKER");
       return;
     }
     String region =

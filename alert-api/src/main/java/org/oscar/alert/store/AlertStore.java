@@ -15,6 +15,15 @@ public interface AlertStore extends AutoCloseable {
   /** The incident's live-state JSON as the stream job wrote it. */
   Optional<String> incidentJson(String incidentId);
 
+  /**
+   * Emergencies from AIS-140 trackers no device is bound to, shown to the region's control room
+   * ({@code UnregisteredEmergencyView} JSON), each for an hour after its last frame.
+   */
+  List<String> unregisteredEmergencyJsons(String region);
+
+  /** One of those, by the tracker's IMEI. */
+  Optional<String> unregisteredEmergencyJson(String region, String imei);
+
   /** Live-state JSON of the region's open incidents. */
   List<String> openIncidentJsons(String region);
 

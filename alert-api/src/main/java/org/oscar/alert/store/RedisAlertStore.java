@@ -67,6 +67,24 @@ public final class RedisAlertStore implements AlertStore {
   }
 
   @Override
+  public List<String> unregisteredEmergencyJsons(String region) {
+    String[] keys =
+        redis.smembers(LiveKeys.unregisteredEmergencies(region)).stream()
+            .sorted()
+            .map(imei -> LiveKeys.unregisteredEmergency(region, imei))
+            .toArray(String[]::new);
+    // An IMEI whose key expired is no longer shown (the set outlives it by up to an hour).
+    return keys.length == 0
+        ? List.of()
+        : redis.mget(keys).stream().filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  public Optional<String> unregisteredEmergencyJson(String region, String imei) {
+    return Optional.ofNullable(redis.get(LiveKeys.unregisteredEmergency(region, imei)));
+  }
+
+  @Override
   public List<String> openIncidentJsons(String region) {
     String[] keys =
         redis.smembers(LiveKeys.openIncidents(region)).stream()

@@ -30,6 +30,7 @@ import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.live.UnregisteredEmergencyView;
 import org.oscar.contract.security.PinHash;
 import org.oscar.testkit.RedisProcess;
 import redis.clients.jedis.RedisClient;
@@ -217,6 +218,39 @@ class ControlRoomApiIT {
   }
 
   @Test
+  void anUnregisteredTrackersEmergencyIsShownToItsRegionsControlRoomOnly() throws Exception {
+    showUnregistered("111111111111111", "bhubaneswar");
+    // An IMEI whose entry expired is listed no more.
+    redisClient.sadd(LiveKeys.unregisteredEmergencies("bhubaneswar"), "222222222222222");
+
+    JsonObject khordha =
+        new JsonObject(
+            get("/api/v1/unregistered-emergencies", login("control.khordha", "khordha-pass"))
+                .body());
+    JsonObject cuttack =
+        new JsonObject(
+            get("/api/v1/unregistered-emergencies", login("control.cuttack", "cuttack-pass"))
+                .body());
+
+    List<JsonObject> shown =
+        khordha.getJsonArray("emergencies").stream().map(o -> (JsonObject) o).toList();
+    assertThat(shown)
+        .filteredOn(e -> e.getString("imei").equals("111111111111111"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getDouble("lat")).isEqualTo(20.27));
+    assertThat(shown).noneMatch(e -> e.getString("imei").equals("222222222222222"));
+    assertThat(cuttack.getJsonArray("emergencies").stream().map(o -> (JsonObject) o))
+        .noneMatch(e -> e.getString("region").equals("bhubaneswar"));
+  }
+
+  private static void showUnregistered(String imei, String region) {
+    UnregisteredEmergencyView v =
+        new UnregisteredEmergencyView(imei, region, 1_000, 2_000, 2, 20.27, 85.84);
+    redisClient.set(LiveKeys.unregisteredEmergency(region, imei), Json.toString(v));
+    redisClient.sadd(LiveKeys.unregisteredEmergencies(region), imei);
+  }
+
+  @Test
   void theStreamPushesAUnitMoveWithinASecondAndNothingOfAnotherDistrict() throws Exception {
     String token = login("control.khordha", "khordha-pass");
     List<String> received = new CopyOnWriteArrayList<>();
@@ -250,6 +284,10 @@ class ControlRoomApiIT {
     redisClient.publish(LiveKeys.liveChannel("bhubaneswar"), "unit:PCR-1");
     storeIncident(cuttackIncident("INC-CUTTACK-2"));
     redisClient.publish(LiveKeys.liveChannel("cuttack"), "incident:INC-CUTTACK-2");
+    showUnregistered("333333333333333", "bhubaneswar");
+    redisClient.publish(LiveKeys.liveChannel("bhubaneswar"), "unregistered:333333333333333");
+    showUnregistered("444444444444444", "cuttack");
+    redisClient.publish(LiveKeys.liveChannel("cuttack"), "unregistered:444444444444444");
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> received.stream().anyMatch(l -> l.contains("\"lat\":\"20.2800\"")));
@@ -258,9 +296,13 @@ class ControlRoomApiIT {
         (System.nanoTime() - written) / 1_000_000);
 
     Thread.sleep(500);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> received.stream().anyMatch(l -> l.contains("333333333333333")));
     assertThat(received)
-        .contains("event: unit")
-        .noneMatch(l -> l.contains("INC-CUTTACK") || l.contains("CTC-1"));
+        .contains("event: unit", "event: unregistered")
+        .noneMatch(
+            l -> l.contains("INC-CUTTACK") || l.contains("CTC-1") || l.contains("444444444444444"));
   }
 
   private String login(String user, String password) throws Exception {

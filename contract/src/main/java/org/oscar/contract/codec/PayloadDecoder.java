@@ -179,7 +179,7 @@ public final class PayloadDecoder {
 
   /** Where a case opened by an operator came from. */
   public static final java.util.Set<String> OPEN_SOURCES =
-      java.util.Set.of("HELPLINE_181", "WALK_IN");
+      java.util.Set.of("HELPLINE_181", "WALK_IN", "UNREGISTERED_TRACKER");
 
   private static <T> Decoded<T> checked(Decoded<T> d, Long seq, Long ts, Double lat, Double lon) {
     if (seq == null) {

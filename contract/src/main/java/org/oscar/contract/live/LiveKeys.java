@@ -86,6 +86,19 @@ public final class LiveKeys {
     return PREFIX + "devices";
   }
 
+  /**
+   * An emergency from an AIS-140 tracker no device is bound to, shown to a region's control room
+   * ({@link UnregisteredEmergencyView} as JSON); it expires an hour after its last frame.
+   */
+  public static String unregisteredEmergency(String region, String imei) {
+    return PREFIX + "unregistered-sos:" + region + ":" + imei;
+  }
+
+  /** Set of the IMEIs with an unregistered emergency shown to a region's control room. */
+  public static String unregisteredEmergencies(String region) {
+    return PREFIX + "unregistered-sos:" + region;
+  }
+
   /** Pub/sub channel announcing live-state changes of a region (for control-room push). */
   public static String liveChannel(String region) {
     return PREFIX + "live:" + region;

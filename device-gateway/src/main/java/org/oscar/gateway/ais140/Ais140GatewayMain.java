@@ -68,6 +68,14 @@ public final class Ais140GatewayMain implements Callable<Integer> {
   @Mixin RegistryOptions registryOptions;
 
   @Option(
+      names = "--unregistered-region",
+      defaultValue = "${env:OSCAR_AIS140_UNREGISTERED_REGION:-}",
+      description =
+          "dispatch region whose control room is shown emergencies from trackers no device is"
+              + " bound to (empty: only counted; default: ${DEFAULT-VALUE})")
+  String unregisteredRegion;
+
+  @Option(
       names = "--workers",
       defaultValue = "4",
       description = "threads for registry lookups and publishing (default: ${DEFAULT-VALUE})")
@@ -88,7 +96,18 @@ public final class Ais140GatewayMain implements Callable<Integer> {
     try (DeviceRegistry registry = registryOptions.connect();
         MqttPublisher mqtt = new MqttPublisher(broker, "oscar-ais140-" + port, mqttUser, password);
         Ais140Server server =
-            new Ais140Server(registry::findByImei, ContractPublisher.over(mqtt), meters, workers)) {
+            new Ais140Server(
+                registry::findByImei,
+                unregisteredRegion.isEmpty()
+                    ? UnregisteredEmergencies.NONE
+                    : registry.unregisteredEmergencies(unregisteredRegion),
+                ContractPublisher.over(mqtt),
+                meters,
+                workers)) {
+      if (unregisteredRegion.isEmpty()) {
+        LOG.warn(
+            "no --unregistered-region: emergencies from unregistered trackers are only counted");
+      }
       int tcp = server.start(listenHost, port);
       int http = server.startMetrics(listenHost, metricsPort);
       LOG.info(

@@ -22,6 +22,7 @@ public final class Ais140Server implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final ExecutorService workers;
   private final ImeiBindings bindings;
+  private final UnregisteredEmergencies unregistered;
   private final ContractPublisher publisher;
   private final Ais140Metrics metrics;
   private final PrometheusMeterRegistry registry;
@@ -33,7 +34,17 @@ public final class Ais140Server implements AutoCloseable {
       ContractPublisher publisher,
       PrometheusMeterRegistry registry,
       int workerThreads) {
+    this(bindings, UnregisteredEmergencies.NONE, publisher, registry, workerThreads);
+  }
+
+  public Ais140Server(
+      ImeiBindings bindings,
+      UnregisteredEmergencies unregistered,
+      ContractPublisher publisher,
+      PrometheusMeterRegistry registry,
+      int workerThreads) {
     this.bindings = bindings;
+    this.unregistered = unregistered;
     this.publisher = publisher;
     this.registry = registry;
     this.metrics = new Ais140Metrics(registry);
@@ -63,7 +74,12 @@ public final class Ais140Server implements AutoCloseable {
                   metrics.connectionOpened();
                   TrackerSession session =
                       new TrackerSession(
-                          bindings, publisher, metrics, workers, System::currentTimeMillis);
+                          bindings,
+                          unregistered,
+                          publisher,
+                          metrics,
+                          workers,
+                          System::currentTimeMillis);
                   socket.handler(buffer -> session.onBytes(buffer.getBytes()));
                   socket.closeHandler(
                       v -> {

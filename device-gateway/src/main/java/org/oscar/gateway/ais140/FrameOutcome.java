@@ -37,6 +37,11 @@ public enum FrameOutcome {
   NO_FIX(true),
   /** No device is bound to this IMEI. */
   UNKNOWN_DEVICE(true),
+  /**
+   * An emergency from an IMEI no device is bound to: not dispatched, shown to the control room as
+   * an unverified SOS from an unregistered tracker.
+   */
+  UNREGISTERED_EMERGENCY(true),
   /** The IMEI's device was revoked. */
   REVOKED_DEVICE(true),
   /** An emergency message from a responder unit's tracker (units do not press). */

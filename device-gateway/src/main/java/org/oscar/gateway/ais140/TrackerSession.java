@@ -30,6 +30,7 @@ final class TrackerSession {
   static final int MAX_BACKLOG = 200;
 
   private final ImeiBindings bindings;
+  private final UnregisteredEmergencies unregistered;
   private final ContractPublisher publisher;
   private final Consumer<FrameOutcome> counter;
   private final Executor worker;
@@ -51,11 +52,13 @@ final class TrackerSession {
 
   TrackerSession(
       ImeiBindings bindings,
+      UnregisteredEmergencies unregistered,
       ContractPublisher publisher,
       Consumer<FrameOutcome> counter,
       Executor worker,
       LongSupplier clock) {
     this.bindings = bindings;
+    this.unregistered = unregistered;
     this.publisher = publisher;
     this.counter = counter;
     this.worker = worker;
@@ -116,7 +119,10 @@ final class TrackerSession {
     }
     DeviceRecord d = deviceOf(frame.imei());
     if (d == null) {
-      counter.accept(FrameOutcome.UNKNOWN_DEVICE);
+      counter.accept(
+          isEmergency(frame) && show(frame)
+              ? FrameOutcome.UNREGISTERED_EMERGENCY
+              : FrameOutcome.UNKNOWN_DEVICE);
       return;
     }
     if (!d.isActive()) {
@@ -138,6 +144,33 @@ final class TrackerSession {
       return;
     }
     counter.accept(tryPublish(t.message()) ? t.outcome() : FrameOutcome.PUBLISH_FAILED);
+  }
+
+  private static boolean isEmergency(Ais140Frame frame) {
+    return frame instanceof Ais140Frame.Emergency e
+        ? !e.stop()
+        : ((Ais140Frame.Location) frame).emergencyAlert();
+  }
+
+  /**
+   * An unregistered tracker's emergency on the control room's board; a board that cannot be written
+   * leaves it counted as an unknown device, and logged.
+   */
+  private boolean show(Ais140Frame frame) {
+    boolean placed =
+        frame instanceof Ais140Frame.Emergency e
+            ? e.positionKnown()
+            : ((Ais140Frame.Location) frame).fixValid();
+    try {
+      return unregistered.show(
+          frame.imei(),
+          placed ? frame.lat() : null,
+          placed ? frame.lon() : null,
+          clock.getAsLong());
+    } catch (RuntimeException e) {
+      LOG.warn("an unregistered tracker's emergency could not be shown: {}", e.toString());
+      return false;
+    }
   }
 
   /** The bound device, asked again of the registry once the last answer is stale. */

@@ -27,6 +27,11 @@ public final class DeviceRegistry implements AutoCloseable {
         RedisClient.builder().hostAndPort(host, port).clientConfig(config.build()).build());
   }
 
+  /** The board on which unregistered trackers' emergencies are shown to a region's control room. */
+  public UnregisteredEmergencyBoard unregisteredEmergencies(String region) {
+    return new UnregisteredEmergencyBoard(redis, region);
+  }
+
   public void put(DeviceRecord record) {
     try (AbstractTransaction tx = redis.multi()) {
       tx.del(LiveKeys.device(record.id()));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.live.UnregisteredEmergencyView;
 import org.oscar.contract.mqtt.MqttPublisher;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.SosPayload;
@@ -79,6 +81,7 @@ class Ais140AdapterIT {
     server =
         new Ais140Server(
             registry::findByImei,
+            registry.unregisteredEmergencies("bbsr"),
             ContractPublisher.over(publisher),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             2);
@@ -141,14 +144,33 @@ class Ais140AdapterIT {
   }
 
   @Test
-  void anImeiNobodyBoundGetsNothingPublished() throws Exception {
+  void anImeiNobodyBoundGetsNothingPublishedButItsEmergencyIsShownToTheControlRoom()
+      throws Exception {
     try (Socket stranger = new Socket("127.0.0.1", tcpPort)) {
       send(stranger.getOutputStream(), Ais140Frames.emergency().imei("123456789012345").build());
+      send(
+          stranger.getOutputStream(),
+          Ais140Frames.location("123456789012345", "1", "20.2700", "85.8400"));
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> server.metrics().count(FrameOutcome.UNKNOWN_DEVICE) == 1);
+          .until(
+              () ->
+                  server.metrics().count(FrameOutcome.UNREGISTERED_EMERGENCY) == 1
+                      && server.metrics().count(FrameOutcome.UNKNOWN_DEVICE) == 1);
     }
     assertThat(seen).noneMatch(m -> m.contains("123456789012345"));
+    try (RedisClient redisClient = RedisClient.create(redis.host(), redis.port())) {
+      UnregisteredEmergencyView shown =
+          Json.fromString(
+              redisClient.get(LiveKeys.unregisteredEmergency("bbsr", "123456789012345")),
+              UnregisteredEmergencyView.class);
+      assertThat(shown.lat()).isEqualTo(20.2961);
+      assertThat(shown.frames()).isEqualTo(1);
+      assertThat(redisClient.smembers(LiveKeys.unregisteredEmergencies("bbsr")))
+          .contains("123456789012345");
+      assertThat(redisClient.ttl(LiveKeys.unregisteredEmergency("bbsr", "123456789012345")))
+          .isBetween(1L, 3600L);
+    }
   }
 
   @Test

@@ -24,6 +24,7 @@ class TrackerSessionTest {
   private final Map<String, DeviceRecord> registry = new HashMap<>();
   private final List<Republish> published = new ArrayList<>();
   private final Map<FrameOutcome, Integer> counts = new EnumMap<>(FrameOutcome.class);
+  private final List<String> shown = new ArrayList<>();
   private final AtomicLong now = new AtomicLong(1_000_000);
   private boolean brokerDown;
   private final TrackerSession session = newSession();
@@ -104,6 +105,22 @@ class TrackerSessionTest {
   }
 
   @Test
+  void anUnregisteredTrackersEmergencyIsShownToTheControlRoomNotDispatched() {
+    String stranger = "111111111111111";
+
+    send(Ais140Frames.emergency().imei(stranger).build());
+    newSessionSend(stranger, "$EPB,EMR," + stranger + ",NM,29112026204500,V,0.0,N,0.0,E");
+    newSessionSend(stranger, Ais140Frames.emergency().imei(stranger).stop().build());
+    newSessionSend(stranger, Ais140Frames.location(stranger, "1", "20.27", "85.84"));
+
+    assertThat(shown).containsExactly(stranger + " 20.2961 85.8245", stranger + " null null");
+    assertThat(counts)
+        .containsEntry(FrameOutcome.UNREGISTERED_EMERGENCY, 2)
+        .containsEntry(FrameOutcome.UNKNOWN_DEVICE, 2);
+    assertThat(published).isEmpty();
+  }
+
+  @Test
   void aVehicleTrackerReportsAsAUnitWithSpeedAndHeading() {
     send(Ais140Frames.location(UNIT_IMEI, "1", "20.2700", "85.8400"));
 
@@ -123,7 +140,7 @@ class TrackerSessionTest {
     newSessionSend(UNIT_IMEI, Ais140Frames.location(UNIT_IMEI, "0", "20.27", "85.84"));
 
     assertThat(counts)
-        .containsEntry(FrameOutcome.UNKNOWN_DEVICE, 1)
+        .containsEntry(FrameOutcome.UNREGISTERED_EMERGENCY, 1)
         .containsEntry(FrameOutcome.REVOKED_DEVICE, 1)
         .containsEntry(FrameOutcome.WRONG_DEVICE_CLASS, 1)
         .containsEntry(FrameOutcome.NO_FIX, 1)
@@ -210,6 +227,7 @@ class TrackerSessionTest {
   private TrackerSession newSession() {
     return new TrackerSession(
         imei -> Optional.ofNullable(registry.get(imei)),
+        (imei, lat, lon, at) -> shown.add(imei + " " + lat + " " + lon),
         m -> {
           if (brokerDown) {
             throw new IllegalStateException("broker down");
