@@ -46,14 +46,16 @@ mine() {
   done
   return 1
 }
-# Processes that belong to this checkout: started in it, or naming it on their command line.
+# Processes of a local run of this checkout: working in its .run/, or naming .run/ or a module's
+# target/lib on their command line (a developer's editor or build in the checkout is none of them).
 ours() {
-  local p cwd
+  local p cwd cmd
   for p in /proc/[0-9]*; do
     p=${p#/proc/}
     cwd=$(readlink "/proc/$p/cwd" 2>/dev/null) || continue
-    if [ "$cwd" = "$ROOT" ] || [[ "$cwd" == "$ROOT/"* ]] \
-      || tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF "$ROOT/"; then
+    cmd=$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null) || continue
+    if [[ "$cwd" == "$ROOT/.run"* ]] || [[ "$cmd" == *"$ROOT/.run"* ]] \
+      || [[ "$cmd" == *"$ROOT/"*"/target/lib/"* ]]; then
       mine "$p" || echo "$p"
     fi
   done

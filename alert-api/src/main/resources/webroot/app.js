@@ -214,8 +214,10 @@ function renderUnregistered() {
     p.textContent = `Unverified SOS from an unregistered tracker, IMEI ${e.imei}: ${e.frames} frame(s), last ${new Date(e.lastAt).toLocaleTimeString()}, ${place}. `;
     if (e.lat != null) {
       const open = document.createElement("button"); open.type = "button"; open.textContent = "Open a case here";
+      // One alarm, one case: the same key opens the same case whoever clicks, however often.
       open.addEventListener("click", () => command("/api/v1/incidents",
-        { lat: e.lat, lon: e.lon, source: "UNREGISTERED_TRACKER", note: "unregistered tracker IMEI " + e.imei }, "New case"));
+        { lat: e.lat, lon: e.lon, region: e.region, source: "UNREGISTERED_TRACKER", note: "unregistered tracker IMEI " + e.imei,
+          dedupeKey: `unregistered:${e.imei}:${e.firstAt}` }, "Case for tracker " + e.imei));
       p.appendChild(open);
     }
     box.appendChild(p);

@@ -78,7 +78,14 @@ final class OverrideRoutes {
       ApiResponses.json(ctx, 403, new JsonObject().put("error", "not your district"));
       return;
     }
-    String commandId = newCommandId();
+    String dedupeKey = body.getString("dedupeKey");
+    if (dedupeKey != null && (dedupeKey.isBlank() || dedupeKey.length() > 200)) {
+      ApiResponses.badRequest(ctx, "dedupeKey is 1-200 characters");
+      return;
+    }
+    // The same key (an unregistered tracker's alarm, say) opens one case, whoever clicks and
+    // however often: the job ignores an OPEN whose call it already has.
+    String commandId = dedupeKey == null ? newCommandId() : commandIdOf(region, dedupeKey);
     OperatorCommand c =
         new OperatorCommand(
             commandId,
@@ -209,6 +216,18 @@ final class OverrideRoutes {
   private static String note(JsonObject body) {
     String note = body.getString("note");
     return note == null ? null : note.length() > 200 ? note.substring(0, 200) : note;
+  }
+
+  private static String commandIdOf(String region, String dedupeKey) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (region + "\n" + dedupeKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest).substring(0, 24);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String newCommandId() {

@@ -55,7 +55,15 @@ public final class PayloadDecoder {
     if (!validLatitude(p.lat()) || !validLongitude(p.lon())) {
       return "coordinates out of range, discarded";
     }
+    if (isNullIsland(p.lat(), p.lon())) {
+      return "0,0: what a device sends without a fix";
+    }
     return null;
+  }
+
+  /** Exactly 0,0: in the Gulf of Guinea, and what devices without a fix send as a position. */
+  public static boolean isNullIsland(double lat, double lon) {
+    return lat == 0 && lon == 0;
   }
 
   public static Decoded<UnitPositionPayload> unitPosition(byte[] payload) {
@@ -64,7 +72,7 @@ public final class PayloadDecoder {
       return d;
     }
     UnitPositionPayload p = d.value();
-    return checked(d, p.seq(), p.ts(), p.lat(), p.lon());
+    return placed(checked(d, p.seq(), p.ts(), p.lat(), p.lon()), p.lat(), p.lon());
   }
 
   public static Decoded<PositionPayload> devicePosition(byte[] payload) {
@@ -73,7 +81,14 @@ public final class PayloadDecoder {
       return d;
     }
     PositionPayload p = d.value();
-    return checked(d, p.seq(), p.ts(), p.lat(), p.lon());
+    return placed(checked(d, p.seq(), p.ts(), p.lat(), p.lon()), p.lat(), p.lon());
+  }
+
+  /** A position report of 0,0 says the device has no fix: it places nobody there. */
+  private static <T> Decoded<T> placed(Decoded<T> d, Double lat, Double lon) {
+    return d.isOk() && isNullIsland(lat, lon)
+        ? Decoded.rejected(RejectReason.BAD_COORDINATE, "0,0: no fix")
+        : d;
   }
 
   public static Decoded<CancelPayload> cancel(byte[] payload) {

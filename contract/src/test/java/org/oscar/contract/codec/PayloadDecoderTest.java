@@ -56,12 +56,28 @@ class PayloadDecoderTest {
         "{\"seq\":1,\"ts\":2,\"lat\":20.1,\"lon\":85,\"fix\":false} | no GPS fix",
         "{\"seq\":1,\"ts\":2,\"lat\":-90.5,\"lon\":85} | coordinates out of range, discarded",
         "{\"seq\":1,\"ts\":2,\"lat\":20,\"lon\":180.01} | coordinates out of range, discarded",
+        "{\"seq\":1,\"ts\":2,\"lat\":0,\"lon\":0} | 0,0: what a device sends without a fix",
       })
   void aPressWithoutAUsablePositionIsStillAPressThatSaysWhy(String payload, String why) {
     Decoded<SosPayload> d = PayloadDecoder.sos(utf8(payload));
 
     assertThat(d.isOk()).isTrue();
     assertThat(PayloadDecoder.positionProblem(d.value())).isEqualTo(why);
+  }
+
+  @Test
+  void aPositionReportOfZeroZeroPlacesNobodyThere() {
+    assertThat(
+            PayloadDecoder.devicePosition(utf8("{\"seq\":1,\"ts\":2,\"lat\":0,\"lon\":0}"))
+                .reason())
+        .isEqualTo(RejectReason.BAD_COORDINATE);
+    assertThat(
+            PayloadDecoder.unitPosition(utf8("{\"seq\":1,\"ts\":2,\"lat\":0.0,\"lon\":0}"))
+                .reason())
+        .isEqualTo(RejectReason.BAD_COORDINATE);
+    assertThat(
+            PayloadDecoder.unitPosition(utf8("{\"seq\":1,\"ts\":2,\"lat\":0,\"lon\":85}")).isOk())
+        .isTrue();
   }
 
   @Test

@@ -61,6 +61,22 @@ public final class Ais140Parser {
     if (!s.startsWith("$")) {
       return ParsedLine.stopped(FrameOutcome.NOT_A_FRAME, "no leading $");
     }
+    for (int i = 0; i < s.length(); i++) {
+      // Checksums are computed over bytes: a character that is not one byte is no frame's.
+      if (s.charAt(i) > 0xff) {
+        return ParsedLine.stopped(FrameOutcome.NOT_A_FRAME, "not single-byte text");
+      }
+    }
+    try {
+      return read(s);
+    } catch (RuntimeException e) {
+      // A bug here must cost one line, never the connection and the frames after it.
+      return ParsedLine.stopped(
+          FrameOutcome.BAD_FIELD, "unreadable: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static ParsedLine read(String s) {
     FrameIntegrity.Checked checked = FrameIntegrity.check(s);
     String[] f = fields(checked.content());
     try {
@@ -144,27 +160,44 @@ public final class Ais140Parser {
           ? new BadField(FrameOutcome.BAD_FIELD, "imei")
           : new BadField(FrameOutcome.UNSUPPORTED_PACKET, "header " + printable(f[0]));
     }
+    String packetType = type >= 0 ? f[type] : printable(f[0]);
+    boolean history = flag >= 0 && f[flag].equals("H");
+    // The emergency alert of a location packet is an emergency: never refused for its form.
+    boolean alert = packetType.equals("EA");
+    Ais140Frame.Location noPlace =
+        new Ais140Frame.Location(
+            f[imei], packetType, history, 0, false, 0, 0, null, null, integrity);
     int at = coordinates(f, imei + 1);
     if (at < 0) {
+      if (alert) {
+        return ParsedLine.of(noPlace);
+      }
       throw type >= 0
           ? new BadField(FrameOutcome.MISSING_FIELD, "no lat,N,lon,E group")
           : new BadField(FrameOutcome.UNSUPPORTED_PACKET, "header " + printable(f[0]));
     }
     Between between = between(f, imei + 1, at);
-    String packetType = type >= 0 ? f[type] : printable(f[0]);
-    boolean history = flag >= 0 && f[flag].equals("H");
     boolean fix = between.fix == null || between.fix;
     if (!fix) {
       return ParsedLine.of(
           new Ais140Frame.Location(
               f[imei], packetType, history, between.ts, false, 0, 0, null, null, integrity));
     }
-    double lat = coordinate(f[at], f[at + 1], 'N', 'S', 90);
-    double lon = coordinate(f[at + 2], f[at + 3], 'E', 'W', 180);
-    if (lat == 0 && lon == 0) {
-      throw new BadField(FrameOutcome.BAD_COORDINATE, "0,0: the tracker has no position");
+    double lat;
+    double lon;
+    try {
+      lat = coordinate(f[at], f[at + 1], 'N', 'S', 90);
+      lon = coordinate(f[at + 2], f[at + 3], 'E', 'W', 180);
+      if (lat == 0 && lon == 0) {
+        throw new BadField(FrameOutcome.BAD_COORDINATE, "0,0: the tracker has no position");
+      }
+    } catch (BadField e) {
+      if (alert) {
+        return ParsedLine.of(noPlace);
+      }
+      throw e;
     }
-    if (between.ts == 0) {
+    if (between.ts == 0 && !alert) {
       throw new BadField(FrameOutcome.BAD_FIELD, "date/time");
     }
     return ParsedLine.of(

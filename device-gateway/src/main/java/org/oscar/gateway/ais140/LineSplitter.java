@@ -25,12 +25,15 @@ final class LineSplitter {
   void feed(byte[] bytes) {
     for (byte b : bytes) {
       if (b == '\n') {
-        if (!discarding && line.size() > 0) {
-          // Non-UTF-8 bytes become U+FFFD and then fail the parser's checks: not a crash.
-          onLine.accept(line.toString(StandardCharsets.UTF_8));
-        }
+        boolean complete = !discarding && line.size() > 0;
+        // One character per byte (frames are ASCII; anything else fails the parser's checks), and
+        // the buffer is free before the line is handed on, whatever its handler does.
+        String text = complete ? line.toString(StandardCharsets.ISO_8859_1) : null;
         line.reset();
         discarding = false;
+        if (complete) {
+          onLine.accept(text);
+        }
       } else if (!discarding) {
         if (line.size() >= maxBytes) {
           line.reset();

@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.json.JsonObject;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,11 +35,13 @@ import org.oscar.contract.wire.TaskAction;
 import org.oscar.gateway.ais140.Ais140Server;
 import org.oscar.gateway.ais140.ContractPublisher;
 import org.oscar.gateway.ais140.FrameOutcome;
+import org.oscar.gateway.registry.DeviceRegistry;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
+import redis.clients.jedis.RedisClient;
 
 /**
  * An AIS-140 tracker's emergency, end to end on real parts: a TCP frame to the adapter, the press
@@ -43,6 +50,7 @@ import org.oscar.stream.dispatch.reference.RegionProfiles;
  */
 class Ais140EmergencyITCase {
   private static final String REGION = "ais";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   // A real capture (corpus TR16): an emergency with no fix, at 0,0, CRC-32 after the star.
   private static final String NO_FIX_FRAME =
       "$EPB,EMR,869867036066035,NM,03042019,192008,V,000.00000000,N,000.00000000,E,0000000000.0,"
@@ -61,6 +69,7 @@ class Ais140EmergencyITCase {
   private static MqttPublisher adapterBroker;
   private static Ais140Server adapter;
   private static int adapterPort;
+  private static DeviceRegistry registry;
 
   @BeforeAll
   static void startSystem() throws Exception {
@@ -89,9 +98,11 @@ class Ais140EmergencyITCase {
             NO_FIX_IMEI, tracker("ais-TRACKER-1"),
             UNVERIFIED_IMEI, tracker("ais-TRACKER-2"));
     adapterBroker = new MqttPublisher(stack.mosquitto.url(), "oscar-ais140-it", null, null);
+    registry = new DeviceRegistry(RedisClient.create("127.0.0.1", stack.redis.port()));
     adapter =
         new Ais140Server(
             imei -> Optional.ofNullable(bound.get(imei)),
+            registry.unregisteredEmergencies("bhubaneswar"),
             ContractPublisher.over(adapterBroker),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             2);
@@ -105,6 +116,9 @@ class Ais140EmergencyITCase {
     }
     if (adapterBroker != null) {
       adapterBroker.close();
+    }
+    if (registry != null) {
+      registry.close();
     }
     if (job != null) {
       job.cancel().get();
@@ -150,6 +164,94 @@ class Ais140EmergencyITCase {
     assertThat(view.timeline().get(0).why()).contains("frame integrity unverified");
     assertThat(devices.tasks("ais-AMB-1", TaskAction.ASSIGN)).isNotEmpty();
     assertThat(adapter.metrics().count(FrameOutcome.PUBLISHED_UNVERIFIED)).isEqualTo(1);
+  }
+
+  @Test
+  void anUnregisteredTrackersEmergencyReachesTheControlRoomWhichOpensOneCaseForIt()
+      throws Exception {
+    String stranger = "354678901234564";
+    long before = adapter.metrics().count(FrameOutcome.UNREGISTERED_EMERGENCY);
+    long forwardedBefore = forwarded();
+    try (Socket socket = new Socket("127.0.0.1", adapterPort)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("$EPB,EMR," + stranger + ",NM,29112026204500,A," + LAT + ",N," + LON + ",E\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> adapter.metrics().count(FrameOutcome.UNREGISTERED_EMERGENCY) > before);
+    }
+    String user = login();
+
+    JsonObject shown =
+        new JsonObject(get("/api/v1/unregistered-emergencies", user).body())
+            .getJsonArray("emergencies").stream()
+                .map(o -> (JsonObject) o)
+                .filter(e -> e.getString("imei").equals(stranger))
+                .findFirst()
+                .orElseThrow();
+    assertThat(shown.getDouble("lat")).isEqualTo(LAT);
+    assertThat(forwarded()).isEqualTo(forwardedBefore); // no press on its word alone
+
+    // Two operators click "Open a case here" on the same alarm: one case.
+    JsonObject open =
+        new JsonObject()
+            .put("lat", LAT)
+            .put("lon", LON)
+            .put("region", "bhubaneswar")
+            .put("source", "UNREGISTERED_TRACKER")
+            .put("dedupeKey", "unregistered:" + stranger + ":" + shown.getLong("firstAt"));
+    String first =
+        new JsonObject(post("/api/v1/incidents", user, open).body()).getString("incidentId");
+    String second =
+        new JsonObject(post("/api/v1/incidents", user, open).body()).getString("incidentId");
+    assertThat(second).isEqualTo(first);
+    IncidentView opened = stack.awaitIncident(first, v -> v.state().equals("OPEN"));
+    assertThat(opened.timeline().get(0).why()).contains("UNREGISTERED_TRACKER");
+    Thread.sleep(1_000); // the second command has been through the job by now
+    assertThat(stack.awaitIncident(first, v -> true).timeline())
+        .filteredOn(t -> t.what().equals("OPENED"))
+        .hasSize(1);
+  }
+
+  private static String login() throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api("/login")))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        new JsonObject()
+                            .put("username", LocalStack.USER)
+                            .put("password", LocalStack.USER_PASSWORD)
+                            .encode()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new JsonObject(r.body()).getString("token");
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(api(path)))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String token, JsonObject body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(api(path)))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String api(String path) {
+    return "http://127.0.0.1:" + stack.apiPort() + path;
   }
 
   private static DeviceRecord tracker(String id) {

@@ -82,9 +82,11 @@ public final class DeliveryPlanner {
   String text(AlertEvent e, NotificationRecord r) {
     IncidentView inc = e.incident();
     String place =
-        inc.jurisdiction() == null
-            ? "outside known jurisdictions"
-            : inc.jurisdiction() + (inc.district() == null ? "" : ", " + inc.district());
+        inc.locationUnknown()
+            ? "location not yet known"
+            : inc.jurisdiction() == null
+                ? "outside known jurisdictions"
+                : inc.jurisdiction() + (inc.district() == null ? "" : ", " + inc.district());
     String why = e.reason() == null || e.reason().isBlank() ? "" : " (" + e.reason() + ")";
     return "OSCAR "
         + e.kind()
