@@ -172,6 +172,31 @@ class Ais140ParserTest {
         .isEqualTo(FrameIntegrity.Status.ABSENT);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "$NRM,ACME,1.0,EA,10,L,861850060252398,OD02,1,29112026,204510,0.0,N,0.0,E",
+        "$NRM,ACME,1.0,EA,10,L,861850060252398,OD02,1,29112026,204510,95.0,N,85.84,E",
+        "$NRM,ACME,1.0,EA,10,L,861850060252398,OD02,1,29112026,204510,20.27,N",
+        "$NRM,ACME,1.0,EA,10,L,861850060252398,OD02,1,00000000,000000,20.27,N,85.84,E",
+      })
+  void anEmergencyAlertInALocationPacketIsNeverRefusedForItsForm(String line) {
+    var l = (Ais140Frame.Location) Ais140Parser.parse(line).frame();
+
+    assertThat(l.emergencyAlert()).isTrue();
+    assertThat(l.imei()).isEqualTo("861850060252398");
+  }
+
+  @Test
+  void textThatIsNotSingleByteIsNoFrameAndNeverAnException() {
+    String emoji = new String(Character.toChars(0x1F600));
+    String frame =
+        "$EPB,EMR,861850060252398,NM,29112026204500,A,20.2961,N,85.8245,E," + emoji + ",AB*";
+
+    assertThat(Ais140Parser.parse(frame).outcome()).isEqualTo(FrameOutcome.NOT_A_FRAME);
+  }
+
   @Test
   void unreadableTrailingFieldsOfAPositionAreLeftOutNotRefused() {
     String frame =
