@@ -1,6 +1,7 @@
 package org.oscar.stream.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
@@ -62,7 +64,8 @@ class ControlRoomBrowserITCase {
                         "BR-PCR-1", new DeviceEntry("BR-PCR-1", DeviceKind.POLICE, REGION),
                         "BR-AMB-1", new DeviceEntry("BR-AMB-1", DeviceKind.AMBULANCE, REGION),
                         "BR-PCR-2", new DeviceEntry("BR-PCR-2", DeviceKind.POLICE, REGION),
-                        "BR-SURV", new DeviceEntry("BR-SURV", DeviceKind.PANIC, REGION)))),
+                        "BR-SURV", new DeviceEntry("BR-SURV", DeviceKind.PANIC, REGION),
+                        "BR-SURV-2", new DeviceEntry("BR-SURV-2", DeviceKind.PANIC, REGION)))),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(1_000);
@@ -154,7 +157,34 @@ class ControlRoomBrowserITCase {
     browser.findElement(By.id("new-case-submit")).click();
     wait.until(b -> b.findElements(By.cssSelector("#incidents li[data-incident]")).size() == 2);
 
-    Path shot = Path.of("target", "control-room.png");
+    screenshot("control-room.png");
+
+    // A press with no GPS fix: the page raises its banner; the operator calls her back and clicks
+    // where she is; units are sent.
+    devices.pressWithoutFix("BR-SURV-2");
+    wait.until(b -> b.findElement(By.id("unlocated-alarm")).isDisplayed());
+    assertThat(browser.findElement(By.id("unlocated-alarm")).getText())
+        .contains("no location: call her back");
+    await().atMost(Duration.ofSeconds(30)).until(() -> !devices.notices("BR-SURV-2").isEmpty());
+    String unlocated = devices.notices("BR-SURV-2").get(0).incidentId();
+    screenshot("control-room-location-unknown.png");
+    wait.until(
+        b -> {
+          b.findElement(By.cssSelector("#incidents li[data-incident='" + unlocated + "']")).click();
+          return b.findElement(By.id("op-locate")).isDisplayed();
+        });
+    browser.findElement(By.id("op-locate")).click();
+    new Actions(browser).moveToElement(browser.findElement(By.id("map")), 0, 0).click().perform();
+    IncidentView located = stack.awaitIncident(unlocated, v -> !v.locationUnknown());
+    assertThat(located.timeline())
+        .filteredOn(t -> t.what().equals("LOCATED"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.who()).isEqualTo("operator:" + LocalStack.USER));
+    wait.until(b -> !b.findElement(By.id("unlocated-alarm")).isDisplayed());
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path shot = Path.of("target", name);
     Files.createDirectories(shot.getParent());
     Files.copy(
         ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
