@@ -230,7 +230,8 @@ async function showIncident(id) {
   $("detail").hidden = false;
   $("detail-title").textContent = inc.incidentId;
   $("detail-summary").textContent = inc.locationUnknown
-    ? `${inc.state}${inc.serious ? " · SERIOUS" : ""} · LOCATION UNKNOWN: no unit is sent until her position arrives or you set it`
+    ? `${inc.state}${inc.serious ? " · SERIOUS" : ""} · LOCATION UNKNOWN: no unit is sent until her position arrives or you set it` +
+      (inc.callBack ? ` · call her back on ${inc.callBack}` : " · she left no call-back number")
     : `${inc.state}${inc.serious ? " · SERIOUS" : ""} · ${inc.jurisdiction || "outside known jurisdictions"}` +
       (inc.osc ? ` · OSC ${inc.osc.name}` : "") + (inc.hospital ? ` · hospital ${inc.hospital.name}` : "");
   $("op-locate").hidden = !inc.locationUnknown;

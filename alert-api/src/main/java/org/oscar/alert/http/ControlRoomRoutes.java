@@ -184,7 +184,11 @@ final class ControlRoomRoutes {
                 // Another district's case: not even whether it exists beyond this.
                 ApiResponses.json(ctx, 403, new JsonObject().put("error", "not your district"));
               } else {
-                ApiResponses.json(ctx, 200, found.get().json());
+                JsonObject answer = found.get().json();
+                if (who.service()) {
+                  answer.remove("callBack"); // a person's number is for the people who call her
+                }
+                ApiResponses.json(ctx, 200, answer);
                 audit(who, "READ", id, null);
               }
             })
@@ -197,13 +201,21 @@ final class ControlRoomRoutes {
     return store
         .incidentJson(id)
         .map(
-            json ->
-                new Found(
-                    Json.fromString(json, IncidentView.class),
-                    new JsonObject(json)
-                        .put("notifications", new JsonArray(Json.toString(store.notifications(id))))
-                        .put("deliveries", new JsonArray(Json.toString(store.receipts(id))))
-                        .put("audit", new JsonArray(Json.toString(store.audit(id))))));
+            json -> {
+              IncidentView view = Json.fromString(json, IncidentView.class);
+              JsonObject out =
+                  new JsonObject(json)
+                      .put("notifications", new JsonArray(Json.toString(store.notifications(id))))
+                      .put("deliveries", new JsonArray(Json.toString(store.receipts(id))))
+                      .put("audit", new JsonArray(Json.toString(store.audit(id))));
+              // Her number, only while nobody knows where she is: the control room must call her.
+              // Served to her district's users alone (the caller is checked before this is sent),
+              // and the read is audited like every read of the case.
+              if (view.locationUnknown() && view.deviceId() != null) {
+                store.callBackOf(view.deviceId()).ifPresent(n -> out.put("callBack", n));
+              }
+              return new Found(view, out);
+            });
   }
 
   /** Who read or changed which case: written after answering, never delaying the answer. */

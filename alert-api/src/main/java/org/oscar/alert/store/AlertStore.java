@@ -24,6 +24,9 @@ public interface AlertStore extends AutoCloseable {
   /** One of those, by the tracker's IMEI. */
   Optional<String> unregisteredEmergencyJson(String region, String imei);
 
+  /** The number a panic device's owner asked to be called back on, if she gave one. */
+  Optional<String> callBackOf(String deviceId);
+
   /** Live-state JSON of the region's open incidents. */
   List<String> openIncidentJsons(String region);
 

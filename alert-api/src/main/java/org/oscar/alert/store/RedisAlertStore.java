@@ -12,6 +12,7 @@ import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.registry.DeviceRecord;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -64,6 +65,11 @@ public final class RedisAlertStore implements AlertStore {
   @Override
   public Optional<String> incidentJson(String incidentId) {
     return Optional.ofNullable(redis.get(LiveKeys.incident(incidentId)));
+  }
+
+  @Override
+  public Optional<String> callBackOf(String deviceId) {
+    return Optional.ofNullable(redis.hget(LiveKeys.device(deviceId), DeviceRecord.CALL_BACK_FIELD));
   }
 
   @Override

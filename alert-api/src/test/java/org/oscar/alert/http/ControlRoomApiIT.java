@@ -31,6 +31,7 @@ import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.live.UnregisteredEmergencyView;
+import org.oscar.contract.registry.DeviceRecord;
 import org.oscar.contract.security.PinHash;
 import org.oscar.testkit.RedisProcess;
 import redis.clients.jedis.RedisClient;
@@ -241,6 +242,42 @@ class ControlRoomApiIT {
     assertThat(shown).noneMatch(e -> e.getString("imei").equals("222222222222222"));
     assertThat(cuttack.getJsonArray("emergencies").stream().map(o -> (JsonObject) o))
         .noneMatch(e -> e.getString("region").equals("bhubaneswar"));
+  }
+
+  @Test
+  void herCallBackNumberIsServedToHerDistrictOnlyWhileHerLocationIsUnknown() throws Exception {
+    redisClient.hset(LiveKeys.device("SURV-CB"), DeviceRecord.CALL_BACK_FIELD, "+919000000001");
+    // Stored but not listed as open: the other tests count this region's open incidents.
+    IncidentView unlocated =
+        new IncidentView(
+            "INC-SURV-CB-1",
+            "bhubaneswar",
+            "Khordha",
+            "SURV-CB",
+            "OPEN",
+            0,
+            0,
+            false,
+            false,
+            null,
+            null,
+            null,
+            1_000,
+            List.of(),
+            List.of(),
+            true);
+    redisClient.set(LiveKeys.incident(unlocated.incidentId()), Json.toString(unlocated));
+    String khordha = login("control.khordha", "khordha-pass");
+
+    JsonObject unknown = new JsonObject(get("/api/v1/incidents/INC-SURV-CB-1", khordha).body());
+    JsonObject known = new JsonObject(get("/api/v1/incidents/INC-KHORDHA-1", khordha).body());
+
+    assertThat(unknown.getString("callBack")).isEqualTo("+919000000001");
+    assertThat(known.containsKey("callBack")).isFalse();
+    assertThat(
+            get("/api/v1/incidents/INC-SURV-CB-1", login("control.cuttack", "cuttack-pass"))
+                .statusCode())
+        .isEqualTo(403);
   }
 
   private static void showUnregistered(String imei, String region) {

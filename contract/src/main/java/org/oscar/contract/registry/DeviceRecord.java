@@ -18,6 +18,18 @@ public record DeviceRecord(
     String cancelPinHash,
     String duressPinHash) {
 
+  /**
+   * The field of a panic device's registry hash that holds the number she asked to be called back
+   * on, if she gave one. Kept out of this record on purpose: only the alert API reads it, for her
+   * district's control room, when her press came without a location.
+   */
+  public static final String CALL_BACK_FIELD = "callBack";
+
+  /** A phone number as the registry keeps it: an optional +, then 6 to 15 digits. */
+  public static boolean isPhoneNumber(String s) {
+    return s != null && s.matches("\\+?[0-9]{6,15}");
+  }
+
   public enum DeviceStatus {
     ACTIVE,
     REVOKED

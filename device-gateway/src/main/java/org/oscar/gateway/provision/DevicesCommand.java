@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
       DevicesCommand.Rotate.class,
       DevicesCommand.Revoke.class,
       DevicesCommand.BindImei.class,
+      DevicesCommand.SetContact.class,
       DevicesCommand.ImportScenario.class
     })
 public final class DevicesCommand {
@@ -196,6 +197,40 @@ public final class DevicesCommand {
             return null;
           });
       System.out.println("bound IMEI " + imei + " to " + id);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "set-contact",
+      description =
+          "Sets the number a panic device's owner asked to be called back on when she presses"
+              + " without a location (shown only to her district's control room); --remove clears it.")
+  static final class SetContact implements Callable<Integer> {
+    @Mixin Connection connection;
+
+    @Parameters(index = "0", description = "panic device id")
+    String id;
+
+    @Parameters(index = "1", arity = "0..1", description = "phone number (+ and 6-15 digits)")
+    String phone;
+
+    @Option(names = "--remove", description = "remove the number")
+    boolean remove;
+
+    @Override
+    public Integer call() throws Exception {
+      if (remove == (phone != null)) {
+        throw new IllegalArgumentException("give a phone number or --remove");
+      }
+      connection.with(
+          p -> {
+            p.setCallBack(id, remove ? null : phone);
+            return null;
+          });
+      // The number itself is not echoed: terminals and their scrollback are logs too.
+      System.out.println(
+          remove ? "removed the call-back number of " + id : "set the call-back number of " + id);
       return 0;
     }
   }

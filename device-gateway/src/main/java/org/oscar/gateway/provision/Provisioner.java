@@ -81,6 +81,21 @@ public final class Provisioner {
     registry.bindImei(active(id).id(), imei);
   }
 
+  /**
+   * The number a panic device's owner gave to be called back on when she presses without a
+   * location; null removes it.
+   */
+  public void setCallBack(String id, String phone) {
+    DeviceRecord r = active(id);
+    if (r.kind() != org.oscar.contract.wire.DeviceKind.PANIC) {
+      throw new IllegalArgumentException("a call-back number belongs to a panic device");
+    }
+    if (phone != null && !DeviceRecord.isPhoneNumber(phone)) {
+      throw new IllegalArgumentException("a phone number is an optional + and 6-15 digits");
+    }
+    registry.setCallBack(r.id(), phone);
+  }
+
   private String addService(String username, String role, List<AclRule> acls) throws MqttException {
     String secret = Secrets.newSecret();
     if (!broker.clientExists(username)) {

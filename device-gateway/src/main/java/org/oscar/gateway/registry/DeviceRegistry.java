@@ -63,6 +63,15 @@ public final class DeviceRegistry implements AutoCloseable {
   }
 
   /** The device an IMEI is bound to, if any. */
+  /** Sets (or, with null, removes) the number a panic device's owner asked to be called back on. */
+  public void setCallBack(String deviceId, String phone) {
+    if (phone == null) {
+      redis.hdel(LiveKeys.device(deviceId), DeviceRecord.CALL_BACK_FIELD);
+    } else {
+      redis.hset(LiveKeys.device(deviceId), DeviceRecord.CALL_BACK_FIELD, phone);
+    }
+  }
+
   public Optional<DeviceRecord> findByImei(String imei) {
     String id = redis.hget(LiveKeys.ais140Imeis(), imei);
     return id == null ? Optional.empty() : find(id);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.registry.DeviceRecord;
 import org.oscar.contract.security.PinHash;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.gateway.broker.BrokerClients;
@@ -143,6 +144,24 @@ class BrokerAccessIT {
     assertThat(PinHash.matches("1357", stored.get("duressPinHash"))).isTrue();
     assertThatThrownBy(() -> provisioner.add("SURV-F", DeviceKind.PANIC, "bbsr", null, null))
         .hasMessageContaining("exists");
+  }
+
+  @Test
+  void aCallBackNumberIsKeptForAPanicDeviceOnlyAndCanBeRemoved() throws Exception {
+    provisioner.add("SURV-CALL", DeviceKind.PANIC, "bbsr", "2468", "1357");
+    provisioner.add("PCR-CALL", DeviceKind.POLICE, "bbsr", null, null);
+
+    provisioner.setCallBack("SURV-CALL", "+919000000002");
+
+    assertThat(redisClient.hget(LiveKeys.device("SURV-CALL"), DeviceRecord.CALL_BACK_FIELD))
+        .isEqualTo("+919000000002");
+    assertThatThrownBy(() -> provisioner.setCallBack("PCR-CALL", "+919000000003"))
+        .hasMessageContaining("panic device");
+    assertThatThrownBy(() -> provisioner.setCallBack("SURV-CALL", "call me"))
+        .hasMessageContaining("phone number");
+    provisioner.setCallBack("SURV-CALL", null);
+    assertThat(redisClient.hget(LiveKeys.device("SURV-CALL"), DeviceRecord.CALL_BACK_FIELD))
+        .isNull();
   }
 
   private static void publish(MqttClient c, String topic, String text) throws MqttException {
