@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.oscar.alert.notify.delivery.Delivery;
 import org.oscar.contract.alert.DeliveryReceipt;
 import org.oscar.contract.alert.NotificationRecord;
@@ -74,12 +75,15 @@ public final class RedisAlertStore implements AlertStore {
 
   @Override
   public List<String> unregisteredEmergencyJsons(String region) {
-    String[] keys =
-        redis.smembers(LiveKeys.unregisteredEmergencies(region)).stream()
-            .sorted()
-            .map(imei -> LiveKeys.unregisteredEmergency(region, imei))
-            .toArray(String[]::new);
     // An IMEI whose key expired is no longer shown (the set outlives it by up to an hour).
+    return documentsOf(
+        LiveKeys.unregisteredEmergencies(region),
+        imei -> LiveKeys.unregisteredEmergency(region, imei));
+  }
+
+  /** The documents of a set's members, in member order; members whose key is gone are left out. */
+  private List<String> documentsOf(String setKey, UnaryOperator<String> keyOf) {
+    String[] keys = redis.smembers(setKey).stream().sorted().map(keyOf).toArray(String[]::new);
     return keys.length == 0
         ? List.of()
         : redis.mget(keys).stream().filter(Objects::nonNull).toList();
@@ -92,14 +96,7 @@ public final class RedisAlertStore implements AlertStore {
 
   @Override
   public List<String> openIncidentJsons(String region) {
-    String[] keys =
-        redis.smembers(LiveKeys.openIncidents(region)).stream()
-            .sorted()
-            .map(LiveKeys::incident)
-            .toArray(String[]::new);
-    return keys.length == 0
-        ? List.of()
-        : redis.mget(keys).stream().filter(Objects::nonNull).toList();
+    return documentsOf(LiveKeys.openIncidents(region), LiveKeys::incident);
   }
 
   @Override

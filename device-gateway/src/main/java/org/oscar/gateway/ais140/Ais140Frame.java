@@ -19,6 +19,9 @@ public sealed interface Ais140Frame {
 
   FrameIntegrity.Status integrity();
 
+  /** Whether {@code lat}/{@code lon} say where anyone is. */
+  boolean placed();
+
   /**
    * The emergency message ({@code EMR}): {@code stop} is the device's "emergency off" ({@code
    * SEM}); {@code fixValid} is GPS validity A/V; {@code networkFix} is provider {@code N} (position
@@ -38,7 +41,12 @@ public sealed interface Ais140Frame {
       double lon,
       Double speedKmh,
       Status integrity)
-      implements Ais140Frame {}
+      implements Ais140Frame {
+    @Override
+    public boolean placed() {
+      return positionKnown;
+    }
+  }
 
   /**
    * The periodic location/alert packet: {@code packetType} as sent (NR, EA, IN, …; the header when
@@ -57,6 +65,11 @@ public sealed interface Ais140Frame {
       Double headingDeg,
       Status integrity)
       implements Ais140Frame {
+    @Override
+    public boolean placed() {
+      return fixValid;
+    }
+
     /** Packet type EA: the emergency alert of a vehicle tracker, in its location packet. */
     public boolean emergencyAlert() {
       return "EA".equals(packetType);

@@ -164,13 +164,10 @@ public final class Ais140Parser {
     boolean history = flag >= 0 && f[flag].equals("H");
     // The emergency alert of a location packet is an emergency: never refused for its form.
     boolean alert = packetType.equals("EA");
-    Ais140Frame.Location noPlace =
-        new Ais140Frame.Location(
-            f[imei], packetType, history, 0, false, 0, 0, null, null, integrity);
     int at = coordinates(f, imei + 1);
     if (at < 0) {
       if (alert) {
-        return ParsedLine.of(noPlace);
+        return noPlace(f[imei], packetType, history, integrity);
       }
       throw type >= 0
           ? new BadField(FrameOutcome.MISSING_FIELD, "no lat,N,lon,E group")
@@ -193,7 +190,7 @@ public final class Ais140Parser {
       }
     } catch (BadField e) {
       if (alert) {
-        return ParsedLine.of(noPlace);
+        return noPlace(f[imei], packetType, history, integrity);
       }
       throw e;
     }
@@ -212,6 +209,13 @@ public final class Ais140Parser {
             optionalNumber(f, at + 4),
             optionalNumber(f, at + 5),
             integrity));
+  }
+
+  /** An emergency alert whose frame gives no place that can be read. */
+  private static ParsedLine noPlace(
+      String imei, String packetType, boolean history, Status integrity) {
+    return ParsedLine.of(
+        new Ais140Frame.Location(imei, packetType, history, 0, false, 0, 0, null, null, integrity));
   }
 
   /** The first {@code lat,N|S,lon,E|W} group at or after {@code from}, or -1. */

@@ -46,11 +46,11 @@ public final class Ais140Translator {
         return Translation.stopped(FrameOutcome.STOP_NOT_A_CANCEL);
       }
       Double accM = e.fixValid() && !e.networkFix() ? null : COARSE_ACCURACY_M;
-      return press(frame, device, receivedAt, e.positionKnown(), e.lat(), e.lon(), accM);
+      return press(frame, device, receivedAt, accM);
     }
     Ais140Frame.Location l = (Ais140Frame.Location) frame;
     if (cls == DeviceClass.PANIC && l.emergencyAlert()) {
-      return press(frame, device, receivedAt, l.fixValid(), l.lat(), l.lon(), null);
+      return press(frame, device, receivedAt, null);
     }
     if (!l.fixValid()) {
       return Translation.stopped(FrameOutcome.NO_FIX);
@@ -76,18 +76,21 @@ public final class Ais140Translator {
   }
 
   private static Translation press(
-      Ais140Frame frame,
-      DeviceRecord device,
-      long receivedAt,
-      boolean positioned,
-      double lat,
-      double lon,
-      Double accM) {
+      Ais140Frame frame, DeviceRecord device, long receivedAt, Double accM) {
+    boolean positioned = frame.placed();
     boolean unverified = frame.integrity() == FrameIntegrity.Status.UNVERIFIED;
     long ts = frame.ts() == 0 ? receivedAt : frame.ts();
     SosPayload sos =
         positioned
-            ? new SosPayload(receivedAt, ts, lat, lon, accM, null, null, unverified ? true : null)
+            ? new SosPayload(
+                receivedAt,
+                ts,
+                frame.lat(),
+                frame.lon(),
+                accM,
+                null,
+                null,
+                unverified ? true : null)
             : new SosPayload(
                 receivedAt, ts, null, null, null, null, false, unverified ? true : null);
     return Translation.of(

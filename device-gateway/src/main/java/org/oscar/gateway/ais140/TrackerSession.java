@@ -157,10 +157,7 @@ final class TrackerSession {
    * leaves it counted as an unknown device, and logged.
    */
   private boolean show(Ais140Frame frame) {
-    boolean placed =
-        frame instanceof Ais140Frame.Emergency e
-            ? e.positionKnown()
-            : ((Ais140Frame.Location) frame).fixValid();
+    boolean placed = frame.placed();
     try {
       return unregistered.show(
           frame.imei(),
