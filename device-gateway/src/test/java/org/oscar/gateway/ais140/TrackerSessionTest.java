@@ -121,6 +121,28 @@ class TrackerSessionTest {
   }
 
   @Test
+  void aBoardThatCannotBeWrittenLeavesTheEmergencyCountedAndTheConnectionServing() {
+    TrackerSession failing =
+        new TrackerSession(
+            imei -> Optional.ofNullable(registry.get(imei)),
+            (imei, lat, lon, at) -> {
+              throw new IllegalStateException("redis down");
+            },
+            published::add,
+            o -> counts.merge(o, 1, Integer::sum),
+            Runnable::run,
+            now::get);
+
+    sendOn(failing, Ais140Frames.emergency().imei("111111111111111").build());
+    sendOn(failing, Ais140Frames.emergency().imei("111111111111111").build());
+
+    assertThat(counts)
+        .containsEntry(FrameOutcome.UNKNOWN_DEVICE, 2)
+        .doesNotContainKey(FrameOutcome.UNREGISTERED_EMERGENCY);
+    assertThat(published).isEmpty();
+  }
+
+  @Test
   void aVehicleTrackerReportsAsAUnitWithSpeedAndHeading() {
     send(Ais140Frames.location(UNIT_IMEI, "1", "20.2700", "85.8400"));
 
