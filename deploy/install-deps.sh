@@ -4,6 +4,7 @@
 #   openjdk-17-jdk-headless, maven   to build
 #   mosquitto                        the MQTT broker (with mosquitto_ctrl and its dynamic-security plugin)
 #   redis-server                     live state and the device registry
+#   postgresql                       the case register (the local run and the tests start their own server)
 #   chromium, chromium-driver        the control-room page's browser test (headless)
 #   curl                             the Flink cluster script and the local run's smoke check
 set -euo pipefail
@@ -19,6 +20,7 @@ command -v mvn >/dev/null 2>&1 || need maven
 { [ -x /usr/sbin/mosquitto ] || command -v mosquitto >/dev/null 2>&1; } || need mosquitto
 command -v mosquitto_ctrl >/dev/null 2>&1 || need mosquitto
 command -v redis-server >/dev/null 2>&1 || need redis-server
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || need postgresql
 command -v chromium >/dev/null 2>&1 || need chromium
 command -v chromedriver >/dev/null 2>&1 || need chromium-driver
 command -v curl >/dev/null 2>&1 || need curl

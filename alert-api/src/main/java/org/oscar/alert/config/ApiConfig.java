@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.oscar.alert.cases.store.CaseDatabase;
 import org.oscar.contract.config.Settings;
 import org.oscar.contract.config.Settings.Option;
 
@@ -39,7 +40,10 @@ public record ApiConfig(
     int deliveryLeaseMs,
     int deliveryPollMs,
     int purgeAfterDays,
-    int purgeEveryMs) {
+    int purgeEveryMs,
+    CaseDatabase cases,
+    int casePoolSize,
+    String agenciesFile) {
 
   public static final List<Option> OPTIONS =
       List.of(
@@ -94,7 +98,20 @@ public record ApiConfig(
               "OSCAR_PURGE_AFTER_DAYS",
               "30",
               "days after a case ends that the survivor's position is purged from live state"),
-          new Option("OSCAR_PURGE_EVERY_MS", "3600000", "how often closed cases are swept"));
+          new Option("OSCAR_PURGE_EVERY_MS", "3600000", "how often closed cases are swept"),
+          new Option(
+              "OSCAR_PG_HOST",
+              "",
+              "PostgreSQL holding the case register (empty: no case register)"),
+          new Option("OSCAR_PG_PORT", "5432", "PostgreSQL port"),
+          new Option("OSCAR_PG_DATABASE", "oscar", "the case register's database"),
+          new Option("OSCAR_PG_USER", "oscar", "PostgreSQL user"),
+          new Option("OSCAR_PG_PASSWORD", "", "PostgreSQL password (secret)"),
+          new Option("OSCAR_PG_POOL_SIZE", "16", "connections to PostgreSQL"),
+          new Option(
+              "OSCAR_AGENCIES_FILE",
+              "",
+              "JSON list of agencies {id, kind, district, name} put in the register at start"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
@@ -121,6 +138,20 @@ public record ApiConfig(
       // A channel may take up to 10 s; a shorter lease would let a second attempt race the first.
       s.problem("OSCAR_DELIVERY_LEASE_MS must be over 10000 (the channels' timeout)");
     }
+    String agencies = s.get("OSCAR_AGENCIES_FILE");
+    if (!agencies.isEmpty() && !Files.isReadable(Path.of(agencies))) {
+      s.problem("OSCAR_AGENCIES_FILE: cannot read " + agencies);
+    }
+    String pgHost = s.get("OSCAR_PG_HOST");
+    CaseDatabase cases =
+        pgHost.isEmpty()
+            ? null
+            : new CaseDatabase(
+                pgHost,
+                s.port("OSCAR_PG_PORT", false),
+                s.get("OSCAR_PG_DATABASE"),
+                s.get("OSCAR_PG_USER"),
+                s.get("OSCAR_PG_PASSWORD"));
     ApiConfig config =
         new ApiConfig(
             s.get("OSCAR_API_HOST"),
@@ -149,7 +180,10 @@ public record ApiConfig(
             lease,
             s.positiveInt("OSCAR_DELIVERY_POLL_MS"),
             s.positiveInt("OSCAR_PURGE_AFTER_DAYS"),
-            s.positiveInt("OSCAR_PURGE_EVERY_MS"));
+            s.positiveInt("OSCAR_PURGE_EVERY_MS"),
+            cases,
+            s.positiveInt("OSCAR_PG_POOL_SIZE"),
+            agencies);
     s.validate();
     return config;
   }
@@ -176,6 +210,8 @@ public record ApiConfig(
         + (smsWebhookUrl.isEmpty() ? "off" : smsWebhookUrl)
         + ", smtp="
         + (smtpHost.isEmpty() ? "off" : smtpHost + ":" + smtpPort)
+        + ", cases="
+        + (cases == null ? "off" : cases)
         + "]";
   }
 }

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.oscar.alert.cases.http.CaseRoutes;
+import org.oscar.alert.cases.model.Agency;
+import org.oscar.alert.cases.store.CaseStore;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.UserDirectory;
@@ -64,6 +67,7 @@ public final class AlertApiServer {
   private final OverrideRoutes overrides;
   private final PositionPurge purge;
   private final Map<String, AtomicLong> openIncidents = new ConcurrentHashMap<>();
+  private final CaseStore cases;
   private HttpServer server;
 
   public AlertApiServer(Vertx vertx, ApiConfig config, AlertStore store) {
@@ -89,6 +93,10 @@ public final class AlertApiServer {
     this.purge =
         new PositionPurge(vertx, store, new Retention(Duration.ofDays(config.purgeAfterDays())));
     this.controlRoom = new ControlRoomRoutes(vertx, store, users, auth, feed);
+    this.cases =
+        config.cases() == null
+            ? null
+            : new CaseStore(config.cases().pool(vertx, config.casePoolSize()));
   }
 
   private static JWTAuth jwt(Vertx vertx, ApiConfig config) {
@@ -124,8 +132,34 @@ public final class AlertApiServer {
             config.redisHost(), config.redisPort(), config.redisPassword()));
   }
 
-  /** Starts listening; completes with the bound port. */
+  /**
+   * Brings the case register's schema up to date and puts in its agencies (when there is one), then
+   * starts listening; completes with the bound port.
+   */
   public Future<Integer> start() {
+    if (cases == null) {
+      return listen();
+    }
+    return vertx
+        .executeBlocking(
+            () -> {
+              config.cases().migrate();
+              return config.agenciesFile().isEmpty()
+                  ? List.<Agency>of()
+                  : Json.mapper()
+                      .readValue(
+                          java.nio.file.Files.readAllBytes(Path.of(config.agenciesFile())),
+                          new com.fasterxml.jackson.core.type.TypeReference<List<Agency>>() {});
+            })
+        .compose(agencies -> cases.putAgencies(agencies).map(agencies.size()))
+        .compose(
+            n -> {
+              LOG.info("case register ready ({}, {} agencies put)", config.cases(), n);
+              return listen();
+            });
+  }
+
+  private Future<Integer> listen() {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.response().end("ok"));
     // Counts only, no case data: scraped by Prometheus without a login, like /health.
@@ -142,6 +176,9 @@ public final class AlertApiServer {
     router.post("/api/v1/events/alert").handler(ApiAuth.serviceOnly()).handler(this::alert);
     controlRoom.mountApi(router);
     overrides.mount(router);
+    if (cases != null) {
+      new CaseRoutes(cases, meters).mount(router);
+    }
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx
         .createHttpServer()
@@ -167,7 +204,13 @@ public final class AlertApiServer {
       mqtt.close();
     }
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed.onComplete(r -> store.close());
+    return closed.onComplete(
+        r -> {
+          store.close();
+          if (cases != null) {
+            cases.close();
+          }
+        });
   }
 
   private void alert(RoutingContext ctx) {

@@ -83,7 +83,8 @@ public final class ApiAuth implements Handler<RoutingContext> {
   }
 
   private static Principal principalOf(UserAccount a) {
-    return new Principal(a.username(), false, a.district(), Set.copyOf(a.regions()));
+    return new Principal(
+        a.username(), false, a.district(), Set.copyOf(a.regions()), a.role(), a.agency());
   }
 
   private static void unauthorized(RoutingContext ctx) {

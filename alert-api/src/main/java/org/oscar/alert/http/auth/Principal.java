@@ -1,22 +1,31 @@
 package org.oscar.alert.http.auth;
 
 import java.util.Set;
+import org.oscar.alert.cases.model.UserRole;
 import org.oscar.contract.live.IncidentView;
 
 /**
  * Who is calling. A control-room user belongs to one district and sees and steers only that
  * district's incidents and the units of its dispatch regions; the stream job (the service token)
- * sees everything and is the only caller that may post alert events.
+ * sees everything and is the only caller that may post alert events. {@code role} and {@code
+ * agency} decide what of a case the user sees ({@code CaseAccess}).
  */
-public record Principal(String name, boolean service, String district, Set<String> regions) {
+public record Principal(
+    String name,
+    boolean service,
+    String district,
+    Set<String> regions,
+    UserRole role,
+    String agency) {
   public static final String CONTEXT_KEY = "oscar.principal";
 
   public Principal {
     regions = regions == null ? Set.of() : Set.copyOf(regions);
+    role = role == null ? UserRole.CONTROL_ROOM : role;
   }
 
   public static Principal streamJob() {
-    return new Principal("stream-job", true, null, Set.of());
+    return new Principal("stream-job", true, null, Set.of(), UserRole.CONTROL_ROOM, null);
   }
 
   public boolean canSee(IncidentView incident) {

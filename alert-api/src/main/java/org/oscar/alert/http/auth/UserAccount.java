@@ -1,19 +1,31 @@
 package org.oscar.alert.http.auth;
 
 import java.util.List;
+import org.oscar.alert.cases.model.UserRole;
 
 /**
- * A control-room login: the password as a PBKDF2 hash ({@code PinHash} format), the district it
- * works for and the dispatch regions of that district.
+ * A login: the password as a PBKDF2 hash ({@code PinHash} format), the district it works for, the
+ * dispatch regions of that district, its role and, for an agency's user (a police station, a
+ * hospital, DLSA, ...), the agency's id. A user with no role is a control-room user.
  */
 public record UserAccount(
-    String username, String passwordHash, String district, List<String> regions) {
+    String username,
+    String passwordHash,
+    String district,
+    List<String> regions,
+    UserRole role,
+    String agency) {
   public UserAccount {
     regions = regions == null ? List.of() : List.copyOf(regions);
+    role = role == null ? UserRole.CONTROL_ROOM : role;
+  }
+
+  public UserAccount(String username, String passwordHash, String district, List<String> regions) {
+    this(username, passwordHash, district, regions, UserRole.CONTROL_ROOM, null);
   }
 
   @Override
   public String toString() {
-    return "UserAccount[" + username + ", " + district + "]";
+    return "UserAccount[" + username + ", " + district + ", " + role + "]";
   }
 }

@@ -1,0 +1,10 @@
+package org.oscar.alert.cases.model;
+
+public enum ClosureReason {
+  SERVICES_COMPLETED,
+  SURVIVOR_WITHDREW,
+  TRANSFERRED_TO_SHAKTI_SADAN,
+  TRANSFERRED_TO_ANOTHER_DISTRICT,
+  DUPLICATE,
+  FALSE_ALARM;
+}

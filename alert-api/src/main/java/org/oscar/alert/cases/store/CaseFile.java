@@ -1,0 +1,40 @@
+package org.oscar.alert.cases.store;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.oscar.alert.cases.model.AgeBand;
+import org.oscar.alert.cases.model.CaseOrigin;
+import org.oscar.alert.cases.model.CaseState;
+import org.oscar.alert.cases.model.CaseType;
+import org.oscar.alert.cases.model.ClosureReason;
+
+/**
+ * A case as stored, whole: who may see which of it is decided after ({@code CaseViews}). {@code
+ * incident} is the rescue's record as the stream job last sent it (without her position or device).
+ */
+public record CaseFile(
+    String id,
+    CaseOrigin origin,
+    String district,
+    String region,
+    CaseType type,
+    CaseState state,
+    ClosureReason closureReason,
+    String survivorId,
+    AgeBand ageBand,
+    boolean minor,
+    Instant openedAt,
+    Instant updatedAt,
+    int version,
+    String incidentId,
+    JsonObject incident,
+    List<CaseEventRow> events,
+    List<ReferralRow> referrals,
+    List<ConsentRow> consents) {
+  public CaseFile {
+    events = List.copyOf(events);
+    referrals = List.copyOf(referrals);
+    consents = List.copyOf(consents);
+  }
+}

@@ -1,0 +1,18 @@
+package org.oscar.alert.cases.store;
+
+import java.util.Set;
+import org.oscar.alert.cases.model.CaseState;
+import org.oscar.alert.cases.model.CaseType;
+
+/**
+ * A case list: a district's cases (or, with {@code onlyReferredTo}, only those with a live referral
+ * to that agency), newest first, filtered by state, type and an agency referred to.
+ */
+public record CaseQuery(
+    String district,
+    Set<String> regions,
+    String onlyReferredTo,
+    CaseState state,
+    CaseType type,
+    String referredTo,
+    int limit) {}

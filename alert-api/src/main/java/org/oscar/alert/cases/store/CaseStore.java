@@ -1,0 +1,706 @@
+package org.oscar.alert.cases.store;
+
+import static org.oscar.alert.cases.store.CaseRows.sql;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.oscar.alert.cases.CaseProblem;
+import org.oscar.alert.cases.model.AgeBand;
+import org.oscar.alert.cases.model.Agency;
+import org.oscar.alert.cases.model.CaseOrigin;
+import org.oscar.alert.cases.model.CasePart;
+import org.oscar.alert.cases.model.CaseState;
+import org.oscar.alert.cases.model.CaseType;
+import org.oscar.alert.cases.model.ClosureReason;
+import org.oscar.alert.cases.model.ReferralState;
+import org.oscar.alert.cases.workflow.CaseWorkflow;
+import org.oscar.alert.cases.workflow.ReferralWorkflow;
+import org.oscar.alert.cases.workflow.SharingRules;
+
+/**
+ * The case register on PostgreSQL. Every write is one transaction with its audit entry: once a
+ * future succeeds, the write is committed (durable, synchronous commit), and a write that fails
+ * leaves nothing behind. Creates take a {@code requestId}: a retry by the same user answers with
+ * what the first created and records nothing. Non-blocking: every call returns a future.
+ */
+public final class CaseStore implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String CASE_COLUMNS =
+      "c.id, c.origin, c.district, c.region, c.case_type, c.state, c.closure_reason,"
+          + " c.survivor_id, s.age_band, s.minor, c.opened_at, c.updated_at, c.version,"
+          + " c.incident_id, c.incident";
+
+  private final Pool pool;
+
+  public CaseStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  // --- the rescue's incidents ---
+
+  /**
+   * Opens the incident's case, or brings its rescue record up to date: exactly one case per
+   * incident however often the job sends it, and an older view (a resend after a restore) never
+   * replaces a newer one.
+   *
+   * @return the case id, empty when the view was older than the one stored
+   */
+  public Future<Optional<String>> intake(IncidentIntake in) {
+    return pool.withTransaction(
+        c ->
+            c.preparedQuery(
+                    "insert into survivor (id, device_id) values ($1, $2)"
+                        + " on conflict (device_id) do nothing")
+                .execute(Tuple.of(pseudonym("SV"), in.deviceId()))
+                .compose(
+                    r ->
+                        c.preparedQuery(
+                                "insert into survivor_case (id, origin, incident_id,"
+                                    + " incident_opened_at, incident, incident_steps, district,"
+                                    + " region, state, survivor_id) values ('CASE-' ||"
+                                    + " nextval('case_number'), 'PANIC_PRESS', $1, $2, $3, $4, $5,"
+                                    + " $6, 'RESCUE', (select id from survivor where device_id ="
+                                    + " $7)) on conflict (incident_id, incident_opened_at) do"
+                                    + " update set incident = excluded.incident, incident_steps ="
+                                    + " excluded.incident_steps, updated_at = now() where"
+                                    + " survivor_case.incident_steps <= excluded.incident_steps"
+                                    + " returning id")
+                            .execute(
+                                Tuple.tuple()
+                                    .addString(in.incidentId())
+                                    .addLong(in.openedAt())
+                                    .addValue(in.record())
+                                    .addInteger(in.steps())
+                                    .addString(in.district())
+                                    .addString(in.region())
+                                    .addString(in.deviceId())))
+                .map(rows -> first(rows).map(row -> row.getString("id"))));
+  }
+
+  // --- reading ---
+
+  public Future<Optional<CaseFile>> load(String caseId) {
+    return pool.withConnection(c -> loadWith(c, caseId));
+  }
+
+  private Future<Optional<CaseFile>> loadWith(SqlClient c, String caseId) {
+    Future<RowSet<Row>> head =
+        c.preparedQuery(
+                "select "
+                    + CASE_COLUMNS
+                    + " from survivor_case c join survivor s on s.id = c.survivor_id where c.id ="
+                    + " $1")
+            .execute(Tuple.of(caseId));
+    return head.compose(
+        rows -> {
+          Optional<Row> row = first(rows);
+          if (row.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+          }
+          Future<List<CaseEventRow>> events =
+              c.preparedQuery("select * from case_event where case_id = $1 order by id")
+                  .execute(Tuple.of(caseId))
+                  .map(rs -> map(rs, CaseRows::event));
+          Future<List<ReferralRow>> referrals =
+              c.preparedQuery("select * from referral where case_id = $1 order by created_at, id")
+                  .execute(Tuple.of(caseId))
+                  .map(rs -> map(rs, CaseRows::referral));
+          Future<List<ConsentRow>> consents =
+              c.preparedQuery("select * from consent where case_id = $1 order by recorded_at, id")
+                  .execute(Tuple.of(caseId))
+                  .map(rs -> map(rs, CaseRows::consent));
+          return Future.all(events, referrals, consents)
+              .map(
+                  all ->
+                      Optional.of(
+                          caseFile(
+                              row.get(), events.result(), referrals.result(), consents.result())));
+        });
+  }
+
+  /** Case summaries for a list, newest first. */
+  public Future<List<JsonObject>> list(CaseQuery q) {
+    String sql =
+        "select c.id, c.origin, c.case_type, c.state, c.district, c.opened_at, c.updated_at,"
+            + " c.version, s.age_band, s.minor, c.incident->>'state' as incident_state,"
+            + " (select array_agg(distinct r.agency_id) from referral r where r.case_id = c.id"
+            + " and r.state in ('SENT', 'ACCEPTED')) as referred_to"
+            + " from survivor_case c join survivor s on s.id = c.survivor_id"
+            + " where (c.district = $1 or (c.district is null and c.region = any($2)))"
+            + " and ($3::text is null or c.state = $3) and ($4::text is null or c.case_type = $4)"
+            + " and ($5::text is null or exists (select 1 from referral r where r.case_id = c.id"
+            + " and r.agency_id = $5))"
+            + " and ($6::text is null or exists (select 1 from referral r where r.case_id = c.id"
+            + " and r.agency_id = $6 and r.state in ('SENT', 'ACCEPTED')))"
+            + " order by c.opened_at desc, c.id desc limit $7";
+    return pool.preparedQuery(sql)
+        .execute(
+            Tuple.tuple()
+                .addString(q.district())
+                .addArrayOfString(q.regions().toArray(String[]::new))
+                .addString(q.state() == null ? null : q.state().name())
+                .addString(q.type() == null ? null : q.type().name())
+                .addString(q.referredTo())
+                .addString(q.onlyReferredTo())
+                .addInteger(q.limit()))
+        .map(rs -> map(rs, CaseStore::summary));
+  }
+
+  // --- OSC writes ---
+
+  /** Opens a case at the OSC (walk-in, 181 call, referral in): a new pseudonymous survivor. */
+  public Future<Once<String>> open(Actor actor, String requestId, NewCase n) {
+    return once(
+        actor,
+        requestId,
+        c -> {
+          String survivor = pseudonym("SV");
+          return c.preparedQuery("insert into survivor (id, age_band, minor) values ($1, $2, $3)")
+              .execute(Tuple.of(survivor, n.ageBand().name(), n.minor()))
+              .compose(
+                  r ->
+                      c.preparedQuery(
+                              "insert into survivor_case (id, origin, district, case_type, state,"
+                                  + " survivor_id) values ('CASE-' || nextval('case_number'), $1,"
+                                  + " $2, $3, 'REGISTERED', $4) returning id")
+                          .execute(
+                              Tuple.of(n.origin().name(), n.district(), n.type().name(), survivor)))
+              .map(rows -> rows.iterator().next().getString("id"))
+              .compose(
+                  id ->
+                      event(c, id, "CASE", "OPENED", json("origin", n.origin()), null, actor)
+                          .compose(x -> audit(c, actor, "OPEN", id, n.origin().name()))
+                          .map(id));
+        });
+  }
+
+  /** A user's edit, on the version they saw: 409 if the case has moved on since. */
+  public Future<Void> change(Actor actor, String caseId, CaseChange ch) {
+    return pool.withTransaction(
+        c ->
+            c.preparedQuery(
+                    "select c.state, c.version, c.survivor_id, s.age_band, s.minor from"
+                        + " survivor_case c join survivor s on s.id = c.survivor_id where c.id ="
+                        + " $1 for update of c")
+                .execute(Tuple.of(caseId))
+                .compose(
+                    rows -> {
+                      Row row =
+                          first(rows).orElseThrow(() -> CaseProblem.notFound("no case " + caseId));
+                      if (row.getInteger("version") != ch.version()) {
+                        throw CaseProblem.conflict(
+                            "case " + caseId + " has changed since version " + ch.version(), null);
+                      }
+                      CaseState from = CaseState.valueOf(row.getString("state"));
+                      List<Future<?>> steps = new ArrayList<>();
+                      if (ch.state() != null) {
+                        CaseWorkflow.checkTransition(from, ch.state(), ch.closureReason());
+                        steps.add(
+                            c.preparedQuery(
+                                    "update survivor_case set state = $2, closure_reason = $3"
+                                        + " where id = $1")
+                                .execute(
+                                    Tuple.of(
+                                        caseId,
+                                        ch.state().name(),
+                                        ch.closureReason() == null
+                                            ? null
+                                            : ch.closureReason().name())));
+                        JsonObject data = json("from", from).put("to", ch.state().name());
+                        if (ch.closureReason() != null) {
+                          data.put("closureReason", ch.closureReason().name());
+                        }
+                        steps.add(event(c, caseId, "CASE", "STATE_CHANGED", data, null, actor));
+                      } else if (ch.closureReason() != null) {
+                        throw CaseProblem.invalid(
+                            "closureReason", "is given only with state CLOSED");
+                      }
+                      if (ch.type() != null) {
+                        steps.add(
+                            c.preparedQuery("update survivor_case set case_type = $2 where id = $1")
+                                .execute(Tuple.of(caseId, ch.type().name())));
+                        steps.add(
+                            event(
+                                c,
+                                caseId,
+                                "CASE",
+                                "TYPE_SET",
+                                json("type", ch.type()),
+                                null,
+                                actor));
+                      }
+                      if (ch.ageBand() != null || ch.minor() != null) {
+                        AgeBand band =
+                            ch.ageBand() != null
+                                ? ch.ageBand()
+                                : AgeBand.valueOf(row.getString("age_band"));
+                        boolean minor =
+                            CaseWorkflow.minorOf(
+                                band,
+                                ch.minor() != null
+                                    ? ch.minor()
+                                    : ch.ageBand() == null ? row.getBoolean("minor") : null);
+                        steps.add(
+                            c.preparedQuery(
+                                    "update survivor set age_band = $2, minor = $3 where id = $1")
+                                .execute(
+                                    Tuple.of(row.getString("survivor_id"), band.name(), minor)));
+                        steps.add(
+                            event(
+                                c,
+                                caseId,
+                                "CASE",
+                                "SURVIVOR_SET",
+                                json("ageBand", band).put("minor", minor),
+                                null,
+                                actor));
+                      }
+                      if (steps.isEmpty()) {
+                        throw CaseProblem.invalid("state", "nothing to change");
+                      }
+                      steps.add(
+                          c.preparedQuery(
+                                  "update survivor_case set version = version + 1, updated_at ="
+                                      + " now() where id = $1")
+                              .execute(Tuple.of(caseId)));
+                      steps.add(audit(c, actor, "CHANGE", caseId, "version " + ch.version()));
+                      return Future.all(steps).mapEmpty();
+                    }));
+  }
+
+  /** Records a service event (MLC, FIR, hearing, ...). */
+  public Future<Once<String>> record(
+      Actor actor,
+      String requestId,
+      String caseId,
+      CasePart part,
+      String type,
+      JsonObject data,
+      Instant happenedAt) {
+    return once(
+        actor,
+        requestId,
+        c ->
+            touch(c, caseId)
+                .compose(x -> event(c, caseId, part.name(), type, data, happenedAt, actor))
+                .compose(id -> audit(c, actor, "RECORD " + type, caseId, null).map(id)));
+  }
+
+  /** Records her consent to share parts of her case with the recipients. */
+  public Future<Once<String>> consent(
+      Actor actor,
+      String requestId,
+      String caseId,
+      Set<CasePart> parts,
+      Set<String> recipients,
+      Instant givenAt) {
+    return once(
+        actor,
+        requestId,
+        c -> {
+          String id = pseudonym("CON");
+          return touch(c, caseId)
+              .compose(
+                  x ->
+                      c.preparedQuery(
+                              "insert into consent (id, case_id, parts, recipients, given_at,"
+                                  + " recorded_by) values ($1, $2, $3, $4, $5, $6)")
+                          .execute(
+                              Tuple.of(
+                                  id,
+                                  caseId,
+                                  sql(parts),
+                                  recipients.stream().sorted().toArray(String[]::new),
+                                  sql(givenAt),
+                                  actor.name())))
+              .compose(
+                  x ->
+                      event(
+                          c,
+                          caseId,
+                          "CONSENT",
+                          "CONSENT_RECORDED",
+                          json("consentId", id),
+                          givenAt,
+                          actor))
+              .compose(x -> audit(c, actor, "CONSENT", caseId, id))
+              .map(id);
+        });
+  }
+
+  /** She takes a consent back: what it allowed is no longer shared. */
+  public Future<Void> withdrawConsent(Actor actor, String caseId, String consentId) {
+    return pool.withTransaction(
+        c ->
+            c.preparedQuery(
+                    "update consent set withdrawn_at = now(), withdrawn_by = $3 where id = $2 and"
+                        + " case_id = $1 and withdrawn_at is null returning id")
+                .execute(Tuple.of(caseId, consentId, actor.name()))
+                .compose(
+                    rows -> {
+                      if (first(rows).isEmpty()) {
+                        throw CaseProblem.notFound(
+                            "no standing consent " + consentId + " on " + caseId);
+                      }
+                      return touch(c, caseId)
+                          .compose(
+                              x ->
+                                  event(
+                                      c,
+                                      caseId,
+                                      "CONSENT",
+                                      "CONSENT_WITHDRAWN",
+                                      json("consentId", consentId),
+                                      null,
+                                      actor))
+                          .compose(x -> audit(c, actor, "WITHDRAW CONSENT", caseId, consentId));
+                    }));
+  }
+
+  /** Refers the case to an agency on the basis {@link SharingRules} found. */
+  public Future<Once<String>> refer(
+      Actor actor,
+      String requestId,
+      String caseId,
+      Agency agency,
+      Set<CasePart> shares,
+      SharingRules.Basis basis) {
+    return once(
+        actor,
+        requestId,
+        c ->
+            touch(c, caseId)
+                .compose(
+                    x ->
+                        c.preparedQuery(
+                                "insert into referral (id, case_id, agency_id, service, shares,"
+                                    + " state, consent_id, override_reason, created_by) values"
+                                    + " ('REF-' || nextval('referral_number'), $1, $2, $3, $4,"
+                                    + " 'SENT', $5, $6, $7) returning id")
+                            .execute(
+                                Tuple.of(
+                                    caseId,
+                                    agency.id(),
+                                    agency.kind().part().name(),
+                                    sql(shares),
+                                    basis.consentId(),
+                                    basis.overrideReason(),
+                                    actor.name())))
+                .map(rows -> rows.iterator().next().getString("id"))
+                .compose(
+                    id ->
+                        event(
+                                c,
+                                caseId,
+                                "REFERRAL",
+                                "REFERRED",
+                                json("referralId", id)
+                                    .put("agencyId", agency.id())
+                                    .put("override", basis.overrideReason() != null),
+                                null,
+                                actor)
+                            .compose(
+                                x ->
+                                    audit(
+                                        c,
+                                        actor,
+                                        basis.overrideReason() == null ? "REFER" : "REFER OVERRIDE",
+                                        caseId,
+                                        id + " to " + agency.id()))
+                            .map(id)));
+  }
+
+  public Future<Optional<ReferralRow>> referral(String referralId) {
+    return pool.preparedQuery("select * from referral where id = $1")
+        .execute(Tuple.of(referralId))
+        .map(rows -> first(rows).map(CaseRows::referral));
+  }
+
+  /** A referral's step, on the version the user saw (409 if it has moved on). */
+  public Future<ReferralRow> step(
+      Actor actor,
+      String referralId,
+      int version,
+      ReferralState to,
+      ReferralWorkflow.Side side,
+      String reason) {
+    return pool.withTransaction(
+        c ->
+            c.preparedQuery("select * from referral where id = $1 for update")
+                .execute(Tuple.of(referralId))
+                .compose(
+                    rows -> {
+                      ReferralRow r =
+                          first(rows)
+                              .map(CaseRows::referral)
+                              .orElseThrow(() -> CaseProblem.notFound("no referral " + referralId));
+                      if (r.version() != version) {
+                        throw CaseProblem.conflict(
+                            "referral " + referralId + " has changed since version " + version, r);
+                      }
+                      ReferralWorkflow.checkStep(r.state(), to, side, reason);
+                      return c.preparedQuery(
+                              "update referral set state = $2, reason = coalesce($3, reason),"
+                                  + " version = version + 1, updated_at = now() where id = $1"
+                                  + " returning *")
+                          .execute(Tuple.of(referralId, to.name(), reason))
+                          .map(updated -> CaseRows.referral(updated.iterator().next()))
+                          .compose(
+                              updated ->
+                                  touch(c, r.caseId())
+                                      .compose(
+                                          x ->
+                                              event(
+                                                  c,
+                                                  r.caseId(),
+                                                  "REFERRAL",
+                                                  "REFERRAL_" + to.name(),
+                                                  json("referralId", referralId)
+                                                      .put("agencyId", r.agencyId())
+                                                      .put("reason", reason),
+                                                  null,
+                                                  actor))
+                                      .compose(
+                                          x ->
+                                              audit(
+                                                  c,
+                                                  actor,
+                                                  "REFERRAL " + to.name(),
+                                                  r.caseId(),
+                                                  referralId))
+                                      .map(updated));
+                    }));
+  }
+
+  /** Referrals to an agency, newest first (its inbox). */
+  public Future<List<ReferralRow>> referralsTo(String agencyId, int limit) {
+    return pool.preparedQuery(
+            "select * from referral where agency_id = $1 order by created_at desc, id desc limit $2")
+        .execute(Tuple.of(agencyId, limit))
+        .map(rs -> map(rs, CaseRows::referral));
+  }
+
+  // --- agencies ---
+
+  public Future<Void> putAgencies(List<Agency> agencies) {
+    if (agencies.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> batch = new ArrayList<>();
+    for (Agency a : agencies) {
+      batch.add(Tuple.of(a.id(), a.kind().name(), a.district(), a.name()));
+    }
+    return pool.preparedQuery(
+            "insert into agency (id, kind, district, name) values ($1, $2, $3, $4) on conflict"
+                + " (id) do update set kind = excluded.kind, district = excluded.district, name ="
+                + " excluded.name")
+        .executeBatch(batch)
+        .mapEmpty();
+  }
+
+  public Future<Optional<Agency>> agency(String id) {
+    if (id == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return pool.preparedQuery("select * from agency where id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> first(rows).map(CaseRows::agency));
+  }
+
+  public Future<List<Agency>> agencies(String district) {
+    return pool.preparedQuery("select * from agency where district = $1 order by kind, name")
+        .execute(Tuple.of(district))
+        .map(rs -> map(rs, CaseRows::agency));
+  }
+
+  // --- the audit trail ---
+
+  /** Records a read. The read is served only once this succeeds. */
+  public Future<Void> audit(Actor actor, String action, String caseId, String detail) {
+    return audit(pool, actor, action, caseId, detail);
+  }
+
+  public Future<List<JsonObject>> auditTrail(String caseId) {
+    return pool.preparedQuery(
+            "select at, actor, agency, action, detail, remote from case_audit where case_id = $1"
+                + " order by id")
+        .execute(Tuple.of(caseId))
+        .map(
+            rs ->
+                map(
+                    rs,
+                    r ->
+                        new JsonObject()
+                            .put("at", CaseRows.instant(r, "at").toString())
+                            .put("actor", r.getString("actor"))
+                            .put("agency", r.getString("agency"))
+                            .put("action", r.getString("action"))
+                            .put("detail", r.getString("detail"))
+                            .put("remote", r.getString("remote"))));
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  // --- helpers ---
+
+  /**
+   * Runs a create once per (user, requestId), in one transaction: a retry finds the first one's
+   * result, waits for it if it is still being written, and records nothing.
+   */
+  private Future<Once<String>> once(
+      Actor actor, String requestId, Function<SqlConnection, Future<String>> work) {
+    return pool.withTransaction(
+        c ->
+            c.preparedQuery(
+                    "insert into request_once (actor, request_id, result) values ($1, $2, '')"
+                        + " on conflict do nothing returning actor")
+                .execute(Tuple.of(actor.name(), requestId))
+                .compose(
+                    claimed -> {
+                      if (first(claimed).isEmpty()) {
+                        return c.preparedQuery(
+                                "select result from request_once where actor = $1 and request_id"
+                                    + " = $2")
+                            .execute(Tuple.of(actor.name(), requestId))
+                            .map(
+                                rows ->
+                                    new Once<>(rows.iterator().next().getString("result"), false));
+                      }
+                      return work.apply(c)
+                          .compose(
+                              result ->
+                                  c.preparedQuery(
+                                          "update request_once set result = $3 where actor = $1"
+                                              + " and request_id = $2")
+                                      .execute(Tuple.of(actor.name(), requestId, result))
+                                      .map(new Once<>(result, true)));
+                    }));
+  }
+
+  /** Locks the case row for this transaction's change; 404 if there is none. */
+  private static Future<Void> touch(SqlConnection c, String caseId) {
+    return c.preparedQuery("update survivor_case set updated_at = now() where id = $1 returning id")
+        .execute(Tuple.of(caseId))
+        .map(
+            rows -> {
+              if (first(rows).isEmpty()) {
+                throw CaseProblem.notFound("no case " + caseId);
+              }
+              return null;
+            });
+  }
+
+  private static Future<String> event(
+      SqlConnection c,
+      String caseId,
+      String part,
+      String type,
+      JsonObject data,
+      Instant happenedAt,
+      Actor actor) {
+    return c.preparedQuery(
+            "insert into case_event (case_id, part, type, data, happened_at, actor, actor_agency)"
+                + " values ($1, $2, $3, $4, coalesce($5, now()), $6, $7) returning id")
+        .execute(
+            Tuple.tuple()
+                .addString(caseId)
+                .addString(part)
+                .addString(type)
+                .addValue(data)
+                .addValue(sql(happenedAt))
+                .addString(actor.name())
+                .addString(actor.agency()))
+        .map(rows -> "EV-" + rows.iterator().next().getLong("id"));
+  }
+
+  private static Future<Void> audit(
+      SqlClient c, Actor actor, String action, String caseId, String detail) {
+    return c.preparedQuery(
+            "insert into case_audit (actor, agency, action, case_id, detail, remote) values ($1,"
+                + " $2, $3, $4, $5, $6)")
+        .execute(Tuple.of(actor.name(), actor.agency(), action, caseId, detail, actor.remote()))
+        .mapEmpty();
+  }
+
+  private static CaseFile caseFile(
+      Row r, List<CaseEventRow> events, List<ReferralRow> referrals, List<ConsentRow> consents) {
+    Object incident = r.getValue("incident");
+    String reason = r.getString("closure_reason");
+    return new CaseFile(
+        r.getString("id"),
+        CaseOrigin.valueOf(r.getString("origin")),
+        r.getString("district"),
+        r.getString("region"),
+        CaseType.valueOf(r.getString("case_type")),
+        CaseState.valueOf(r.getString("state")),
+        reason == null ? null : ClosureReason.valueOf(reason),
+        r.getString("survivor_id"),
+        AgeBand.valueOf(r.getString("age_band")),
+        r.getBoolean("minor"),
+        CaseRows.instant(r, "opened_at"),
+        CaseRows.instant(r, "updated_at"),
+        r.getInteger("version"),
+        r.getString("incident_id"),
+        incident instanceof JsonObject j ? j : null,
+        events,
+        referrals,
+        consents);
+  }
+
+  private static JsonObject summary(Row r) {
+    String[] referred = r.getArrayOfStrings("referred_to");
+    return new JsonObject()
+        .put("id", r.getString("id"))
+        .put("origin", r.getString("origin"))
+        .put("type", r.getString("case_type"))
+        .put("state", r.getString("state"))
+        .put("district", r.getString("district"))
+        .put("openedAt", CaseRows.instant(r, "opened_at").toString())
+        .put("updatedAt", CaseRows.instant(r, "updated_at").toString())
+        .put("version", r.getInteger("version"))
+        .put("ageBand", r.getString("age_band"))
+        .put("minor", r.getBoolean("minor"))
+        .put("incidentState", r.getString("incident_state"))
+        .put("referredTo", referred == null ? List.of() : List.of(referred));
+  }
+
+  private static JsonObject json(String key, Object value) {
+    return new JsonObject().put(key, value instanceof Enum<?> e ? e.name() : value);
+  }
+
+  private static Optional<Row> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+
+  private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> f) {
+    List<T> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(f.apply(r));
+    }
+    return out;
+  }
+
+  private static String pseudonym(String prefix) {
+    byte[] b = new byte[8];
+    RANDOM.nextBytes(b);
+    return prefix + "-" + HexFormat.of().formatHex(b).toUpperCase(java.util.Locale.ROOT);
+  }
+}
