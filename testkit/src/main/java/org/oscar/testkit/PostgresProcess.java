@@ -69,6 +69,7 @@ public final class PostgresProcess extends ServerProcess {
     if (last != null) {
       throw last;
     }
+    awaitReady();
     if (!databaseCreated) {
       run(
           List.of(
@@ -123,6 +124,22 @@ public final class PostgresProcess extends ServerProcess {
       Files.delete(pwfile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare PostgreSQL in " + dir, e);
+    }
+  }
+
+  /** Listening is not ready: a server in start-up or crash recovery refuses sessions until done. */
+  private void awaitReady() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        run(List.of(bin + "/pg_isready", "-q", "-h", host(), "-p", String.valueOf(port)));
+        return;
+      } catch (IllegalStateException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("PostgreSQL did not become ready; see " + logFile());
+        }
+        pause(50);
+      }
     }
   }
 

@@ -499,17 +499,28 @@ public final class CaseRoutes {
         a ->
             store
                 .load(caseId)
-                .map(
+                .compose(
                     found -> {
                       CaseFile f =
                           found.orElseThrow(() -> CaseProblem.notFound("no case " + caseId));
                       List<ReferralGrant> grants = CaseViews.grants(f);
                       Visibility v =
                           CaseAccess.of(p, f.district(), f.region(), a.orElse(null), grants);
-                      if (!v.any()) {
-                        throw CaseProblem.forbidden("case " + caseId + " is not yours to see");
+                      if (v.any()) {
+                        return Future.succeededFuture(new Seen(f, v, a.orElse(null), grants));
                       }
-                      return new Seen(f, v, a.orElse(null), grants);
+                      // A refused look is on the record too: who tried to see whose case.
+                      String action =
+                          ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+                              ? "READ DENIED"
+                              : "WRITE DENIED";
+                      return store
+                          .audit(actor(ctx), action, caseId, ctx.request().path())
+                          .compose(
+                              x ->
+                                  Future.<Seen>failedFuture(
+                                      CaseProblem.forbidden(
+                                          "case " + caseId + " is not yours to see")));
                     }));
   }
 

@@ -1,0 +1,544 @@
+package org.oscar.alert.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oscar.alert.cases.TestUser.user;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.oscar.alert.TestIncidents;
+import org.oscar.alert.cases.CaseApiClient.Answer;
+import org.oscar.alert.cases.model.UserRole;
+import org.oscar.alert.config.ApiConfig;
+import org.oscar.alert.http.AlertApiServer;
+import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.FacilityView;
+import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.live.TimelineEntry;
+import org.oscar.testkit.PostgresProcess;
+import org.oscar.testkit.RedisProcess;
+
+/**
+ * The case register on a real PostgreSQL, through the API as its users call it: one case per
+ * incident, the OSC's services, consent and referrals, need-to-know, conflicts and retries.
+ */
+class CaseRegisterIT {
+  private static final String TOKEN = "case-it-token-0123456789";
+  private static PostgresProcess postgres;
+  private static RedisProcess redis;
+  private static Vertx vertx;
+  private static String base;
+  private static CaseApiClient job;
+  private static CaseApiClient admin;
+  private static CaseApiClient worker;
+  private static CaseApiClient legalAid;
+  private static CaseApiClient capitalPolice;
+  private static CaseApiClient otherPolice;
+  private static CaseApiClient cuttackAdmin;
+  private static CaseApiClient controlRoom;
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres = new PostgresProcess();
+    postgres.start();
+    redis = new RedisProcess();
+    redis.start();
+    Path users = Files.createTempFile("users", ".json");
+    Files.writeString(
+        users,
+        Json.toString(
+            List.of(
+                user("osc.admin").as(UserRole.OSC_ADMIN).json(),
+                user("osc.worker").as(UserRole.CASE_WORKER).json(),
+                user("dlsa.khordha").of("DLSA-KHORDHA").json(),
+                user("police.capital").of("PS-CAPITAL").json(),
+                user("police.saheed").of("PS-SAHEED-NAGAR").json(),
+                user("osc.cuttack").in("Cuttack", "cuttack").as(UserRole.OSC_ADMIN).json(),
+                user("control.khordha").json())));
+    Path agencies = Files.createTempFile("agencies", ".json");
+    Files.writeString(
+        agencies,
+        Json.toString(
+            List.of(
+                agency("OSC-KHORDHA", "OSC", "Khordha"),
+                agency("PS-CAPITAL", "POLICE_STATION", "Khordha"),
+                agency("PS-SAHEED-NAGAR", "POLICE_STATION", "Khordha"),
+                agency("HOSP-CAPITAL", "HOSPITAL", "Khordha"),
+                agency("DLSA-KHORDHA", "DLSA", "Khordha"),
+                agency("DLSA-CUTTACK", "DLSA", "Cuttack"))));
+    vertx = Vertx.vertx();
+    Map<String, String> env = new HashMap<>();
+    env.put("OSCAR_API_PORT", "0");
+    env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
+    env.put("OSCAR_API_TOKEN", TOKEN);
+    env.put("OSCAR_USERS_FILE", users.toString());
+    env.put("OSCAR_JWT_SECRET", "case-it-jwt-secret-0123456789-0123456789");
+    env.put("OSCAR_PG_HOST", postgres.host());
+    env.put("OSCAR_PG_PORT", String.valueOf(postgres.port()));
+    env.put("OSCAR_PG_USER", PostgresProcess.USER);
+    env.put("OSCAR_PG_PASSWORD", postgres.password());
+    env.put("OSCAR_AGENCIES_FILE", agencies.toString());
+    int port =
+        AlertApiServer.overRedis(vertx, ApiConfig.from(env)).start().await(60, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + port;
+    job = CaseApiClient.service(base, TOKEN);
+    admin = CaseApiClient.login(base, "osc.admin");
+    worker = CaseApiClient.login(base, "osc.worker");
+    legalAid = CaseApiClient.login(base, "dlsa.khordha");
+    capitalPolice = CaseApiClient.login(base, "police.capital");
+    otherPolice = CaseApiClient.login(base, "police.saheed");
+    cuttackAdmin = CaseApiClient.login(base, "osc.cuttack");
+    controlRoom = CaseApiClient.login(base, "control.khordha");
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close();
+    redis.close();
+    postgres.close();
+  }
+
+  @Test
+  void anIncidentBecomesExactlyOneCaseHoweverOftenTheJobSendsIt() throws Exception {
+    IncidentView older = incident("INC-ONCE-1", 1000L, 2);
+    IncidentView newer = incident("INC-ONCE-1", 1000L, 4);
+
+    String caseId = job.post("/api/v1/cases/intake", view(older)).body().getString("caseId");
+    for (int i = 0; i < 3; i++) {
+      assertThat(job.post("/api/v1/cases/intake", view(newer)).body().getString("caseId"))
+          .isEqualTo(caseId);
+    }
+    Answer stale = job.post("/api/v1/cases/intake", view(older));
+
+    assertThat(stale.body().getBoolean("updated")).isFalse();
+    JsonObject c = admin.get("/api/v1/cases/" + caseId).body();
+    assertThat(c.getString("state")).isEqualTo("RESCUE");
+    assertThat(c.getString("origin")).isEqualTo("PANIC_PRESS");
+    JsonObject incident = c.getJsonObject("incident");
+    assertThat(incident.getJsonArray("timeline")).hasSize(4);
+    assertThat(incident.containsKey("lat")).as("her position stays in live state").isFalse();
+    assertThat(incident.containsKey("deviceId")).isFalse();
+    long cases =
+        list(admin, "").stream()
+            .filter(o -> caseId.equals(((JsonObject) o).getString("id")))
+            .count();
+    assertThat(cases).isEqualTo(1);
+  }
+
+  @Test
+  void aRestartedJobsIncidentWithAReusedIdOpensItsOwnCase() throws Exception {
+    String first =
+        job.post("/api/v1/cases/intake", view(incident("INC-REUSED-1", 1000L, 3)))
+            .body()
+            .getString("caseId");
+    String second =
+        job.post("/api/v1/cases/intake", view(incident("INC-REUSED-1", 99_000L, 1)))
+            .body()
+            .getString("caseId");
+
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
+  void theOscRecordsTheMlcAndTheFirAndRefersHerToLegalAidWithHerConsent() throws Exception {
+    String caseId = pressCase("INC-DEMO-FLOW-1");
+
+    assertThat(
+            admin
+                .create(
+                    "/api/v1/cases/" + caseId + "/events",
+                    new JsonObject()
+                        .put("type", "MLC_REGISTERED")
+                        .put(
+                            "data",
+                            new JsonObject()
+                                .put("hospital", "Capital Hospital")
+                                .put("mlcNumber", "MLC-2026-118")))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            admin
+                .create(
+                    "/api/v1/cases/" + caseId + "/events",
+                    new JsonObject()
+                        .put("type", "FIR_REGISTERED")
+                        .put(
+                            "data",
+                            new JsonObject()
+                                .put("station", "Capital Police Station")
+                                .put("firNumber", "FIR-311/2026")))
+                .status())
+        .isEqualTo(201);
+    String consentId =
+        admin
+            .create(
+                "/api/v1/cases/" + caseId + "/consents",
+                new JsonObject()
+                    .put("parts", new JsonArray().add("POLICE"))
+                    .put("recipients", new JsonArray().add("DLSA-KHORDHA")))
+            .body()
+            .getString("consentId");
+    Answer referred =
+        admin.create(
+            "/api/v1/cases/" + caseId + "/referrals",
+            new JsonObject()
+                .put("agencyId", "DLSA-KHORDHA")
+                .put("shares", new JsonArray().add("POLICE")));
+    assertThat(referred.status()).isEqualTo(201);
+    String referralId = referred.body().getString("referralId");
+
+    JsonArray inbox = legalAid.get("/api/v1/referrals").body().getJsonArray("referrals");
+    assertThat(inbox.stream().map(o -> ((JsonObject) o).getString("id"))).contains(referralId);
+    Answer accepted =
+        legalAid.post(
+            "/api/v1/referrals/" + referralId + "/accept", new JsonObject().put("version", 1));
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(accepted.body().getString("state")).isEqualTo("ACCEPTED");
+
+    JsonObject seenByLegalAid = legalAid.get("/api/v1/cases/" + caseId).body();
+    assertThat(seenByLegalAid.getJsonArray("parts").getList()).containsExactly("LEGAL", "POLICE");
+    assertThat(types(seenByLegalAid)).contains("FIR_REGISTERED").doesNotContain("MLC_REGISTERED");
+    assertThat(seenByLegalAid.containsKey("incident")).isFalse();
+    assertThat(seenByLegalAid.containsKey("consents")).isFalse();
+
+    JsonObject seenByOsc = admin.get("/api/v1/cases/" + caseId).body();
+    assertThat(seenByOsc.getJsonObject("services").getJsonObject("MEDICAL").getString("mlcNumber"))
+        .isEqualTo("MLC-2026-118");
+    assertThat(seenByOsc.getJsonObject("services").getJsonObject("POLICE").getString("firNumber"))
+        .isEqualTo("FIR-311/2026");
+    assertThat(seenByOsc.getJsonArray("referrals").getJsonObject(0).getString("state"))
+        .isEqualTo("ACCEPTED");
+    assertThat(seenByOsc.getJsonArray("consents").getJsonObject(0).getString("id"))
+        .isEqualTo(consentId);
+
+    assertThat(otherPolice.get("/api/v1/cases/" + caseId).status()).isEqualTo(403);
+    assertThat(capitalPolice.get("/api/v1/cases/" + caseId).status())
+        .as("not referred to the Capital station either")
+        .isEqualTo(403);
+    JsonArray audit = admin.get("/api/v1/cases/" + caseId + "/audit").body().getJsonArray("audit");
+    assertThat(
+            audit.stream()
+                .map(
+                    o ->
+                        ((JsonObject) o).getString("actor")
+                            + " "
+                            + ((JsonObject) o).getString("action")))
+        .contains(
+            "osc.admin RECORD MLC_REGISTERED",
+            "osc.admin REFER",
+            "dlsa.khordha REFERRAL ACCEPTED",
+            "dlsa.khordha READ",
+            "police.saheed READ DENIED");
+  }
+
+  @Test
+  void aWithdrawnConsentTakesBackWhatItShared() throws Exception {
+    String caseId = pressCase("INC-WITHDRAW-1");
+    admin.create(
+        "/api/v1/cases/" + caseId + "/events",
+        new JsonObject()
+            .put("type", "FIR_REGISTERED")
+            .put("data", new JsonObject().put("station", "Capital").put("firNumber", "FIR-9")));
+    String consentId =
+        admin
+            .create(
+                "/api/v1/cases/" + caseId + "/consents",
+                new JsonObject()
+                    .put("parts", new JsonArray().add("POLICE"))
+                    .put("recipients", new JsonArray().add("DLSA")))
+            .body()
+            .getString("consentId");
+    admin.create(
+        "/api/v1/cases/" + caseId + "/referrals",
+        new JsonObject()
+            .put("agencyId", "DLSA-KHORDHA")
+            .put("shares", new JsonArray().add("POLICE")));
+    assertThat(types(legalAid.get("/api/v1/cases/" + caseId).body())).contains("FIR_REGISTERED");
+
+    admin.post(
+        "/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdraw", new JsonObject());
+
+    JsonObject after = legalAid.get("/api/v1/cases/" + caseId).body();
+    assertThat(after.getJsonArray("parts").getList()).containsExactly("LEGAL");
+    assertThat(types(after)).doesNotContain("FIR_REGISTERED");
+  }
+
+  @Test
+  void aReferralWithoutHerConsentNeedsTheAdministratorsOverrideWithAReason() throws Exception {
+    String caseId = pressCase("INC-OVERRIDE-1");
+    JsonObject refer =
+        new JsonObject()
+            .put("agencyId", "PS-CAPITAL")
+            .put("shares", new JsonArray().add("MEDICAL"));
+
+    Answer noConsent = admin.create("/api/v1/cases/" + caseId + "/referrals", refer);
+    Answer byWorker =
+        worker.create(
+            "/api/v1/cases/" + caseId + "/referrals",
+            refer.copy().put("overrideReason", "she is unconscious; FIR cannot wait"));
+    Answer byAdmin =
+        admin.create(
+            "/api/v1/cases/" + caseId + "/referrals",
+            refer.copy().put("overrideReason", "she is unconscious; FIR cannot wait"));
+
+    assertThat(noConsent.status()).isEqualTo(400);
+    assertThat(noConsent.body().getString("field")).isEqualTo("shares");
+    assertThat(byWorker.status()).isEqualTo(403);
+    assertThat(byAdmin.status()).isEqualTo(201);
+    assertThat(capitalPolice.get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
+    assertThat(metrics()).containsPattern("oscar_cases_consent_overrides_total [1-9]");
+  }
+
+  @Test
+  void aSecondEditOnTheSameVersionGets409AndTheCaseAsItIsNow() throws Exception {
+    String caseId = pressCase("INC-CONFLICT-1");
+    JsonObject c = admin.get("/api/v1/cases/" + caseId).body();
+    int version = c.getInteger("version");
+
+    Answer first =
+        admin.patch(
+            "/api/v1/cases/" + caseId,
+            new JsonObject().put("version", version).put("state", "MEDICAL_CARE"));
+    Answer second =
+        worker.patch(
+            "/api/v1/cases/" + caseId,
+            new JsonObject().put("version", version).put("type", "DOMESTIC_VIOLENCE"));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(second.status()).isEqualTo(409);
+    assertThat(second.body().getJsonObject("current").getString("state")).isEqualTo("MEDICAL_CARE");
+    assertThat(second.body().getJsonObject("current").getInteger("version")).isEqualTo(version + 1);
+    assertThat(admin.get("/api/v1/cases/" + caseId).body().getString("type")).isEqualTo("OTHER");
+  }
+
+  @Test
+  void concurrentEditsOfOneVersionLeaveExactlyOneWinner() throws Exception {
+    String caseId = pressCase("INC-RACE-1");
+    int version = admin.get("/api/v1/cases/" + caseId).body().getInteger("version");
+    List<Integer> statuses =
+        IntStream.range(0, 8)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  try {
+                    return admin
+                        .patch(
+                            "/api/v1/cases/" + caseId,
+                            new JsonObject()
+                                .put("version", version)
+                                .put("state", i % 2 == 0 ? "SHELTER" : "COUNSELLING"))
+                        .status();
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toList();
+
+    assertThat(statuses).containsOnly(200, 409);
+    assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+    JsonObject c = admin.get("/api/v1/cases/" + caseId).body();
+    assertThat(c.getInteger("version")).isEqualTo(version + 1);
+    assertThat(types(c).stream().filter("STATE_CHANGED"::equals)).hasSize(1);
+  }
+
+  @Test
+  void aRetriedPostIsRecordedOnce() throws Exception {
+    String caseId = pressCase("INC-RETRY-1");
+    JsonObject event =
+        new JsonObject()
+            .put("type", "COUNSELLING_SESSION")
+            .put("data", new JsonObject().put("counsellor", "OSC counsellor"))
+            .put("requestId", "retry-0123456789");
+
+    Answer first = admin.post("/api/v1/cases/" + caseId + "/events", event);
+    Answer retry = admin.post("/api/v1/cases/" + caseId + "/events", event);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.body().getString("eventId")).isEqualTo(first.body().getString("eventId"));
+    assertThat(retry.body().getBoolean("recorded")).isFalse();
+    assertThat(
+            types(admin.get("/api/v1/cases/" + caseId).body()).stream()
+                .filter("COUNSELLING_SESSION"::equals))
+        .hasSize(1);
+  }
+
+  @Test
+  void aValidationErrorIsA400ThatNamesTheFieldAndChangesNothing() throws Exception {
+    String caseId = pressCase("INC-BAD-1");
+    String path = "/api/v1/cases/" + caseId + "/events";
+
+    Answer missing =
+        admin.create(
+            path,
+            new JsonObject()
+                .put("type", "MLC_REGISTERED")
+                .put("data", new JsonObject().put("hospital", "Capital Hospital")));
+    Answer unknownField =
+        admin.create(
+            path,
+            new JsonObject()
+                .put("type", "COUNSELLING_SESSION")
+                .put("data", new JsonObject().put("counsellor", "A").put("name", "her name")));
+    Answer future =
+        admin.create(
+            path,
+            new JsonObject()
+                .put("type", "EXAMINATION_STARTED")
+                .put("happenedAt", "2099-01-01T00:00:00Z"));
+    Answer badType = admin.create(path, new JsonObject().put("type", "SELFIE"));
+    Answer noRequestId = admin.post(path, new JsonObject().put("type", "EXAMINATION_STARTED"));
+    Answer badClose =
+        admin.patch(
+            "/api/v1/cases/" + caseId, new JsonObject().put("version", 1).put("state", "CLOSED"));
+    Answer empty = admin.post(path, new JsonObject());
+
+    assertThat(missing.body().getString("field")).isEqualTo("data.mlcNumber");
+    assertThat(unknownField.body().getString("field")).isEqualTo("data.name");
+    assertThat(future.body().getString("field")).isEqualTo("happenedAt");
+    assertThat(badType.body().getString("field")).isEqualTo("type");
+    assertThat(noRequestId.body().getString("field")).isEqualTo("requestId");
+    assertThat(badClose.body().getString("field")).isEqualTo("closureReason");
+    assertThat(empty.body().getString("field")).isEqualTo("type");
+    assertThat(List.of(missing, unknownField, future, badType, noRequestId, badClose, empty))
+        .extracting(Answer::status)
+        .containsOnly(400);
+    JsonObject c = admin.get("/api/v1/cases/" + caseId).body();
+    assertThat(types(c)).isEmpty();
+    assertThat(c.getInteger("version")).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownCaseIs404AndAnUnknownAgencyIsNamed() throws Exception {
+    String caseId = pressCase("INC-UNKNOWN-1");
+
+    Answer noCase = admin.get("/api/v1/cases/CASE-999999999");
+    Answer noAgency =
+        admin.create(
+            "/api/v1/cases/" + caseId + "/referrals",
+            new JsonObject().put("agencyId", "PS-NOWHERE").put("shares", new JsonArray()));
+    Answer otherDistrictAgency =
+        admin.create(
+            "/api/v1/cases/" + caseId + "/referrals",
+            new JsonObject().put("agencyId", "DLSA-CUTTACK").put("shares", new JsonArray()));
+
+    assertThat(noCase.status()).isEqualTo(404);
+    assertThat(noAgency.status()).isEqualTo(400);
+    assertThat(noAgency.body().getString("error")).contains("no agency PS-NOWHERE");
+    assertThat(otherDistrictAgency.body().getString("field")).isEqualTo("agencyId");
+  }
+
+  @Test
+  void noUserSeesAnotherDistrictsCaseAndControlRoomsSeeNoCase() throws Exception {
+    String caseId = pressCase("INC-DISTRICT-1");
+
+    assertThat(cuttackAdmin.get("/api/v1/cases/" + caseId).status()).isEqualTo(403);
+    assertThat(list(cuttackAdmin, "").stream().map(o -> ((JsonObject) o).getString("id")))
+        .doesNotContain(caseId);
+    assertThat(controlRoom.get("/api/v1/cases/" + caseId).status()).isEqualTo(403);
+    assertThat(controlRoom.get("/api/v1/cases").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aWalkInIsOpenedAtTheOscAndAMinorStartsTheChildPath() throws Exception {
+    Answer opened =
+        worker.create(
+            "/api/v1/cases",
+            new JsonObject()
+                .put("origin", "WALK_IN")
+                .put("type", "CHILD_ABUSE")
+                .put("survivor", new JsonObject().put("ageBand", "AGE_12_17")));
+    Answer contradiction =
+        worker.create(
+            "/api/v1/cases",
+            new JsonObject()
+                .put("origin", "CALL_181")
+                .put("survivor", new JsonObject().put("ageBand", "UNDER_12").put("minor", false)));
+
+    assertThat(opened.status()).isEqualTo(201);
+    JsonObject c = worker.get("/api/v1/cases/" + opened.body().getString("caseId")).body();
+    assertThat(c.getString("state")).isEqualTo("REGISTERED");
+    assertThat(c.getJsonObject("survivor").getBoolean("minor")).isTrue();
+    assertThat(contradiction.body().getString("field")).isEqualTo("survivor.minor");
+    assertThat(
+            list(worker, "?type=CHILD_ABUSE&state=REGISTERED").stream()
+                .map(o -> ((JsonObject) o).getString("id")))
+        .contains(opened.body().getString("caseId"));
+  }
+
+  // --- helpers ---
+
+  private static String pressCase(String incidentId) throws Exception {
+    Answer a = job.post("/api/v1/cases/intake", view(incident(incidentId, 5000L, 2)));
+    assertThat(a.status()).isEqualTo(200);
+    return a.body().getString("caseId");
+  }
+
+  private static IncidentView incident(String id, long openedAt, int steps) {
+    IncidentView v = TestIncidents.open(id, "Capital Police Station");
+    List<TimelineEntry> timeline = new ArrayList<>();
+    for (int i = 0; i < steps; i++) {
+      timeline.add(
+          new TimelineEntry(openedAt + i, i == 0 ? "OPENED" : "STEP_" + i, "system", "test"));
+    }
+    return new IncidentView(
+        v.incidentId(),
+        v.region(),
+        v.district(),
+        "SURV-" + id,
+        "OPEN",
+        v.lat(),
+        v.lon(),
+        true,
+        false,
+        v.jurisdiction(),
+        null,
+        new FacilityView("HOSP-CAPITAL", "HOSPITAL", "Capital Hospital", 20.26, 85.84),
+        openedAt,
+        List.of(),
+        timeline,
+        false);
+  }
+
+  private static JsonObject view(IncidentView v) {
+    return new JsonObject(Json.toString(v));
+  }
+
+  private static JsonArray list(CaseApiClient who, String query) throws Exception {
+    return who.get("/api/v1/cases" + query).body().getJsonArray("cases");
+  }
+
+  private static List<String> types(JsonObject c) {
+    return c.getJsonArray("events").stream()
+        .map(o -> (JsonObject) o)
+        .map(e -> e.getString("type"))
+        .toList();
+  }
+
+  private static Map<String, Object> agency(String id, String kind, String district) {
+    return Map.of("id", id, "kind", kind, "district", district, "name", id);
+  }
+
+  private static String metrics() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+}
