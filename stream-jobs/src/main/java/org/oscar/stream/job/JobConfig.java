@@ -28,7 +28,8 @@ public record JobConfig(
     String regionProfile,
     String deviceDirectory,
     int metricsPort,
-    String checkpointDir) {
+    String checkpointDir,
+    boolean caseIntake) {
 
   public static final String BUILTIN_BHUBANESWAR = "builtin:bhubaneswar";
   public static final String DIRECTORY_REGISTRY = "registry";
@@ -72,7 +73,12 @@ public record JobConfig(
           new Option(
               "OSCAR_REGION_PROFILE",
               BUILTIN_BHUBANESWAR,
-              "region reference data and policy: a JSON file, or the built-in Bhubaneswar one"));
+              "region reference data and policy: a JSON file, or the built-in Bhubaneswar one"),
+          new Option(
+              "OSCAR_CASE_INTAKE",
+              "on",
+              "'on': every incident goes to the alert API's case register (docs/cases.md);"
+                  + " 'off' only where the API keeps no register"));
 
   public static JobConfig fromEnvironment() {
     return from(System.getenv());
@@ -98,6 +104,10 @@ public record JobConfig(
     if (!BUILTIN_BHUBANESWAR.equals(regionProfile) && !Files.isReadable(Path.of(regionProfile))) {
       s.problem("OSCAR_REGION_PROFILE: cannot read " + regionProfile);
     }
+    String caseIntake = s.get("OSCAR_CASE_INTAKE");
+    if (!"on".equals(caseIntake) && !"off".equals(caseIntake)) {
+      s.problem("OSCAR_CASE_INTAKE must be 'on' or 'off'");
+    }
     JobConfig config =
         new JobConfig(
             mqttUrl,
@@ -114,7 +124,8 @@ public record JobConfig(
             regionProfile,
             deviceDirectory,
             s.port("OSCAR_METRICS_PORT", true),
-            s.get("OSCAR_CHECKPOINT_DIR"));
+            s.get("OSCAR_CHECKPOINT_DIR"),
+            "on".equals(caseIntake));
     s.validate();
     return config;
   }

@@ -20,9 +20,10 @@ import org.oscar.stream.validate.ValidateFunction;
 import org.oscar.stream.validate.ValidationPolicy;
 
 /**
- * The OSCAR pipeline: uplink → validation → dispatch (keyed by region) → downlink, live state and
- * alert API. Sources and sinks are arguments so tests can wire their own; {@link OscarJobMain}
- * wires the real ones. Operator uids are stable: changing one orphans its state in savepoints.
+ * The OSCAR pipeline: uplink → validation → dispatch (keyed by region) → downlink, live state,
+ * alert API and case register. Sources and sinks are arguments so tests can wire their own; {@link
+ * OscarJobMain} wires the real ones. Operator uids are stable: changing one orphans its state in
+ * savepoints.
  */
 public final class OscarJob {
   private final Source<MqttRecord, ?, ?> uplink;
@@ -30,6 +31,7 @@ public final class OscarJob {
   private final Sink<DeviceEvent> unitLiveState;
   private final Sink<IncidentChange> incidentLiveState;
   private final Sink<AlertRequest> alerts;
+  private final Sink<IncidentChange> caseRegister;
   private final DirectorySource directory;
   private final ValidationPolicy validation;
   private final RegionProfiles profiles;
@@ -41,6 +43,7 @@ public final class OscarJob {
       Sink<DeviceEvent> unitLiveState,
       Sink<IncidentChange> incidentLiveState,
       Sink<AlertRequest> alerts,
+      Sink<IncidentChange> caseRegister,
       DirectorySource directory,
       ValidationPolicy validation,
       RegionProfiles profiles,
@@ -50,6 +53,7 @@ public final class OscarJob {
     this.unitLiveState = unitLiveState;
     this.incidentLiveState = incidentLiveState;
     this.alerts = alerts;
+    this.caseRegister = caseRegister;
     this.directory = directory;
     this.validation = validation;
     this.profiles = profiles;
@@ -95,6 +99,12 @@ public final class OscarJob {
         .sinkTo(incidentLiveState)
         .uid("redis-incidents")
         .name("redis-incidents");
+    // Live state is a cache; the case register (PostgreSQL, through the alert API) is the record.
+    dispatched
+        .getSideOutput(DispatchFunction.INCIDENTS)
+        .sinkTo(caseRegister)
+        .uid("case-register")
+        .name("case-register");
     dispatched
         .getSideOutput(DispatchFunction.ALERTS)
         .sinkTo(alerts)

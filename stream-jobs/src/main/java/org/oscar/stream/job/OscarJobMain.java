@@ -12,11 +12,13 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
 import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
 import org.oscar.stream.connector.alert.AlertApiSink;
+import org.oscar.stream.connector.cases.CaseIntakeSink;
 import org.oscar.stream.connector.mqtt.MqttConnection;
 import org.oscar.stream.connector.mqtt.sink.MqttSink;
 import org.oscar.stream.connector.mqtt.source.MqttSource;
@@ -112,6 +114,9 @@ public final class OscarJobMain {
         LiveStateWrites.unitSink(redis),
         LiveStateWrites.incidentSink(redis),
         AlertApiSink.of(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
+        config.caseIntake()
+            ? CaseIntakeSink.of(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken()))
+            : new DiscardingSink<>(),
         directory(config, redis),
         ValidationPolicy.defaults(),
         RegionProfiles.of(regionProfile(config)),

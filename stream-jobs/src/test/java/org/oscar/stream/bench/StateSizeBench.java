@@ -115,6 +115,7 @@ public final class StateSizeBench {
             new CountingSink<>("units"),
             new CountingSink<>("incidents"),
             new CountingSink<>("alerts"),
+            new CountingSink<>("cases"),
             syntheticDirectory(),
             ValidationPolicy.defaults(),
             RegionProfiles.of(RegionProfile.bhubaneswar()),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.awaitility.Awaitility;
 import org.oscar.alert.config.ApiConfig;
@@ -21,6 +22,7 @@ import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
 import org.oscar.stream.connector.alert.AlertApiSink;
+import org.oscar.stream.connector.cases.CaseIntakeSink;
 import org.oscar.stream.connector.mqtt.MqttConnection;
 import org.oscar.stream.connector.mqtt.sink.MqttSink;
 import org.oscar.stream.connector.mqtt.source.MqttSource;
@@ -32,6 +34,7 @@ import org.oscar.stream.live.LiveStateWrites;
 import org.oscar.stream.validate.ValidationPolicy;
 import org.oscar.testkit.FreePort;
 import org.oscar.testkit.MosquittoProcess;
+import org.oscar.testkit.PostgresProcess;
 import org.oscar.testkit.RedisProcess;
 import redis.clients.jedis.RedisClient;
 
@@ -46,6 +49,10 @@ final class LocalStack implements AutoCloseable {
   final MosquittoProcess mosquitto;
   final RedisProcess redis;
   final RedisClient redisClient;
+
+  /** The case register's database; null unless {@link #withCaseRegister()}. */
+  final PostgresProcess postgres;
+
   private final Vertx vertx = Vertx.vertx();
   private AlertApiServer api;
   private int apiPort;
@@ -87,13 +94,33 @@ final class LocalStack implements AutoCloseable {
   }
 
   LocalStack(MosquittoProcess mosquitto, RedisProcess redis) throws Exception {
+    this(mosquitto, redis, null);
+  }
+
+  private LocalStack(MosquittoProcess mosquitto, RedisProcess redis, PostgresProcess postgres)
+      throws Exception {
     this.mosquitto = mosquitto;
     this.redis = redis;
+    this.postgres = postgres;
     mosquitto.start();
     redis.start();
+    if (postgres != null) {
+      postgres.start();
+    }
     redisClient = RedisClient.create(redis.host(), redis.port());
     startApi();
   }
+
+  /**
+   * A stack whose API keeps the case register, on a private PostgreSQL; its job sends every
+   * incident there. Other stacks keep none, and their jobs send nothing.
+   */
+  static LocalStack withCaseRegister() throws Exception {
+    return new LocalStack(new MosquittoProcess(), new RedisProcess(), new PostgresProcess());
+  }
+
+  /** The OSC Centre Administrator of Khordha, a login of the stack's API. */
+  static final String OSC_ADMIN = "osc.khordha";
 
   /** The control-room login of the stack's API: district Khordha, region bhubaneswar. */
   static final String USER = "control.khordha";
@@ -102,14 +129,21 @@ final class LocalStack implements AutoCloseable {
 
   /** Starts the alert API (again), on the same port if it ran before. */
   void startApi() throws Exception {
-    ApiConfig config =
-        ApiConfig.from(
-            Map.of(
-                "OSCAR_API_PORT", String.valueOf(apiPort),
-                "OSCAR_REDIS_PORT", String.valueOf(redis.port()),
-                "OSCAR_API_TOKEN", TOKEN,
-                "OSCAR_USERS_FILE", usersFile().toString(),
-                "OSCAR_MQTT_URL", mosquitto.url()));
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("OSCAR_API_PORT", String.valueOf(apiPort));
+    env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
+    env.put("OSCAR_API_TOKEN", TOKEN);
+    env.put("OSCAR_USERS_FILE", usersFile().toString());
+    env.put("OSCAR_MQTT_URL", mosquitto.url());
+    // Fixed, so that a user's login outlives an API restart as it does in a deployment.
+    env.put("OSCAR_JWT_SECRET", "local-stack-jwt-secret-0123456789-abcdef");
+    if (postgres != null) {
+      env.put("OSCAR_PG_HOST", postgres.host());
+      env.put("OSCAR_PG_PORT", String.valueOf(postgres.port()));
+      env.put("OSCAR_PG_USER", PostgresProcess.USER);
+      env.put("OSCAR_PG_PASSWORD", postgres.password());
+    }
+    ApiConfig config = ApiConfig.from(env);
     api = AlertApiServer.overRedis(vertx, config);
     apiPort = api.start().toCompletionStage().toCompletableFuture().get();
   }
@@ -129,7 +163,19 @@ final class LocalStack implements AutoCloseable {
                     "district",
                     "Khordha",
                     "regions",
-                    List.of("bhubaneswar")))));
+                    List.of("bhubaneswar")),
+                Map.of(
+                    "username",
+                    OSC_ADMIN,
+                    "passwordHash",
+                    org.oscar.contract.security.PinHash.hash(
+                        USER_PASSWORD, new java.security.SecureRandom(), 1_000),
+                    "district",
+                    "Khordha",
+                    "regions",
+                    List.of("bhubaneswar"),
+                    "role",
+                    "OSC_ADMIN"))));
     return file;
   }
 
@@ -178,6 +224,7 @@ final class LocalStack implements AutoCloseable {
     env.put("OSCAR_CHECKPOINT_INTERVAL_MS", "1000");
     env.put("OSCAR_CHECKPOINT_DIR", checkpoints.toString());
     env.put("OSCAR_METRICS_PORT", "0");
+    env.put("OSCAR_CASE_INTAKE", postgres == null ? "off" : "on");
     return env;
   }
 
@@ -191,6 +238,9 @@ final class LocalStack implements AutoCloseable {
         LiveStateWrites.unitSink(live),
         LiveStateWrites.incidentSink(live),
         AlertApiSink.of(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
+        postgres == null
+            ? new DiscardingSink<>()
+            : CaseIntakeSink.of(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
         directory,
         ValidationPolicy.defaults(),
         profiles,
@@ -247,5 +297,8 @@ final class LocalStack implements AutoCloseable {
     vertx.close();
     mosquitto.close();
     redis.close();
+    if (postgres != null) {
+      postgres.close();
+    }
   }
 }
