@@ -2,7 +2,7 @@
 # Runs the whole OSCAR system on this machine: a private Mosquitto and Redis, the Flink job in an
 # embedded MiniCluster, the alert API and a demo fleet in Bhubaneswar. Ctrl-C stops everything.
 #
-# Ports (override with the variables): MQTT 18830, Redis 16379, alert API 8080, AIS-140 trackers
+# Ports (override with the variables): MQTT 18830, Redis 16379, PostgreSQL 15432, alert API 8080, AIS-140 trackers
 # 5140, Prometheus metrics of the Flink job 9249 and of the AIS-140 adapter 9464, the demo SMS
 # gateway (a stand-in for the SMS provider, printing what it would send) 18090.
 # OSCAR_RUN_SECONDS=N stops the whole system after N seconds (0, the default: run until Ctrl-C).
@@ -27,6 +27,7 @@ done
 OSCAR=("$ROOT/bin/oscar")
 MQTT_PORT=${OSCAR_LOCAL_MQTT_PORT:-18830}
 REDIS_PORT=${OSCAR_LOCAL_REDIS_PORT:-16379}
+PG_PORT=${OSCAR_LOCAL_PG_PORT:-15432}
 API_PORT=${OSCAR_LOCAL_API_PORT:-8080}
 AIS140_PORT=${OSCAR_LOCAL_AIS140_PORT:-5140}
 SMS_PORT=${OSCAR_LOCAL_SMS_PORT:-18090}
@@ -44,14 +45,15 @@ case "$FLINK_MODE" in
   standalone) FLINK_PORTS=("${OSCAR_FLINK_RPC_PORT:-6123}" "${OSCAR_FLINK_REST_PORT:-8081}") ;;
   *) die "OSCAR_FLINK must be 'embedded' or 'standalone', not '$FLINK_MODE'" ;;
 esac
-for port in "$MQTT_PORT" "$REDIS_PORT" "$API_PORT" "$AIS140_PORT" "${FLINK_PORTS[@]}" "$AIS140_METRICS_PORT" "$SMS_PORT"; do
+for port in "$MQTT_PORT" "$REDIS_PORT" "$PG_PORT" "$API_PORT" "$AIS140_PORT" "${FLINK_PORTS[@]}" "$AIS140_METRICS_PORT" "$SMS_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is already in use; stop what uses it or set OSCAR_LOCAL_*_PORT (OSCAR_FLINK_*_PORT for the cluster)"
   fi
 done
 
 deploy/install-deps.sh
-export OSCAR_LOCAL_MQTT_PORT=$MQTT_PORT OSCAR_LOCAL_REDIS_PORT=$REDIS_PORT OSCAR_LOCAL_API_PORT=$API_PORT \
+export OSCAR_LOCAL_MQTT_PORT=$MQTT_PORT OSCAR_LOCAL_REDIS_PORT=$REDIS_PORT OSCAR_LOCAL_PG_PORT=$PG_PORT \
+  OSCAR_LOCAL_API_PORT=$API_PORT \
   OSCAR_LOCAL_AIS140_PORT=$AIS140_PORT OSCAR_LOCAL_SMS_PORT=$SMS_PORT \
   OSCAR_LOCAL_JOB_METRICS_PORT=$JOB_METRICS_PORT OSCAR_LOCAL_AIS140_METRICS_PORT=$AIS140_METRICS_PORT
 
@@ -63,11 +65,14 @@ mkdir -p "$RUN"
 # state. Within a run, a restarted job process resumes from $RUN/checkpoints.
 rm -rf "$RUN"/*.log "$RUN/checkpoints"
 PIDS=()
+PG_PID=
 cleanup() {
   trap - EXIT INT TERM
   say "stopping"
   if [ -n "$CLUSTER_STARTED" ]; then deploy/flink-cluster/cluster.sh stop >/dev/null || true; fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # PostgreSQL's fast shutdown (SIGINT): its clients are going too, no need to wait for them.
+  if [ -n "$PG_PID" ]; then kill -INT "$PG_PID" 2>/dev/null || true; fi
   # The log followers' tails are not in PIDS (only each pipeline's last command is).
   pkill -P $$ -x tail 2>/dev/null || true
   wait 2>/dev/null || true
@@ -128,6 +133,37 @@ PIDS+=($!)
 wait_for redis 15 "$!" listening "$REDIS_PORT"
 say "Redis on 127.0.0.1:$REDIS_PORT"
 
+# The case register: a private PostgreSQL whose data stays in $RUN/postgres from run to run (it is
+# the system of record; rm -rf .run/postgres starts it afresh). PostgreSQL refuses to run as root:
+# as root it runs as the 'postgres' user (setpriv execs it in place, so this script holds its pid).
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -n "$PG_BIN" ] || die "PostgreSQL is not installed (deploy/install-deps.sh installs it)"
+PG_DATA="$RUN/postgres"
+AS_PG=() # a simple command, not a function: started in the background, $! is the server itself
+if [ "$(id -u)" -eq 0 ]; then AS_PG=(setpriv --reuid=postgres --regid=postgres --init-groups --); fi
+if [ ! -s "$PG_DATA/PG_VERSION" ] || [ ! -s "$RUN/pg-password" ]; then
+  rm -rf "$PG_DATA" && mkdir -p "$PG_DATA"
+  (umask 077 && secret > "$RUN/pg-password")
+  cp "$RUN/pg-password" "$PG_DATA.pwfile"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_DATA" "$PG_DATA.pwfile"; fi
+  chmod 700 "$PG_DATA"
+  "${AS_PG[@]}" test -x "$RUN" || die "the postgres user cannot reach $RUN; run from a folder it can read"
+  "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -U oscar --pwfile="$PG_DATA.pwfile" --auth-local=trust \
+    --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$RUN/postgres-init.log" 2>&1 \
+    || { rm -f "$PG_DATA.pwfile"; tail -n 20 "$RUN/postgres-init.log" >&2; die "initdb failed"; }
+  rm -f "$PG_DATA.pwfile"
+fi
+"${AS_PG[@]}" "$PG_BIN/postgres" -D "$PG_DATA" -p "$PG_PORT" -k "$PG_DATA" -c listen_addresses=127.0.0.1 \
+  >"$RUN/postgres.log" 2>&1 &
+PG_PID=$!
+wait_for postgres 60 "$PG_PID" "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"
+export PGPASSWORD; PGPASSWORD=$(cat "$RUN/pg-password")
+if [ -z "$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U oscar -d postgres -tAc "select 1 from pg_database where datname = 'oscar'")" ]; then
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U oscar oscar || die "cannot create the case register's database"
+fi
+unset PGPASSWORD
+say "PostgreSQL (the case register) on 127.0.0.1:$PG_PORT, data in $PG_DATA"
+
 SCENARIO=${OSCAR_SCENARIO:-deploy/local/scenario/bhubaneswar-demo.json}
 "${OSCAR[@]}" devices import-scenario "$SCENARIO" \
   --secrets-out "$RUN/device-secrets.json" --pipeline-secret-out "$RUN/pipeline-secret" \
@@ -186,8 +222,16 @@ cat <<INFO
 [oscar] ---------------------------------------------------------------------------
 [oscar] OSCAR is up. Where to look:
 [oscar]   control room           http://127.0.0.1:$API_PORT/  (demo login: control.khordha / oscar-demo)
+[oscar]   case register logins   password oscar-demo for each (docs/cases.md):
+[oscar]                            osc.khordha        OSC Centre Administrator, Khordha
+[oscar]                            worker.khordha     OSC case worker, Khordha
+[oscar]                            dlsa.khordha       legal aid (DLSA Khordha)
+[oscar]                            police.capital     Capital Police Station
+[oscar]                            police.sahidnagar  Sahidnagar Police Station (another station)
+[oscar]                            hospital.capital   Capital Hospital
+[oscar]   cases (API)            POST /login as one of them, then GET /api/v1/cases with its token
 [oscar]   demo output (below)    units, tasks, survivor notices
-[oscar]   logs                   $RUN/{stream-job,alert-api,ais140,sms-gateway,mosquitto,redis}.log
+[oscar]   logs                   $RUN/{stream-job,alert-api,ais140,sms-gateway,mosquitto,redis,postgres}.log
 [oscar]   metrics (Prometheus)   $JOB_METRICS_URL (job: rejected_* by reason)
 [oscar]                          http://127.0.0.1:$AIS140_METRICS_PORT/metrics (AIS-140 adapter)
 [oscar]   an incident            curl -H "Authorization: Bearer \$(cat $TOKEN_FILE)" \\

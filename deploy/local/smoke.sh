@@ -7,7 +7,9 @@
 #   3. the SMS stand-in printed an alert to an official;
 #   4. GET /api/v1/incidents/{id} returns that incident with its timeline;
 #   5. the control-room page answers on the API's port;
-#   6. the run exits 0 and leaves no process and no listening port behind.
+#   6. that incident became a case in the case register (PostgreSQL), as the OSC Centre
+#      Administrator (osc.khordha) sees it, with this run's incident in it;
+#   7. the run exits 0 and leaves no process and no listening port behind.
 # On a failure it names the cause: the run's own error and the first error of each process log.
 #
 #   deploy/local/smoke.sh                          the embedded MiniCluster (the default run)
@@ -22,7 +24,7 @@ MODE=${OSCAR_FLINK:-embedded}
 RUN_SECONDS=${OSCAR_RUN_SECONDS:-40}
 START_SECONDS=${OSCAR_SMOKE_START_SECONDS:-240}
 API_PORT=${OSCAR_LOCAL_API_PORT:-8080}
-PORTS=("${OSCAR_LOCAL_MQTT_PORT:-18830}" "${OSCAR_LOCAL_REDIS_PORT:-16379}" "$API_PORT"
+PORTS=("${OSCAR_LOCAL_MQTT_PORT:-18830}" "${OSCAR_LOCAL_REDIS_PORT:-16379}" "${OSCAR_LOCAL_PG_PORT:-15432}" "$API_PORT"
   "${OSCAR_LOCAL_AIS140_PORT:-5140}" "${OSCAR_LOCAL_SMS_PORT:-18090}"
   "${OSCAR_LOCAL_AIS140_METRICS_PORT:-9464}")
 if [ "$MODE" = standalone ]; then
@@ -99,6 +101,25 @@ while kill -0 "$RUN_PID" 2>/dev/null && [ "$(date +%s)" -lt "$DEADLINE" ]; do
       check incident "GET /api/v1/incidents/$INCIDENT: its timeline, a POLICE and an AMBULANCE assignment"
     fi
   fi
+  if [ -n "${passed[incident]:-}" ] && [ -z "${passed[case]:-}" ]; then
+    OPENED=$(grep -o '"openedAt":[0-9]*' "$OUT/incident.json" | head -n 1)
+    LOGIN=$(curl -fsS -m 5 -H 'Content-Type: application/json' \
+      -d '{"username":"osc.khordha","password":"oscar-demo"}' "http://127.0.0.1:$API_PORT/login" 2>/dev/null \
+      | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
+    if [ -n "$LOGIN" ] && curl -fsS -m 5 -H "Authorization: Bearer $LOGIN" \
+      "http://127.0.0.1:$API_PORT/api/v1/cases?incident=$INCIDENT" -o "$OUT/cases.json" 2>/dev/null; then
+      for id in $(grep -o '"id":"CASE-[0-9]*"' "$OUT/cases.json" | cut -d'"' -f4); do
+        curl -fsS -m 5 -H "Authorization: Bearer $LOGIN" "http://127.0.0.1:$API_PORT/api/v1/cases/$id" \
+          -o "$OUT/case.json" 2>/dev/null || continue
+        # This run's incident (live state's openedAt), not one of an earlier run kept in .run/postgres.
+        if [ -n "$OPENED" ] && grep -q "$OPENED" "$OUT/case.json" \
+          && grep -q "\"incidentId\":\"$INCIDENT\"" "$OUT/case.json"; then
+          check case "$INCIDENT became case $id, seen by the OSC Centre Administrator"
+          break
+        fi
+      done
+    fi
+  fi
   if [ -z "${passed[page]:-}" ] && listening "$API_PORT" \
     && curl -fsS -m 5 "http://127.0.0.1:$API_PORT/" 2>/dev/null | grep -qi "<html"; then
     check page "the control-room page answered on port $API_PORT"
@@ -137,6 +158,7 @@ fail() { say "FAIL $*"; failed=1; }
 [ -n "${passed[sms]:-}" ] || fail "the SMS stand-in printed no alert to an official"
 [ -n "${passed[incident]:-}" ] || fail "GET /api/v1/incidents/$INCIDENT: no incident with its timeline and both assignments (last answer: $OUT/incident.json)"
 [ -n "${passed[page]:-}" ] || fail "the control-room page did not answer on port $API_PORT"
+[ -n "${passed[case]:-}" ] || fail "$INCIDENT did not become a case the OSC Centre Administrator sees (last answers: $OUT/cases.json, $OUT/case.json)"
 [ -n "${passed[exit]:-}" ] || fail "the run exited $RC"
 if [ -z "${passed[clean]:-}" ]; then
   for p in "${LEFT[@]}"; do

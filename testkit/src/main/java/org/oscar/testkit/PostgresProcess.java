@@ -34,6 +34,8 @@ public final class PostgresProcess extends ServerProcess {
   public PostgresProcess() {
     super("postgres");
     initdb();
+    // A test JVM that dies before close() must not leave a server behind it.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "postgres-" + port + "-kill"));
   }
 
   public String host() {

@@ -108,9 +108,15 @@ class CaseRegisterIT {
 
   @AfterAll
   static void stop() {
-    vertx.close();
-    redis.close();
-    postgres.close();
+    if (vertx != null) {
+      vertx.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
   }
 
   @Test

@@ -131,6 +131,9 @@ public final class CaseRoutes {
                           q.get("agency") == null
                               ? null
                               : CaseRequests.id("agency", q.get("agency")),
+                          q.get("incident") == null
+                              ? null
+                              : CaseRequests.id("incident", q.get("incident")),
                           limit);
                   if (p.role() == UserRole.AGENCY && p.agency() == null) {
                     throw CaseProblem.forbidden("this login names no agency");

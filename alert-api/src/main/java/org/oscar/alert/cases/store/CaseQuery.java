@@ -6,7 +6,8 @@ import org.oscar.alert.cases.model.CaseType;
 
 /**
  * A case list: a district's cases (or, with {@code onlyReferredTo}, only those with a live referral
- * to that agency), newest first, filtered by state, type and an agency referred to.
+ * to that agency), newest first, filtered by state, type, an agency referred to and the incident it
+ * came from.
  */
 public record CaseQuery(
     String district,
@@ -15,4 +16,5 @@ public record CaseQuery(
     CaseState state,
     CaseType type,
     String referredTo,
+    String incidentId,
     int limit) {}

@@ -136,7 +136,7 @@ public final class CaseStore implements AutoCloseable {
   public Future<List<JsonObject>> list(CaseQuery q) {
     String sql =
         "select c.id, c.origin, c.case_type, c.state, c.district, c.opened_at, c.updated_at,"
-            + " c.version, s.age_band, s.minor, c.incident->>'state' as incident_state,"
+            + " c.version, c.incident_id, s.age_band, s.minor, c.incident->>'state' as incident_state,"
             + " (select array_agg(distinct r.agency_id) from referral r where r.case_id = c.id"
             + " and r.state in ('SENT', 'ACCEPTED')) as referred_to"
             + " from survivor_case c join survivor s on s.id = c.survivor_id"
@@ -146,7 +146,8 @@ public final class CaseStore implements AutoCloseable {
             + " and r.agency_id = $5))"
             + " and ($6::text is null or exists (select 1 from referral r where r.case_id = c.id"
             + " and r.agency_id = $6 and r.state in ('SENT', 'ACCEPTED')))"
-            + " order by c.opened_at desc, c.id desc limit $7";
+            + " and ($7::text is null or c.incident_id = $7)"
+            + " order by c.opened_at desc, c.id desc limit $8";
     return pool.preparedQuery(sql)
         .execute(
             Tuple.tuple()
@@ -156,6 +157,7 @@ public final class CaseStore implements AutoCloseable {
                 .addString(q.type() == null ? null : q.type().name())
                 .addString(q.referredTo())
                 .addString(q.onlyReferredTo())
+                .addString(q.incidentId())
                 .addInteger(q.limit()))
         .map(rs -> map(rs, CaseStore::summary));
   }
@@ -677,6 +679,7 @@ public final class CaseStore implements AutoCloseable {
         .put("version", r.getInteger("version"))
         .put("ageBand", r.getString("age_band"))
         .put("minor", r.getBoolean("minor"))
+        .put("incidentId", r.getString("incident_id"))
         .put("incidentState", r.getString("incident_state"))
         .put("referredTo", referred == null ? List.of() : List.of(referred));
   }
