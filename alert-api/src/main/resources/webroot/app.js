@@ -37,6 +37,8 @@ function logout() {
 }
 
 async function start(session) {
+  // OSC staff and agencies work cases, not the live map.
+  if (session.role && session.role !== "CONTROL_ROOM") { location.href = "cases.html"; return; }
   state.token = session.token;
   state.user = session;
   $("login").hidden = true;

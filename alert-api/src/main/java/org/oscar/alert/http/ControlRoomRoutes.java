@@ -123,6 +123,8 @@ final class ControlRoomRoutes {
                       .put("token", auth.tokenFor(account.get()))
                       .put("username", account.get().username())
                       .put("district", account.get().district())
+                      .put("role", account.get().role().name())
+                      .put("agency", account.get().agency())
                       .put("regions", new JsonArray(account.get().regions())));
             })
         .onFailure(e -> ApiResponses.unavailable(ctx, e));

@@ -3,9 +3,6 @@ package org.oscar.stream.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -16,12 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -74,7 +67,7 @@ class ControlRoomBrowserITCase {
     mqtt = new MqttTestClient(stack.mosquitto.url());
     mqtt.subscribe("oscar/v1/unit/+/task", "oscar/v1/dev/+/notice");
     devices = new Devices(mqtt);
-    browser = chromium();
+    browser = Chromium.start();
   }
 
   @AfterAll
@@ -184,13 +177,7 @@ class ControlRoomBrowserITCase {
   }
 
   private static void screenshot(String name) throws Exception {
-    Path shot = Path.of("target", name);
-    Files.createDirectories(shot.getParent());
-    Files.copy(
-        ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
-        shot,
-        StandardCopyOption.REPLACE_EXISTING);
-    System.out.println("control-room screenshot: " + shot.toAbsolutePath());
+    Chromium.screenshot(browser, name);
   }
 
   private static String unitX(String unit) {
@@ -205,19 +192,5 @@ class ControlRoomBrowserITCase {
         }
       }
     }
-  }
-
-  /** Debian's Chromium and chromedriver (installed by deploy/install-deps.sh), headless. */
-  private static WebDriver chromium() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
   }
 }

@@ -122,6 +122,28 @@ final class LocalStack implements AutoCloseable {
   /** The OSC Centre Administrator of Khordha, a login of the stack's API. */
   static final String OSC_ADMIN = "osc.khordha";
 
+  /** Legal aid (DLSA Khordha) and a police station, agencies' logins of the stack's API. */
+  static final String LEGAL_AID = "dlsa.khordha";
+
+  static final String OTHER_STATION = "police.sahidnagar";
+
+  /** A login of Khordha with the stack's password, its role and agency (null: none). */
+  private static Map<String, Object> user(String name, String role, String agency) {
+    Map<String, Object> u = new java.util.HashMap<>();
+    u.put("username", name);
+    u.put(
+        "passwordHash",
+        org.oscar.contract.security.PinHash.hash(
+            USER_PASSWORD, new java.security.SecureRandom(), 1_000));
+    u.put("district", "Khordha");
+    u.put("regions", List.of("bhubaneswar"));
+    u.put("role", role);
+    if (agency != null) {
+      u.put("agency", agency);
+    }
+    return u;
+  }
+
   /** The control-room login of the stack's API: district Khordha, region bhubaneswar. */
   static final String USER = "control.khordha";
 
@@ -142,6 +164,8 @@ final class LocalStack implements AutoCloseable {
       env.put("OSCAR_PG_PORT", String.valueOf(postgres.port()));
       env.put("OSCAR_PG_USER", PostgresProcess.USER);
       env.put("OSCAR_PG_PASSWORD", postgres.password());
+      // The local run's agencies of Khordha (the module runs in stream-jobs/).
+      env.put("OSCAR_AGENCIES_FILE", "../deploy/local/agencies.json");
     }
     ApiConfig config = ApiConfig.from(env);
     api = AlertApiServer.overRedis(vertx, config);
@@ -154,28 +178,10 @@ final class LocalStack implements AutoCloseable {
         file,
         org.oscar.contract.codec.Json.toString(
             List.of(
-                Map.of(
-                    "username",
-                    USER,
-                    "passwordHash",
-                    org.oscar.contract.security.PinHash.hash(
-                        USER_PASSWORD, new java.security.SecureRandom(), 1_000),
-                    "district",
-                    "Khordha",
-                    "regions",
-                    List.of("bhubaneswar")),
-                Map.of(
-                    "username",
-                    OSC_ADMIN,
-                    "passwordHash",
-                    org.oscar.contract.security.PinHash.hash(
-                        USER_PASSWORD, new java.security.SecureRandom(), 1_000),
-                    "district",
-                    "Khordha",
-                    "regions",
-                    List.of("bhubaneswar"),
-                    "role",
-                    "OSC_ADMIN"))));
+                user(USER, "CONTROL_ROOM", null),
+                user(OSC_ADMIN, "OSC_ADMIN", "OSC-KHORDHA"),
+                user(LEGAL_AID, "AGENCY", "DLSA-KHORDHA"),
+                user(OTHER_STATION, "AGENCY", "PS-SAHIDNAGAR"))));
     return file;
   }
 

@@ -82,6 +82,48 @@ public final class CaseRoutes {
     router.get("/api/v1/referrals").handler(this::inbox);
     router.post("/api/v1/referrals/:id/:step").handler(this::step);
     router.get("/api/v1/agencies").handler(this::agencies);
+    router.get("/api/v1/case-forms").handler(this::forms);
+  }
+
+  /** What the case pages' forms offer, from the rules themselves (no second copy in the page). */
+  private void forms(RoutingContext ctx) {
+    JsonArray events = new JsonArray();
+    for (ServiceEventType t : ServiceEventType.values()) {
+      JsonArray fields = new JsonArray();
+      t.fields()
+          .forEach(
+              f ->
+                  fields.add(
+                      new JsonObject()
+                          .put("name", f.name())
+                          .put("kind", f.kind().name())
+                          .put("required", f.required())
+                          .put("choices", new JsonArray(f.choices()))));
+      events.add(
+          new JsonObject()
+              .put("type", t.name())
+              .put("part", t.part().name())
+              .put("fields", fields));
+    }
+    respond(
+        ctx,
+        200,
+        new JsonObject()
+            .put("events", events)
+            .put("states", names(CaseState.values()))
+            .put("types", names(CaseType.values()))
+            .put("closureReasons", names(ClosureReason.values()))
+            .put("parts", names(CasePart.values()))
+            .put("ageBands", names(AgeBand.values()))
+            .put("agencyKinds", names(AgencyKind.values())));
+  }
+
+  private static JsonArray names(Enum<?>[] values) {
+    JsonArray a = new JsonArray();
+    for (Enum<?> v : values) {
+      a.add(v.name());
+    }
+    return a;
   }
 
   /** The stream job's incident: opens its case or brings the rescue's record up to date. */
