@@ -136,12 +136,16 @@ say "Redis on 127.0.0.1:$REDIS_PORT"
 # The case register: a private PostgreSQL whose data stays in $RUN/postgres from run to run (it is
 # the system of record; rm -rf .run/postgres starts it afresh). PostgreSQL refuses to run as root:
 # as root it runs as the 'postgres' user (setpriv execs it in place, so this script holds its pid).
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+PG_BIN=$( (ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true) | sort -V | tail -n 1)
 [ -n "$PG_BIN" ] || die "PostgreSQL is not installed (deploy/install-deps.sh installs it)"
 PG_DATA="$RUN/postgres"
 AS_PG=() # a simple command, not a function: started in the background, $! is the server itself
 if [ "$(id -u)" -eq 0 ]; then AS_PG=(setpriv --reuid=postgres --regid=postgres --init-groups --); fi
-if [ ! -s "$PG_DATA/PG_VERSION" ] || [ ! -s "$RUN/pg-password" ]; then
+if [ -s "$PG_DATA/PG_VERSION" ] && [ ! -s "$RUN/pg-password" ]; then
+  # Never wipe the register for a lost password file: the cases in it are the record.
+  die "$RUN/pg-password is missing but the case register in $PG_DATA is not; put the password back, or move $PG_DATA away to start an empty register"
+fi
+if [ ! -s "$PG_DATA/PG_VERSION" ]; then
   rm -rf "$PG_DATA" && mkdir -p "$PG_DATA"
   (umask 077 && secret > "$RUN/pg-password")
   cp "$RUN/pg-password" "$PG_DATA.pwfile"
@@ -153,7 +157,8 @@ if [ ! -s "$PG_DATA/PG_VERSION" ] || [ ! -s "$RUN/pg-password" ]; then
     || { rm -f "$PG_DATA.pwfile"; tail -n 20 "$RUN/postgres-init.log" >&2; die "initdb failed"; }
   rm -f "$PG_DATA.pwfile"
 fi
-"${AS_PG[@]}" "$PG_BIN/postgres" -D "$PG_DATA" -p "$PG_PORT" -k "$PG_DATA" -c listen_addresses=127.0.0.1 \
+# TCP on loopback only; no Unix socket (its path would have to fit 107 bytes under any checkout).
+"${AS_PG[@]}" "$PG_BIN/postgres" -D "$PG_DATA" -p "$PG_PORT" -k "" -c listen_addresses=127.0.0.1 \
   >"$RUN/postgres.log" 2>&1 &
 PG_PID=$!
 wait_for postgres 60 "$PG_PID" "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"

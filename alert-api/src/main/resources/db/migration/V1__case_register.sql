@@ -11,14 +11,12 @@ create table agency (
   name      text not null
 );
 
--- The survivor, minimal by default: a pseudonymous id, an age band and a minor flag. Her name,
--- phone and address exist only as ciphertext (AES-GCM, key from a secret), and only with consent.
+-- The survivor, minimal by default: a pseudonymous id, and the panic device she pressed (so that
+-- her presses are known to be hers). Her name, phone and address are meant to exist only as
+-- ciphertext (AES-GCM, key from a secret), and only with consent: not written by any code yet.
 create table survivor (
   id               text primary key,
   device_id        text unique,
-  age_band         text not null default 'UNKNOWN'
-                   check (age_band in ('UNKNOWN', 'UNDER_12', 'AGE_12_17', 'AGE_18_25', 'AGE_26_40', 'AGE_41_60', 'OVER_60')),
-  minor            boolean not null default false,
   identity_cipher  bytea,
   identity_consent text
 );
@@ -42,6 +40,11 @@ create table survivor_case (
   state              text not null,
   closure_reason     text,
   survivor_id        text not null references survivor (id),
+  -- Her age as this case knows it (an edit here changes no other case of hers).
+  age_band           text not null default 'UNKNOWN'
+                     check (age_band in ('UNKNOWN', 'UNDER_12', 'AGE_12_17', 'AGE_18_25',
+                                         'AGE_26_40', 'AGE_41_60', 'OVER_60')),
+  minor              boolean not null default false,
   opened_at          timestamptz not null default now(),
   updated_at         timestamptz not null default now(),
   version            int not null default 1,
@@ -117,6 +120,7 @@ create index case_audit_case on case_audit (case_id, id);
 create table request_once (
   actor      text not null,
   request_id text not null,
+  scope      text not null,
   result     text not null,
   at         timestamptz not null default now(),
   primary key (actor, request_id)

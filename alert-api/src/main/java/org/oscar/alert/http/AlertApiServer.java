@@ -53,6 +53,7 @@ import redis.clients.jedis.RedisClient;
 public final class AlertApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(AlertApiServer.class);
   private static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final int MAX_INTAKE_BYTES = 16 * 1024 * 1024;
 
   private final Vertx vertx;
   private final ApiConfig config;
@@ -68,7 +69,9 @@ public final class AlertApiServer {
   private final PositionPurge purge;
   private final Map<String, AtomicLong> openIncidents = new ConcurrentHashMap<>();
   private final CaseStore cases;
+  private final CaseRoutes caseRoutes;
   private HttpServer server;
+  private volatile boolean stopped;
 
   public AlertApiServer(Vertx vertx, ApiConfig config, AlertStore store) {
     this.vertx = vertx;
@@ -97,6 +100,7 @@ public final class AlertApiServer {
         config.cases() == null
             ? null
             : new CaseStore(config.cases().pool(vertx, config.casePoolSize()));
+    this.caseRoutes = cases == null ? null : new CaseRoutes(cases, meters);
   }
 
   private static JWTAuth jwt(Vertx vertx, ApiConfig config) {
@@ -133,14 +137,22 @@ public final class AlertApiServer {
   }
 
   /**
-   * Brings the case register's schema up to date and puts in its agencies (when there is one), then
-   * starts listening; completes with the bound port.
+   * Starts listening; completes with the bound port. The case register (when there is one) comes up
+   * beside it: its schema is brought up to date and its agencies put in, retried until PostgreSQL
+   * answers, and until then its routes answer 503. Alerting officials never waits for it.
    */
   public Future<Integer> start() {
-    if (cases == null) {
-      return listen();
-    }
-    return vertx
+    return listen()
+        .onSuccess(
+            port -> {
+              if (cases != null) {
+                prepareCaseRegister();
+              }
+            });
+  }
+
+  private void prepareCaseRegister() {
+    vertx
         .executeBlocking(
             () -> {
               config.cases().migrate();
@@ -152,10 +164,17 @@ public final class AlertApiServer {
                           new com.fasterxml.jackson.core.type.TypeReference<List<Agency>>() {});
             })
         .compose(agencies -> cases.putAgencies(agencies).map(agencies.size()))
-        .compose(
+        .onSuccess(
             n -> {
+              caseRoutes.ready();
               LOG.info("case register ready ({}, {} agencies put)", config.cases(), n);
-              return listen();
+            })
+        .onFailure(
+            e -> {
+              LOG.warn("case register not ready, retrying in 2 s: {}", e.getMessage());
+              if (!stopped) {
+                vertx.setTimer(2_000, t -> prepareCaseRegister());
+              }
             });
   }
 
@@ -172,12 +191,34 @@ public final class AlertApiServer {
     router.post("/login").handler(BodyHandler.create().setBodyLimit(4096));
     controlRoom.mountPublic(router);
     router.route("/api/*").handler(auth);
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    // An incident's view carries its whole timeline, which grows while she moves: the job's intake
+    // takes larger bodies than a user's request.
+    BodyHandler small = BodyHandler.create().setBodyLimit(MAX_BODY_BYTES);
+    BodyHandler intake = BodyHandler.create().setBodyLimit(MAX_INTAKE_BYTES);
+    router
+        .route("/api/*")
+        .handler(
+            ctx -> {
+              if (CaseRoutes.INTAKE_PATH.equals(ctx.request().path())) {
+                intake.handle(ctx);
+              } else {
+                small.handle(ctx);
+              }
+            });
     router.post("/api/v1/events/alert").handler(ApiAuth.serviceOnly()).handler(this::alert);
+    for (String live :
+        List.of(
+            "/api/v1/incidents",
+            "/api/v1/incidents/*",
+            "/api/v1/units",
+            "/api/v1/unregistered-emergencies",
+            "/api/v1/stream")) {
+      router.route(live).handler(ApiAuth.controlRoomOnly());
+    }
     controlRoom.mountApi(router);
     overrides.mount(router);
-    if (cases != null) {
-      new CaseRoutes(cases, meters).mount(router);
+    if (caseRoutes != null) {
+      caseRoutes.mount(router);
     }
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx
@@ -197,6 +238,7 @@ public final class AlertApiServer {
 
   /** Stops listening and releases the store. */
   public Future<Void> stop() {
+    stopped = true;
     notifier.stop();
     feed.stop();
     purge.stop();

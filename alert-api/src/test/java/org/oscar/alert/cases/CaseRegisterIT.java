@@ -97,6 +97,9 @@ class CaseRegisterIT {
         AlertApiServer.overRedis(vertx, ApiConfig.from(env)).start().await(60, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + port;
     job = CaseApiClient.service(base, TOKEN);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> job.get("/api/v1/case-forms").status() == 200);
     admin = CaseApiClient.login(base, "osc.admin");
     worker = CaseApiClient.login(base, "osc.worker");
     legalAid = CaseApiClient.login(base, "dlsa.khordha");
@@ -425,7 +428,7 @@ class CaseRegisterIT {
         .extracting(Answer::status)
         .containsOnly(400);
     JsonObject c = admin.get("/api/v1/cases/" + caseId).body();
-    assertThat(types(c)).isEmpty();
+    assertThat(types(c)).as("only its opening").containsExactly("OPENED");
     assertThat(c.getInteger("version")).isEqualTo(1);
   }
 
@@ -458,6 +461,58 @@ class CaseRegisterIT {
         .doesNotContain(caseId);
     assertThat(controlRoom.get("/api/v1/cases/" + caseId).status()).isEqualTo(403);
     assertThat(controlRoom.get("/api/v1/cases").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theLiveMapWithHerPositionIsTheControlRoomsOnly() throws Exception {
+    assertThat(controlRoom.get("/api/v1/incidents").status()).isEqualTo(200);
+    for (CaseApiClient notControlRoom : List.of(legalAid, capitalPolice, admin, worker)) {
+      assertThat(notControlRoom.get("/api/v1/incidents").status()).isEqualTo(403);
+      assertThat(notControlRoom.get("/api/v1/units").status()).isEqualTo(403);
+      assertThat(notControlRoom.post("/api/v1/incidents/INC-X-1/close", new JsonObject()).status())
+          .isEqualTo(403);
+    }
+  }
+
+  @Test
+  void aRequestIdReusedForAnotherRequestIsRefusedNotPassedOffAsDone() throws Exception {
+    String first = pressCase("INC-REUSE-ID-1");
+    String second = pressCase("INC-REUSE-ID-2");
+    JsonObject event =
+        new JsonObject().put("type", "EXAMINATION_STARTED").put("requestId", "reused-0123456789");
+
+    assertThat(admin.post("/api/v1/cases/" + first + "/events", event).status()).isEqualTo(201);
+    Answer onAnother = admin.post("/api/v1/cases/" + second + "/events", event);
+
+    assertThat(onAnother.status()).isEqualTo(400);
+    assertThat(onAnother.body().getString("field")).isEqualTo("requestId");
+    assertThat(types(admin.get("/api/v1/cases/" + second).body()))
+        .doesNotContain("EXAMINATION_STARTED");
+  }
+
+  @Test
+  void anAgencysListTellsNothingOfTheRescueOrOtherReferrals() throws Exception {
+    String caseId = pressCase("INC-AGENCY-LIST-1");
+    admin.create(
+        "/api/v1/cases/" + caseId + "/consents",
+        new JsonObject()
+            .put("parts", new JsonArray())
+            .put("recipients", new JsonArray().add("DLSA-KHORDHA").add("PS-CAPITAL")));
+    for (String agency : List.of("DLSA-KHORDHA", "PS-CAPITAL")) {
+      admin.create(
+          "/api/v1/cases/" + caseId + "/referrals",
+          new JsonObject().put("agencyId", agency).put("shares", new JsonArray()));
+    }
+
+    JsonObject row =
+        list(legalAid, "").stream()
+            .map(o -> (JsonObject) o)
+            .filter(o -> caseId.equals(o.getString("id")))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(row.fieldNames()).doesNotContain("referredTo", "incidentId", "incidentState");
+    assertThat(legalAid.get("/api/v1/cases?agency=PS-CAPITAL").status()).isEqualTo(400);
   }
 
   @Test

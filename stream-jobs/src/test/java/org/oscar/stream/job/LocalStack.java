@@ -170,6 +170,24 @@ final class LocalStack implements AutoCloseable {
     ApiConfig config = ApiConfig.from(env);
     api = AlertApiServer.overRedis(vertx, config);
     apiPort = api.start().toCompletionStage().toCompletableFuture().get();
+    if (postgres != null) {
+      // The register comes up beside the API (schema, agencies): wait for it.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  HttpClient.newHttpClient()
+                          .send(
+                              HttpRequest.newBuilder(
+                                      URI.create(
+                                          "http://127.0.0.1:" + apiPort + "/api/v1/case-forms"))
+                                  .header("Authorization", "Bearer " + TOKEN)
+                                  .build(),
+                              HttpResponse.BodyHandlers.discarding())
+                          .statusCode()
+                      == 200);
+    }
   }
 
   private static java.nio.file.Path usersFile() throws java.io.IOException {

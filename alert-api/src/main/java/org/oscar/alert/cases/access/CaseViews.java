@@ -143,8 +143,8 @@ public final class CaseViews {
     if (admitted != null) {
       used = used.plus(Duration.between(admitted, now));
     }
-    long hours = Math.max(0, used.toHours());
-    return (hours + 23) / 24;
+    long seconds = Math.max(0, used.toSeconds());
+    return (seconds + 86_399) / 86_400;
   }
 
   public static JsonObject referral(ReferralRow r) {

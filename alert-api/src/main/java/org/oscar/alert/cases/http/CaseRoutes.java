@@ -59,17 +59,38 @@ import org.slf4j.LoggerFactory;
 public final class CaseRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
   private static final int MAX_LIST = 200;
+  public static final String INTAKE_PATH = "/api/v1/cases/intake";
 
   private final CaseStore store;
   private final MeterRegistry meters;
+  private volatile boolean ready;
 
   public CaseRoutes(CaseStore store, MeterRegistry meters) {
     this.store = store;
     this.meters = meters;
   }
 
+  /** The schema is up to date and the agencies are in: the routes serve from now on. */
+  public void ready() {
+    ready = true;
+  }
+
   public void mount(Router router) {
-    router.post("/api/v1/cases/intake").handler(ApiAuth.serviceOnly()).handler(this::intake);
+    for (String path :
+        List.of("/api/v1/cases*", "/api/v1/referrals*", "/api/v1/agencies", "/api/v1/case-forms")) {
+      router
+          .route(path)
+          .handler(
+              ctx -> {
+                if (ready) {
+                  ctx.next();
+                } else {
+                  respond(
+                      ctx, 503, new JsonObject().put("error", "case register starting; try again"));
+                }
+              });
+    }
+    router.post(INTAKE_PATH).handler(ApiAuth.serviceOnly()).handler(this::intake);
     router.get("/api/v1/cases").handler(this::list);
     router.post("/api/v1/cases").handler(this::open);
     router.get("/api/v1/cases/:id").handler(this::read);
@@ -180,6 +201,12 @@ public final class CaseRoutes {
                   if (p.role() == UserRole.AGENCY && p.agency() == null) {
                     throw CaseProblem.forbidden("this login names no agency");
                   }
+                  if (p.role() == UserRole.AGENCY
+                      && (q.get("agency") != null || q.get("incident") != null)) {
+                    throw CaseProblem.invalid(
+                        q.get("agency") != null ? "agency" : "incident",
+                        "an agency lists the cases referred to it, by state and type only");
+                  }
                   if (q.get("overdue") != null) {
                     throw CaseProblem.invalid(
                         "overdue", "deadlines are not tracked yet (the legal clocks)");
@@ -190,7 +217,7 @@ public final class CaseRoutes {
                 rows ->
                     store
                         .audit(actor, "LIST", null, rows.size() + " cases " + ctx.request().query())
-                        .map(new JsonObject().put("cases", new JsonArray(rows))));
+                        .map(new JsonObject().put("cases", new JsonArray(forRole(p, rows)))));
     answer(ctx, result, 200);
   }
 
@@ -261,7 +288,7 @@ public final class CaseRoutes {
                           survivor == null ? null : flag(survivor, "survivor.minor"));
                   return store.change(actor(ctx), seen.file().id(), change);
                 })
-            .compose(x -> current(ctx));
+            .compose(x -> afterEdit(ctx));
     answer(ctx, result, 200);
   }
 
@@ -345,7 +372,7 @@ public final class CaseRoutes {
                       seen.file().id(),
                       CaseRequests.id("consent", ctx.pathParam("consent")));
                 })
-            .compose(x -> current(ctx));
+            .compose(x -> afterEdit(ctx));
     answer(ctx, result, 200);
   }
 
@@ -369,7 +396,7 @@ public final class CaseRoutes {
                                 found.orElseThrow(
                                     () -> CaseProblem.invalid("agencyId", "no agency " + agencyId));
                             String district = seen.file().district();
-                            if (district != null && !district.equals(agency.district())) {
+                            if (!agency.district().equals(district)) {
                               throw CaseProblem.invalid(
                                   "agencyId",
                                   agencyId
@@ -524,6 +551,26 @@ public final class CaseRoutes {
 
   // --- helpers ---
 
+  /**
+   * A list row as the user may see it: an agency is not told where else she was referred, nor
+   * anything of the rescue (whose id carries her device's).
+   */
+  private static List<JsonObject> forRole(Principal p, List<JsonObject> rows) {
+    if (p.role().isOscStaff()) {
+      return rows;
+    }
+    return rows.stream()
+        .map(
+            r -> {
+              JsonObject copy = r.copy();
+              copy.remove("referredTo");
+              copy.remove("incidentId");
+              copy.remove("incidentState");
+              return copy;
+            })
+        .toList();
+  }
+
   /** A case as this user may see it, with what decided that. */
   private record Seen(
       CaseFile file, Visibility visibility, Agency agency, List<ReferralGrant> grants) {}
@@ -554,24 +601,28 @@ public final class CaseRoutes {
                       if (v.any()) {
                         return Future.succeededFuture(new Seen(f, v, a.orElse(null), grants));
                       }
-                      // A refused look is on the record too: who tried to see whose case.
-                      String action =
-                          ctx.request().method() == io.vertx.core.http.HttpMethod.GET
-                              ? "READ DENIED"
-                              : "WRITE DENIED";
-                      return store
-                          .audit(actor(ctx), action, caseId, ctx.request().path())
-                          .compose(
-                              x ->
-                                  Future.<Seen>failedFuture(
-                                      CaseProblem.forbidden(
-                                          "case " + caseId + " is not yours to see")));
+                      return Future.<Seen>failedFuture(
+                          CaseProblem.forbidden("case " + caseId + " is not yours to see"));
                     }));
   }
 
   /** The case as it is now, for the answer to an edit (audited as the edit). */
   private Future<JsonObject> current(RoutingContext ctx) {
     return withCase(ctx).map(seen -> CaseViews.render(seen.file(), seen.visibility()));
+  }
+
+  /**
+   * The answer to an edit that has been committed: the case as it is now, or, if reading it back
+   * fails, that it was recorded (never a 503 that would make the user think it was not).
+   */
+  private Future<JsonObject> afterEdit(RoutingContext ctx) {
+    return current(ctx)
+        .recover(
+            e ->
+                Future.succeededFuture(
+                    new JsonObject()
+                        .put("recorded", true)
+                        .put("note", "recorded; reload the case to see it")));
   }
 
   private static ReferralWorkflow.Side sideOf(Principal p, String agencyId, CaseFile f) {
@@ -645,11 +696,26 @@ public final class CaseRoutes {
       if (p.field() != null) {
         body.put("field", p.field());
       }
+      String caseId =
+          ctx.request().path().startsWith("/api/v1/cases/") ? ctx.pathParam("id") : null;
+      if (p.status() == 403) {
+        // A refused look or act is on the record too: who tried what on whose case.
+        String action =
+            ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+                ? "READ DENIED"
+                : "WRITE DENIED";
+        store
+            .audit(actor(ctx), action, caseId, ctx.request().path())
+            .onComplete(x -> respond(ctx, 403, body));
+        return;
+      }
       if (p.status() == 409) {
         Future<JsonObject> now =
             p.current() instanceof org.oscar.alert.cases.store.ReferralRow r
                 ? Future.succeededFuture(CaseViews.referral(r))
-                : current(ctx);
+                : current(ctx)
+                    .compose(
+                        c -> store.audit(actor(ctx), "READ", caseId, "after a conflict").map(c));
         now.onComplete(
             c -> respond(ctx, 409, body.put("current", c.succeeded() ? c.result() : null)));
         return;

@@ -41,7 +41,7 @@ public final class CaseStore implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String CASE_COLUMNS =
       "c.id, c.origin, c.district, c.region, c.case_type, c.state, c.closure_reason,"
-          + " c.survivor_id, s.age_band, s.minor, c.opened_at, c.updated_at, c.version,"
+          + " c.survivor_id, c.age_band, c.minor, c.opened_at, c.updated_at, c.version,"
           + " c.incident_id, c.incident";
 
   private final Pool pool;
@@ -72,13 +72,13 @@ public final class CaseStore implements AutoCloseable {
                                 "insert into survivor_case (id, origin, incident_id,"
                                     + " incident_opened_at, incident, incident_steps, district,"
                                     + " region, state, survivor_id) values ('CASE-' ||"
-                                    + " nextval('case_number'), 'PANIC_PRESS', $1, $2, $3, $4, $5,"
+                                    + " nextval('case_number'), $8, $1, $2, $3, $4, $5,"
                                     + " $6, 'RESCUE', (select id from survivor where device_id ="
                                     + " $7)) on conflict (incident_id, incident_opened_at) do"
                                     + " update set incident = excluded.incident, incident_steps ="
                                     + " excluded.incident_steps, updated_at = now() where"
                                     + " survivor_case.incident_steps <= excluded.incident_steps"
-                                    + " returning id")
+                                    + " returning id, (xmax = 0) as inserted")
                             .execute(
                                 Tuple.tuple()
                                     .addString(in.incidentId())
@@ -87,8 +87,20 @@ public final class CaseStore implements AutoCloseable {
                                     .addInteger(in.steps())
                                     .addString(in.district())
                                     .addString(in.region())
-                                    .addString(in.deviceId())))
-                .map(rows -> first(rows).map(row -> row.getString("id"))));
+                                    .addString(in.deviceId())
+                                    .addString(in.origin().name())))
+                .compose(
+                    rows -> {
+                      Optional<Row> row = first(rows);
+                      if (row.isEmpty() || !row.get().getBoolean("inserted")) {
+                        return Future.succeededFuture(row.map(r -> r.getString("id")));
+                      }
+                      String id = row.get().getString("id");
+                      Actor job = new Actor("stream-job", null, null);
+                      return event(c, id, "CASE", "OPENED", json("origin", in.origin()), null, job)
+                          .compose(x -> audit(c, job, "OPEN", id, in.incidentId()))
+                          .map(Optional.of(id));
+                    }));
   }
 
   // --- reading ---
@@ -136,7 +148,7 @@ public final class CaseStore implements AutoCloseable {
   public Future<List<JsonObject>> list(CaseQuery q) {
     String sql =
         "select c.id, c.origin, c.case_type, c.state, c.district, c.opened_at, c.updated_at,"
-            + " c.version, c.incident_id, s.age_band, s.minor, c.incident->>'state' as incident_state,"
+            + " c.version, c.incident_id, c.age_band, c.minor, c.incident->>'state' as incident_state,"
             + " (select array_agg(distinct r.agency_id) from referral r where r.case_id = c.id"
             + " and r.state in ('SENT', 'ACCEPTED')) as referred_to"
             + " from survivor_case c join survivor s on s.id = c.survivor_id"
@@ -169,18 +181,26 @@ public final class CaseStore implements AutoCloseable {
     return once(
         actor,
         requestId,
+        "OPEN",
         c -> {
           String survivor = pseudonym("SV");
-          return c.preparedQuery("insert into survivor (id, age_band, minor) values ($1, $2, $3)")
-              .execute(Tuple.of(survivor, n.ageBand().name(), n.minor()))
+          return c.preparedQuery("insert into survivor (id) values ($1)")
+              .execute(Tuple.of(survivor))
               .compose(
                   r ->
                       c.preparedQuery(
                               "insert into survivor_case (id, origin, district, case_type, state,"
-                                  + " survivor_id) values ('CASE-' || nextval('case_number'), $1,"
-                                  + " $2, $3, 'REGISTERED', $4) returning id")
+                                  + " survivor_id, age_band, minor) values ('CASE-' ||"
+                                  + " nextval('case_number'), $1, $2, $3, 'REGISTERED', $4, $5, $6)"
+                                  + " returning id")
                           .execute(
-                              Tuple.of(n.origin().name(), n.district(), n.type().name(), survivor)))
+                              Tuple.of(
+                                  n.origin().name(),
+                                  n.district(),
+                                  n.type().name(),
+                                  survivor,
+                                  n.ageBand().name(),
+                                  n.minor())))
               .map(rows -> rows.iterator().next().getString("id"))
               .compose(
                   id ->
@@ -190,14 +210,16 @@ public final class CaseStore implements AutoCloseable {
         });
   }
 
-  /** A user's edit, on the version they saw: 409 if the case has moved on since. */
+  /**
+   * A user's edit, on the version they saw: 409 if the case has moved on since. Everything is
+   * checked before anything is written, and the writes run one after another in the transaction.
+   */
   public Future<Void> change(Actor actor, String caseId, CaseChange ch) {
     return pool.withTransaction(
         c ->
             c.preparedQuery(
-                    "select c.state, c.version, c.survivor_id, s.age_band, s.minor from"
-                        + " survivor_case c join survivor s on s.id = c.survivor_id where c.id ="
-                        + " $1 for update of c")
+                    "select state, version, age_band, minor from survivor_case where id = $1"
+                        + " for update")
                 .execute(Tuple.of(caseId))
                 .compose(
                     rows -> {
@@ -207,81 +229,80 @@ public final class CaseStore implements AutoCloseable {
                         throw CaseProblem.conflict(
                             "case " + caseId + " has changed since version " + ch.version(), null);
                       }
-                      CaseState from = CaseState.valueOf(row.getString("state"));
-                      List<Future<?>> steps = new ArrayList<>();
-                      if (ch.state() != null) {
-                        CaseWorkflow.checkTransition(from, ch.state(), ch.closureReason());
-                        steps.add(
-                            c.preparedQuery(
-                                    "update survivor_case set state = $2, closure_reason = $3"
-                                        + " where id = $1")
-                                .execute(
-                                    Tuple.of(
-                                        caseId,
-                                        ch.state().name(),
-                                        ch.closureReason() == null
-                                            ? null
-                                            : ch.closureReason().name())));
-                        JsonObject data = json("from", from).put("to", ch.state().name());
-                        if (ch.closureReason() != null) {
-                          data.put("closureReason", ch.closureReason().name());
-                        }
-                        steps.add(event(c, caseId, "CASE", "STATE_CHANGED", data, null, actor));
-                      } else if (ch.closureReason() != null) {
-                        throw CaseProblem.invalid(
-                            "closureReason", "is given only with state CLOSED");
+                      List<Function<SqlConnection, Future<?>>> steps =
+                          planChange(caseId, ch, row, actor);
+                      Future<?> done = Future.succeededFuture();
+                      for (Function<SqlConnection, Future<?>> step : steps) {
+                        done = done.compose(x -> step.apply(c));
                       }
-                      if (ch.type() != null) {
-                        steps.add(
-                            c.preparedQuery("update survivor_case set case_type = $2 where id = $1")
-                                .execute(Tuple.of(caseId, ch.type().name())));
-                        steps.add(
-                            event(
-                                c,
-                                caseId,
-                                "CASE",
-                                "TYPE_SET",
-                                json("type", ch.type()),
-                                null,
-                                actor));
-                      }
-                      if (ch.ageBand() != null || ch.minor() != null) {
-                        AgeBand band =
-                            ch.ageBand() != null
-                                ? ch.ageBand()
-                                : AgeBand.valueOf(row.getString("age_band"));
-                        boolean minor =
-                            CaseWorkflow.minorOf(
-                                band,
-                                ch.minor() != null
-                                    ? ch.minor()
-                                    : ch.ageBand() == null ? row.getBoolean("minor") : null);
-                        steps.add(
-                            c.preparedQuery(
-                                    "update survivor set age_band = $2, minor = $3 where id = $1")
-                                .execute(
-                                    Tuple.of(row.getString("survivor_id"), band.name(), minor)));
-                        steps.add(
-                            event(
-                                c,
-                                caseId,
-                                "CASE",
-                                "SURVIVOR_SET",
-                                json("ageBand", band).put("minor", minor),
-                                null,
-                                actor));
-                      }
-                      if (steps.isEmpty()) {
-                        throw CaseProblem.invalid("state", "nothing to change");
-                      }
-                      steps.add(
-                          c.preparedQuery(
-                                  "update survivor_case set version = version + 1, updated_at ="
-                                      + " now() where id = $1")
-                              .execute(Tuple.of(caseId)));
-                      steps.add(audit(c, actor, "CHANGE", caseId, "version " + ch.version()));
-                      return Future.all(steps).mapEmpty();
+                      return done.mapEmpty();
                     }));
+  }
+
+  /** The writes an edit makes, once it has been checked against the case as it is. */
+  private static List<Function<SqlConnection, Future<?>>> planChange(
+      String caseId, CaseChange ch, Row row, Actor actor) {
+    List<Function<SqlConnection, Future<?>>> steps = new ArrayList<>();
+    CaseState from = CaseState.valueOf(row.getString("state"));
+    if (ch.state() != null) {
+      CaseWorkflow.checkTransition(from, ch.state(), ch.closureReason());
+      JsonObject data = json("from", from).put("to", ch.state().name());
+      if (ch.closureReason() != null) {
+        data.put("closureReason", ch.closureReason().name());
+      }
+      steps.add(
+          c ->
+              c.preparedQuery(
+                      "update survivor_case set state = $2, closure_reason = $3 where id = $1")
+                  .execute(
+                      Tuple.of(
+                          caseId,
+                          ch.state().name(),
+                          ch.closureReason() == null ? null : ch.closureReason().name())));
+      steps.add(c -> event(c, caseId, "CASE", "STATE_CHANGED", data, null, actor));
+    } else if (ch.closureReason() != null) {
+      throw CaseProblem.invalid("closureReason", "is given only with state CLOSED");
+    }
+    if (ch.type() != null) {
+      steps.add(
+          c ->
+              c.preparedQuery("update survivor_case set case_type = $2 where id = $1")
+                  .execute(Tuple.of(caseId, ch.type().name())));
+      steps.add(c -> event(c, caseId, "CASE", "TYPE_SET", json("type", ch.type()), null, actor));
+    }
+    if (ch.ageBand() != null || ch.minor() != null) {
+      AgeBand band =
+          ch.ageBand() != null ? ch.ageBand() : AgeBand.valueOf(row.getString("age_band"));
+      // A new band alone decides the flag; a flag alone is checked against the band kept.
+      Boolean given =
+          ch.minor() != null ? ch.minor() : ch.ageBand() == null ? row.getBoolean("minor") : null;
+      boolean minor = CaseWorkflow.minorOf(band, given);
+      steps.add(
+          c ->
+              c.preparedQuery("update survivor_case set age_band = $2, minor = $3 where id = $1")
+                  .execute(Tuple.of(caseId, band.name(), minor)));
+      steps.add(
+          c ->
+              event(
+                  c,
+                  caseId,
+                  "CASE",
+                  "SURVIVOR_SET",
+                  json("ageBand", band).put("minor", minor),
+                  null,
+                  actor));
+    }
+    if (steps.isEmpty()) {
+      throw CaseProblem.invalid("state", "nothing to change");
+    }
+    steps.add(
+        c ->
+            c.preparedQuery(
+                    "update survivor_case set version = version + 1, updated_at = now() where id"
+                        + " = $1")
+                .execute(Tuple.of(caseId)));
+    steps.add(c -> audit(c, actor, "CHANGE", caseId, "version " + ch.version()));
+    return steps;
   }
 
   /** Records a service event (MLC, FIR, hearing, ...). */
@@ -296,6 +317,7 @@ public final class CaseStore implements AutoCloseable {
     return once(
         actor,
         requestId,
+        "EVENT " + caseId,
         c ->
             touch(c, caseId)
                 .compose(x -> event(c, caseId, part.name(), type, data, happenedAt, actor))
@@ -313,6 +335,7 @@ public final class CaseStore implements AutoCloseable {
     return once(
         actor,
         requestId,
+        "CONSENT " + caseId,
         c -> {
           String id = pseudonym("CON");
           return touch(c, caseId)
@@ -384,8 +407,10 @@ public final class CaseStore implements AutoCloseable {
     return once(
         actor,
         requestId,
+        "REFER " + caseId,
         c ->
             touch(c, caseId)
+                .compose(x -> consentStillStands(c, basis))
                 .compose(
                     x ->
                         c.preparedQuery(
@@ -567,23 +592,30 @@ public final class CaseStore implements AutoCloseable {
    * result, waits for it if it is still being written, and records nothing.
    */
   private Future<Once<String>> once(
-      Actor actor, String requestId, Function<SqlConnection, Future<String>> work) {
+      Actor actor, String requestId, String scope, Function<SqlConnection, Future<String>> work) {
     return pool.withTransaction(
         c ->
             c.preparedQuery(
-                    "insert into request_once (actor, request_id, result) values ($1, $2, '')"
-                        + " on conflict do nothing returning actor")
-                .execute(Tuple.of(actor.name(), requestId))
+                    "insert into request_once (actor, request_id, scope, result) values ($1, $2,"
+                        + " $3, '') on conflict do nothing returning actor")
+                .execute(Tuple.of(actor.name(), requestId, scope))
                 .compose(
                     claimed -> {
                       if (first(claimed).isEmpty()) {
                         return c.preparedQuery(
-                                "select result from request_once where actor = $1 and request_id"
-                                    + " = $2")
+                                "select scope, result from request_once where actor = $1 and"
+                                    + " request_id = $2")
                             .execute(Tuple.of(actor.name(), requestId))
                             .map(
-                                rows ->
-                                    new Once<>(rows.iterator().next().getString("result"), false));
+                                rows -> {
+                                  Row first = rows.iterator().next();
+                                  if (!scope.equals(first.getString("scope"))) {
+                                    // A reused id must not pass for a write that never happened.
+                                    throw CaseProblem.invalid(
+                                        "requestId", "was already used for another request");
+                                  }
+                                  return new Once<>(first.getString("result"), false);
+                                });
                       }
                       return work.apply(c)
                           .compose(
@@ -594,6 +626,26 @@ public final class CaseStore implements AutoCloseable {
                                       .execute(Tuple.of(actor.name(), requestId, result))
                                       .map(new Once<>(result, true)));
                     }));
+  }
+
+  /**
+   * A referral on a consent rests on it as it stands when the referral is written (the case row is
+   * locked by then): one withdrawn a moment before is no basis.
+   */
+  private static Future<Void> consentStillStands(SqlConnection c, SharingRules.Basis basis) {
+    if (basis.consentId() == null) {
+      return Future.succeededFuture();
+    }
+    return c.preparedQuery("select 1 from consent where id = $1 and withdrawn_at is null")
+        .execute(Tuple.of(basis.consentId()))
+        .map(
+            rows -> {
+              if (first(rows).isEmpty()) {
+                throw CaseProblem.conflict(
+                    "her consent " + basis.consentId() + " was withdrawn", null);
+              }
+              return null;
+            });
   }
 
   /** Locks the case row for this transaction's change; 404 if there is none. */

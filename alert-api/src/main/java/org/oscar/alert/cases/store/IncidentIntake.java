@@ -1,13 +1,15 @@
 package org.oscar.alert.cases.store;
 
 import io.vertx.core.json.JsonObject;
+import org.oscar.alert.cases.model.CaseOrigin;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 
 /**
  * An incident as the case keeps it: its timeline, assignments, phase and the facilities that serve
- * it, but not her position or her device (live state has those, and purges the position; the case
- * is kept for years). {@code steps} orders views of one incident: the timeline only grows.
+ * it, but not her position (live state has it, and purges it; the case is kept for years). Her
+ * device's id is still in the incident's id and in the timeline's "who" of her own steps. {@code
+ * steps} orders views of one incident: the timeline only grows.
  */
 public record IncidentIntake(
     String incidentId,
@@ -17,6 +19,14 @@ public record IncidentIntake(
     String region,
     int steps,
     JsonObject record) {
+
+  /**
+   * A press, or a case the control room opened for a 181 call or a walk-in ({@code INC-CALL-…}: the
+   * view does not say which of the two, so both are recorded as CALL_181).
+   */
+  public CaseOrigin origin() {
+    return incidentId.startsWith("INC-CALL-") ? CaseOrigin.CALL_181 : CaseOrigin.PANIC_PRESS;
+  }
 
   public static IncidentIntake of(IncidentView v) {
     JsonObject record = new JsonObject(Json.toString(v));

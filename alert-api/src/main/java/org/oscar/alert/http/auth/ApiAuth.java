@@ -78,6 +78,24 @@ public final class ApiAuth implements Handler<RoutingContext> {
     };
   }
 
+  /**
+   * Lets through control-room users and the stream job only: the live map shows her position and
+   * her call-back number, which OSC staff and agencies work without (they have the case register).
+   */
+  public static Handler<RoutingContext> controlRoomOnly() {
+    return ctx -> {
+      Principal p = principal(ctx);
+      if (p.service() || p.role() == org.oscar.alert.cases.model.UserRole.CONTROL_ROOM) {
+        ctx.next();
+      } else {
+        ctx.response()
+            .setStatusCode(403)
+            .putHeader("Content-Type", "application/json")
+            .end("{\"error\":\"the live map is the control room's\"}");
+      }
+    };
+  }
+
   public static Principal principal(RoutingContext ctx) {
     return ctx.get(Principal.CONTEXT_KEY);
   }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * alert API's {@code /api/v1/cases/intake} until the API has committed it to PostgreSQL. Pending
  * views are part of each checkpoint and are sent again after a restore: at-least-once, and the
  * register keeps one case per incident and never lets an older view replace a newer one, so the
- * effect is exactly one case with the whole timeline. A 4xx other than 408/429 is a view the API
- * will never take: counted ({@code caseIntakeRefused}) and logged, not retried.
+ * effect is exactly one case with the whole timeline. Only a 400/422 (a view the API will never
+ * take) is counted ({@code caseIntakeRefused}) and logged instead of retried; anything else, a
+ * wrong token or a register not there yet included, is retried until it is put right.
  */
 public final class CaseIntakeSink {
   static final String INTAKE_PATH = "/api/v1/cases/intake";
@@ -68,7 +69,9 @@ public final class CaseIntakeSink {
         taken.inc();
         return;
       }
-      if (code / 100 == 4 && code != 408 && code != 429) {
+      // Only "this view is malformed" is final. A 401/403 (a token being rotated), 404 (an API
+      // without its register yet), 413 or 503 is the API's state, not the incident's: retried.
+      if (code == 400 || code == 422) {
         refused.inc();
         LOG.error("case register refused incident {} with HTTP {}", change.incidentId(), code);
         return;
