@@ -50,8 +50,10 @@ create table survivor_case (
   version            int not null default 1,
   unique (incident_id, incident_opened_at)
 );
-create index survivor_case_district on survivor_case (district, state, opened_at desc);
-create index survivor_case_region on survivor_case (region) where district is null;
+-- A district's list, newest first (the list's two ways in, see CaseStore.list).
+create index survivor_case_district on survivor_case (district, opened_at desc, id desc);
+create index survivor_case_region on survivor_case (region, opened_at desc, id desc)
+  where district is null;
 
 -- Everything recorded on a case, append-only: service events (MEDICAL, POLICE, LEGAL, COUNSELLING,
 -- SHELTER, CHILD), state changes, consents and referral steps. A later event supersedes an earlier

@@ -146,20 +146,27 @@ public final class CaseStore implements AutoCloseable {
 
   /** Case summaries for a list, newest first. */
   public Future<List<JsonObject>> list(CaseQuery q) {
-    String sql =
-        "select c.id, c.origin, c.case_type, c.state, c.district, c.opened_at, c.updated_at,"
-            + " c.version, c.incident_id, c.age_band, c.minor, c.incident->>'state' as incident_state,"
-            + " (select array_agg(distinct r.agency_id) from referral r where r.case_id = c.id"
-            + " and r.state in ('SENT', 'ACCEPTED')) as referred_to"
-            + " from survivor_case c join survivor s on s.id = c.survivor_id"
-            + " where (c.district = $1 or (c.district is null and c.region = any($2)))"
-            + " and ($3::text is null or c.state = $3) and ($4::text is null or c.case_type = $4)"
+    // Each of the two ways a case is the user's (its district; no district, one of their regions)
+    // walks its own index newest first and stops at the limit; an OR of the two would scan.
+    String filters =
+        " and ($3::text is null or c.state = $3) and ($4::text is null or c.case_type = $4)"
             + " and ($5::text is null or exists (select 1 from referral r where r.case_id = c.id"
             + " and r.agency_id = $5))"
             + " and ($6::text is null or exists (select 1 from referral r where r.case_id = c.id"
             + " and r.agency_id = $6 and r.state in ('SENT', 'ACCEPTED')))"
             + " and ($7::text is null or c.incident_id = $7)"
             + " order by c.opened_at desc, c.id desc limit $8";
+    String sql =
+        "select c.id, c.origin, c.case_type, c.state, c.district, c.opened_at, c.updated_at,"
+            + " c.version, c.incident_id, c.age_band, c.minor, c.incident->>'state' as"
+            + " incident_state, (select array_agg(distinct r.agency_id) from referral r where"
+            + " r.case_id = c.id and r.state in ('SENT', 'ACCEPTED')) as referred_to from"
+            + " ((select c.* from survivor_case c where c.district = $1"
+            + filters
+            + ") union all (select c.* from survivor_case c where c.district is null and c.region ="
+            + " any($2)"
+            + filters
+            + ")) c order by c.opened_at desc, c.id desc limit $8";
     return pool.preparedQuery(sql)
         .execute(
             Tuple.tuple()
