@@ -36,7 +36,10 @@ public record IncidentIntake(
     return new IncidentIntake(
         v.incidentId(),
         v.openedAt(),
-        v.deviceId(),
+        // Every incident needs its survivor: one with no device is her own, by the incident.
+        v.deviceId() == null || v.deviceId().isBlank()
+            ? "NO-DEVICE:" + v.incidentId()
+            : v.deviceId(),
         v.district(),
         v.region(),
         v.timeline().size(),
