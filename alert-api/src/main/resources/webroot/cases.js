@@ -71,10 +71,10 @@ async function openLinked() {
   if (link && (!view.current || view.current.id !== link[1])) await openCase(link[1]);
 }
 
+// The part an agency works on, as the rules say (/api/v1/case-forms).
 function partOfMyAgency() {
   const a = view.agencies.find((x) => x.id === session.agency);
-  const parts = { POLICE_STATION: "POLICE", HOSPITAL: "MEDICAL", DLSA: "LEGAL", CWC: "CHILD", SHAKTI_SADAN: "SHELTER", COUNSELLOR: "COUNSELLING", PROTECTION_OFFICER: "LEGAL" };
-  return a ? parts[a.kind] : null;
+  return a ? view.forms.agencyParts[a.kind] : null;
 }
 
 function drawFields() {

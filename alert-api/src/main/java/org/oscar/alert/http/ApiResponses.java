@@ -6,12 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The API's JSON answers, the same shape everywhere. */
-final class ApiResponses {
+public final class ApiResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ApiResponses.class);
 
   private ApiResponses() {}
 
-  static void json(RoutingContext ctx, int status, JsonObject body) {
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")

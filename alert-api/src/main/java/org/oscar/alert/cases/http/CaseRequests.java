@@ -131,6 +131,18 @@ final class CaseRequests {
     return t;
   }
 
+  /** A true/false field of {@code o}, named by its path (e.g. {@code survivor.minor}). */
+  static Boolean flag(JsonObject o, String field) {
+    Object v = o.getValue(leaf(field));
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Boolean b)) {
+      throw CaseProblem.invalid(field, "must be true or false");
+    }
+    return b;
+  }
+
   static String text(JsonObject body, String field, int max) {
     Object v = body.getValue(field);
     if (v == null) {

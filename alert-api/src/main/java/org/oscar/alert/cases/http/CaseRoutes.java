@@ -43,6 +43,7 @@ import org.oscar.alert.cases.workflow.CaseWorkflow;
 import org.oscar.alert.cases.workflow.ReferralWorkflow;
 import org.oscar.alert.cases.workflow.ServiceEventType;
 import org.oscar.alert.cases.workflow.SharingRules;
+import org.oscar.alert.http.ApiResponses;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.Principal;
 import org.oscar.contract.codec.Json;
@@ -136,7 +137,19 @@ public final class CaseRoutes {
             .put("closureReasons", names(ClosureReason.values()))
             .put("parts", names(CasePart.values()))
             .put("ageBands", names(AgeBand.values()))
-            .put("agencyKinds", names(AgencyKind.values())));
+            .put("agencyKinds", names(AgencyKind.values()))
+            .put("agencyParts", agencyParts()));
+  }
+
+  /** The part each kind of agency works on (the OSC: none). */
+  private static JsonObject agencyParts() {
+    JsonObject parts = new JsonObject();
+    for (AgencyKind k : AgencyKind.values()) {
+      if (k.part() != null) {
+        parts.put(k.name(), k.part().name());
+      }
+    }
+    return parts;
   }
 
   private static JsonArray names(Enum<?>[] values) {
@@ -241,7 +254,8 @@ public final class CaseRoutes {
                           : Optional.ofNullable(
                                   enumValue(survivor, "survivor.ageBand", AgeBand.class, false))
                               .orElse(AgeBand.UNKNOWN);
-                  Boolean minorGiven = survivor == null ? null : flag(survivor, "survivor.minor");
+                  Boolean minorGiven =
+                      survivor == null ? null : CaseRequests.flag(survivor, "survivor.minor");
                   boolean minor = CaseWorkflow.minorOf(band, minorGiven);
                   return store.open(
                       actor(ctx),
@@ -268,12 +282,10 @@ public final class CaseRoutes {
   }
 
   private void change(RoutingContext ctx) {
-    Principal p = ApiAuth.principal(ctx);
     Future<JsonObject> result =
-        withCase(ctx)
+        withOscCase(ctx)
             .compose(
                 seen -> {
-                  oscStaffOnly(p);
                   JsonObject b = body(ctx);
                   JsonObject survivor = CaseRequests.object(b, "survivor");
                   CaseChange change =
@@ -285,7 +297,7 @@ public final class CaseRoutes {
                           survivor == null
                               ? null
                               : enumValue(survivor, "survivor.ageBand", AgeBand.class, false),
-                          survivor == null ? null : flag(survivor, "survivor.minor"));
+                          survivor == null ? null : CaseRequests.flag(survivor, "survivor.minor"));
                   return store.change(actor(ctx), seen.file().id(), change);
                 })
             .compose(x -> afterEdit(ctx));
@@ -322,12 +334,10 @@ public final class CaseRoutes {
   }
 
   private void consent(RoutingContext ctx) {
-    Principal p = ApiAuth.principal(ctx);
     Future<JsonObject> result =
-        withCase(ctx)
+        withOscCase(ctx)
             .compose(
                 seen -> {
-                  oscStaffOnly(p);
                   JsonObject b = body(ctx);
                   Set<CasePart> parts = CaseRequests.enumSet(b, "parts", CasePart.class);
                   Set<String> recipients = CaseRequests.ids(b, "recipients");
@@ -361,12 +371,10 @@ public final class CaseRoutes {
   }
 
   private void withdraw(RoutingContext ctx) {
-    Principal p = ApiAuth.principal(ctx);
     Future<JsonObject> result =
-        withCase(ctx)
+        withOscCase(ctx)
             .compose(
                 seen -> {
-                  oscStaffOnly(p);
                   return store.withdrawConsent(
                       actor(ctx),
                       seen.file().id(),
@@ -379,10 +387,9 @@ public final class CaseRoutes {
   private void refer(RoutingContext ctx) {
     Principal p = ApiAuth.principal(ctx);
     Future<JsonObject> result =
-        withCase(ctx)
+        withOscCase(ctx)
             .compose(
                 seen -> {
-                  oscStaffOnly(p);
                   JsonObject b = body(ctx);
                   String agencyId = CaseRequests.id("agencyId", b.getValue("agencyId"));
                   Set<CasePart> shares = CaseRequests.enumSet(b, "shares", CasePart.class);
@@ -606,6 +613,16 @@ public final class CaseRoutes {
                     }));
   }
 
+  /** A case of the user's district for OSC staff to work on; 403 for anyone else. */
+  private Future<Seen> withOscCase(RoutingContext ctx) {
+    return withCase(ctx)
+        .map(
+            seen -> {
+              oscStaffOnly(ApiAuth.principal(ctx));
+              return seen;
+            });
+  }
+
   /** The case as it is now, for the answer to an edit (audited as the edit). */
   private Future<JsonObject> current(RoutingContext ctx) {
     return withCase(ctx).map(seen -> CaseViews.render(seen.file(), seen.visibility()));
@@ -641,17 +658,6 @@ public final class CaseRoutes {
     if (!p.role().isOscStaff()) {
       throw CaseProblem.forbidden("only OSC staff may do this");
     }
-  }
-
-  private static Boolean flag(JsonObject o, String field) {
-    Object v = o.getValue(field.substring(field.lastIndexOf('.') + 1));
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof Boolean b)) {
-      throw CaseProblem.invalid(field, "must be true or false");
-    }
-    return b;
   }
 
   private static int limit(String given) {
@@ -729,13 +735,8 @@ public final class CaseRoutes {
   }
 
   private static void respond(RoutingContext ctx, int status, JsonObject body) {
-    if (ctx.response().ended()) {
-      return;
+    if (!ctx.response().ended()) {
+      ApiResponses.json(ctx, status, body);
     }
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store")
-        .end(body.encode());
   }
 }

@@ -1,20 +1,10 @@
 package org.oscar.stream.connector.cases;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
+import org.oscar.stream.connector.alert.AlertApiPoster;
 import org.oscar.stream.connector.delivery.AsyncDeliverySink;
-import org.oscar.stream.connector.delivery.Deliverer;
 import org.oscar.stream.connector.delivery.JsonStateSerializer;
 import org.oscar.stream.dispatch.model.IncidentChange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every incident into the case register (docs/cases.md), without making dispatch wait: an {@link
@@ -35,48 +25,23 @@ public final class CaseIntakeSink {
   public static AsyncDeliverySink<IncidentChange> of(AlertApiEndpoint endpoint) {
     return new AsyncDeliverySink<>(
         "case-intake",
-        metrics -> new Poster(endpoint, metrics),
+        metrics ->
+            new AlertApiPoster<>(
+                endpoint,
+                INTAKE_PATH,
+                "case register",
+                "incident",
+                IncidentChange::incidentId,
+                IncidentChange::viewJson,
+                // Only "this view is malformed" is final. A 401/403 (a token being rotated), 404
+                // (an API without its register yet), 413 or 503 is the API's state, not the
+                // incident's: retried.
+                code -> code == 400 || code == 422,
+                metrics,
+                "caseIntakeRefused",
+                "caseIntakeTaken"),
         IncidentChange::incidentId,
         new JsonStateSerializer<>(IncidentChange.class),
         MAX_PENDING);
-  }
-
-  private static final class Poster implements Deliverer<IncidentChange> {
-    private static final Logger LOG = LoggerFactory.getLogger(CaseIntakeSink.class);
-    private final AlertApiEndpoint endpoint;
-    private final HttpClient http;
-    private final Counter refused;
-    private final Counter taken;
-
-    Poster(AlertApiEndpoint endpoint, MetricGroup metrics) {
-      this.endpoint = endpoint;
-      this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      this.refused = metrics.counter("caseIntakeRefused");
-      this.taken = metrics.counter("caseIntakeTaken");
-    }
-
-    @Override
-    public void deliver(IncidentChange change) throws IOException, InterruptedException {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + INTAKE_PATH))
-              .timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json")
-              .header("Authorization", "Bearer " + endpoint.token())
-              .POST(HttpRequest.BodyPublishers.ofString(change.viewJson()))
-              .build();
-      int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (code / 100 == 2) {
-        taken.inc();
-        return;
-      }
-      // Only "this view is malformed" is final. A 401/403 (a token being rotated), 404 (an API
-      // without its register yet), 413 or 503 is the API's state, not the incident's: retried.
-      if (code == 400 || code == 422) {
-        refused.inc();
-        LOG.error("case register refused incident {} with HTTP {}", change.incidentId(), code);
-        return;
-      }
-      throw new IOException("case register answered HTTP " + code);
-    }
   }
 }

@@ -1,0 +1,86 @@
+package org.oscar.stream.connector.alert;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.oscar.stream.connector.delivery.Deliverer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POSTs one element's JSON to an alert API path with the job's token: a 2xx delivers it; a status
+ * the caller calls final ({@code refusedForGood}) is counted ({@code refusedCounter}) and logged as
+ * an error, not retried; anything else throws, so the sink tries again later.
+ */
+public final class AlertApiPoster<T> implements Deliverer<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertApiPoster.class);
+  private final AlertApiEndpoint endpoint;
+  private final String path;
+  private final String target;
+  private final String what;
+  private final Function<T, String> idOf;
+  private final Function<T, String> jsonOf;
+  private final IntPredicate refusedForGood;
+  private final HttpClient http;
+  private final Counter refused;
+  private final Counter taken;
+
+  /**
+   * @param target who answers, for logs ("alert API")
+   * @param what what an element is, for logs ("alert")
+   * @param takenCounter counts delivered elements; null: not counted
+   */
+  public AlertApiPoster(
+      AlertApiEndpoint endpoint,
+      String path,
+      String target,
+      String what,
+      Function<T, String> idOf,
+      Function<T, String> jsonOf,
+      IntPredicate refusedForGood,
+      MetricGroup metrics,
+      String refusedCounter,
+      String takenCounter) {
+    this.endpoint = endpoint;
+    this.path = path;
+    this.target = target;
+    this.what = what;
+    this.idOf = idOf;
+    this.jsonOf = jsonOf;
+    this.refusedForGood = refusedForGood;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.refused = metrics.counter(refusedCounter);
+    this.taken = takenCounter == null ? null : metrics.counter(takenCounter);
+  }
+
+  @Override
+  public void deliver(T element) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + endpoint.token())
+            .POST(HttpRequest.BodyPublishers.ofString(jsonOf.apply(element)))
+            .build();
+    int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (code / 100 == 2) {
+      if (taken != null) {
+        taken.inc();
+      }
+      return;
+    }
+    if (refusedForGood.test(code)) {
+      refused.inc();
+      LOG.error("{} refused {} {} with HTTP {}", target, what, idOf.apply(element), code);
+      return;
+    }
+    throw new IOException(target + " answered HTTP " + code);
+  }
+}
