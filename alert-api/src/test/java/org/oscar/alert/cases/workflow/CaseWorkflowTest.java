@@ -1,6 +1,7 @@
 package org.oscar.alert.cases.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,20 @@ import org.oscar.alert.cases.model.ClosureReason;
 class CaseWorkflowTest {
   @Test
   void servicesFollowOneAnotherInWhateverOrderSheNeedsThem() {
-    CaseWorkflow.checkTransition(CaseState.RESCUE, CaseState.MEDICAL_CARE, null);
-    CaseWorkflow.checkTransition(CaseState.MEDICAL_CARE, CaseState.LEGAL_ACTION, null);
-    CaseWorkflow.checkTransition(CaseState.LEGAL_ACTION, CaseState.MEDICAL_CARE, null);
-    CaseWorkflow.checkTransition(CaseState.COUNSELLING, CaseState.SHELTER, null);
+    assertThatCode(
+            () -> CaseWorkflow.checkTransition(CaseState.RESCUE, CaseState.MEDICAL_CARE, null))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                CaseWorkflow.checkTransition(CaseState.MEDICAL_CARE, CaseState.LEGAL_ACTION, null))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                CaseWorkflow.checkTransition(CaseState.LEGAL_ACTION, CaseState.MEDICAL_CARE, null))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () -> CaseWorkflow.checkTransition(CaseState.COUNSELLING, CaseState.SHELTER, null))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -30,8 +41,11 @@ class CaseWorkflowTest {
                     CaseState.SHELTER, CaseState.COUNSELLING, ClosureReason.DUPLICATE))
         .isInstanceOfSatisfying(
             CaseProblem.class, p -> assertThat(p.field()).isEqualTo("closureReason"));
-    CaseWorkflow.checkTransition(
-        CaseState.COUNSELLING, CaseState.CLOSED, ClosureReason.SERVICES_COMPLETED);
+    assertThatCode(
+            () ->
+                CaseWorkflow.checkTransition(
+                    CaseState.COUNSELLING, CaseState.CLOSED, ClosureReason.SERVICES_COMPLETED))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -39,7 +53,8 @@ class CaseWorkflowTest {
     assertThatThrownBy(
             () -> CaseWorkflow.checkTransition(CaseState.CLOSED, CaseState.MEDICAL_CARE, null))
         .isInstanceOf(CaseProblem.class);
-    CaseWorkflow.checkTransition(CaseState.CLOSED, CaseState.REGISTERED, null);
+    assertThatCode(() -> CaseWorkflow.checkTransition(CaseState.CLOSED, CaseState.REGISTERED, null))
+        .doesNotThrowAnyException();
   }
 
   @Test
