@@ -25,13 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.oscar.alert.cases.http.CaseRoutes;
 import org.oscar.alert.cases.model.Agency;
+import org.oscar.alert.cases.store.CaseNotices;
 import org.oscar.alert.cases.store.CaseStore;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.UserDirectory;
 import org.oscar.alert.notify.NotificationPlanner;
 import org.oscar.alert.notify.Notifier;
+import org.oscar.alert.notify.delivery.DeliveryOutbox;
 import org.oscar.alert.notify.delivery.DeliveryPlanner;
+import org.oscar.alert.notify.delivery.RedisDeliveryOutbox;
 import org.oscar.alert.privacy.PositionPurge;
 import org.oscar.alert.privacy.Retention;
 import org.oscar.alert.store.AlertStore;
@@ -60,6 +63,7 @@ public final class AlertApiServer {
   private final AlertStore store;
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DeliveryOutbox alertOutbox;
   private final Notifier notifier;
   private final LiveFeed feed;
   private final ControlRoomRoutes controlRoom;
@@ -77,7 +81,8 @@ public final class AlertApiServer {
     this.vertx = vertx;
     this.config = config;
     this.store = store;
-    this.notifier = Notifier.from(vertx, config, store, meters);
+    this.alertOutbox = new RedisDeliveryOutbox(vertx, store);
+    this.notifier = Notifier.from(vertx, config, alertOutbox, meters);
     UserDirectory users =
         config.usersFile().isEmpty()
             ? UserDirectory.empty()
@@ -99,8 +104,14 @@ public final class AlertApiServer {
     this.cases =
         config.cases() == null
             ? null
-            : new CaseStore(config.cases().pool(vertx, config.casePoolSize()));
+            : caseStore(config.cases().pool(vertx, config.casePoolSize()));
     this.caseRoutes = cases == null ? null : new CaseRoutes(cases, meters);
+  }
+
+  private CaseStore caseStore(io.vertx.sqlclient.Pool pool) {
+    return new CaseStore(
+        pool,
+        new CaseNotices(pool, notifier.planner(), config.publicUrl() + "/cases.html#/cases/"));
   }
 
   private static JWTAuth jwt(Vertx vertx, ApiConfig config) {
@@ -167,6 +178,7 @@ public final class AlertApiServer {
         .onSuccess(
             n -> {
               caseRoutes.ready();
+              notifier.serve(cases.notices(), "oscar.case.notice.deliveries");
               LOG.info("case register ready ({}, {} agencies put)", config.cases(), n);
             })
         .onFailure(
@@ -357,24 +369,17 @@ public final class AlertApiServer {
       ApiResponses.badRequest(ctx, "reference and status DELIVERED or FAILED are required");
       return;
     }
-    String detail = String.valueOf(body.getValue("detail", "gateway report"));
-    vertx
-        .executeBlocking(
-            () ->
-                store
-                    .delivery(reference)
-                    .map(
-                        d -> {
-                          store.addReceipt(
-                              d.receipt(
-                                  DeliveryStatus.valueOf(status),
-                                  System.currentTimeMillis(),
-                                  detail.length() > 200 ? detail.substring(0, 200) : detail));
-                          return d;
-                        }))
+    String given = String.valueOf(body.getValue("detail", "gateway report"));
+    String detail = given.length() > 200 ? given.substring(0, 200) : given;
+    DeliveryOutbox outbox =
+        reference.startsWith(CaseNotices.DELIVERY_PREFIX) && cases != null
+            ? cases.notices()
+            : alertOutbox;
+    outbox
+        .report(reference, DeliveryStatus.valueOf(status), System.currentTimeMillis(), detail)
         .onSuccess(
             found -> {
-              if (found.isPresent()) {
+              if (found) {
                 meters.counter("oscar.alert.delivery.reports", "status", status).increment();
                 ApiResponses.json(ctx, 202, new JsonObject().put("recorded", true));
               } else {

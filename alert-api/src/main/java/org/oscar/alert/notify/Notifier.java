@@ -15,28 +15,45 @@ import org.oscar.alert.notify.channel.NotificationChannel;
 import org.oscar.alert.notify.channel.SmsWebhookChannel;
 import org.oscar.alert.notify.channel.SmtpChannel;
 import org.oscar.alert.notify.contact.OfficialsDirectory;
+import org.oscar.alert.notify.delivery.DeliveryOutbox;
 import org.oscar.alert.notify.delivery.DeliveryPlanner;
 import org.oscar.alert.notify.delivery.DeliveryWorker;
 import org.oscar.alert.notify.delivery.RetryPolicy;
-import org.oscar.alert.store.AlertStore;
 
-/** The notification side of the API, wired from its configuration: channels, planner, worker. */
+/**
+ * The notification side of the API, wired from its configuration: channels, planners, and one
+ * worker per outbox (the emergency alerts' in Redis; the case notices' in PostgreSQL, once the case
+ * register is up).
+ */
 public final class Notifier {
+  private final Vertx vertx;
+  private final OfficialsDirectory officials;
+  private final List<NotificationChannel> channels;
+  private final RetryPolicy retry;
+  private final ApiConfig config;
+  private final MeterRegistry meters;
   private final DeliveryPlanner planner;
-  private final DeliveryWorker worker;
-  private final List<String> channelNames;
-  private final int pollMs;
+  private final List<DeliveryWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean stopped;
 
   private Notifier(
-      DeliveryPlanner planner, DeliveryWorker worker, List<String> channelNames, int pollMs) {
-    this.planner = planner;
-    this.worker = worker;
-    this.channelNames = channelNames;
-    this.pollMs = pollMs;
+      Vertx vertx,
+      OfficialsDirectory officials,
+      List<NotificationChannel> channels,
+      RetryPolicy retry,
+      ApiConfig config,
+      MeterRegistry meters) {
+    this.vertx = vertx;
+    this.officials = officials;
+    this.channels = List.copyOf(channels);
+    this.retry = retry;
+    this.config = config;
+    this.meters = meters;
+    this.planner = new DeliveryPlanner(officials, channels, config.publicUrl() + "/#/incidents/");
   }
 
   public static Notifier from(
-      Vertx vertx, ApiConfig config, AlertStore store, MeterRegistry meters) {
+      Vertx vertx, ApiConfig config, DeliveryOutbox alerts, MeterRegistry meters) {
     OfficialsDirectory officials =
         config.officialsFile().isEmpty()
             ? OfficialsDirectory.empty()
@@ -69,27 +86,42 @@ public final class Notifier {
             config.deliveryMaxAttempts(),
             config.deliveryBackoffMs(),
             Math.max(config.deliveryBackoffMs(), 60_000));
-    return new Notifier(
-        new DeliveryPlanner(officials, channels, config.publicUrl() + "/#/incidents/"),
-        new DeliveryWorker(
-            vertx, store, officials, channels, retry, config.deliveryLeaseMs(), meters),
-        channels.stream().map(NotificationChannel::name).toList(),
-        config.deliveryPollMs());
+    Notifier n = new Notifier(vertx, officials, channels, retry, config, meters);
+    n.workers.add(n.worker(alerts, "oscar.alert.deliveries"));
+    return n;
   }
 
+  private DeliveryWorker worker(DeliveryOutbox outbox, String metric) {
+    return new DeliveryWorker(
+        vertx, outbox, metric, officials, channels, retry, config.deliveryLeaseMs(), meters);
+  }
+
+  /** The emergency alerts' planner: incident links. */
   public DeliveryPlanner planner() {
     return planner;
   }
 
   public List<String> channelNames() {
-    return channelNames;
+    return channels.stream().map(NotificationChannel::name).toList();
   }
 
+  /** Starts the alerts' worker. */
   public void start() {
-    worker.start(pollMs);
+    workers.forEach(w -> w.start(config.deliveryPollMs()));
+  }
+
+  /** Sends a further outbox's deliveries too, from now until {@link #stop}. */
+  public void serve(DeliveryOutbox outbox, String metric) {
+    if (stopped) {
+      return;
+    }
+    DeliveryWorker w = worker(outbox, metric);
+    workers.add(w);
+    w.start(config.deliveryPollMs());
   }
 
   public void stop() {
-    worker.stop();
+    stopped = true;
+    workers.forEach(DeliveryWorker::stop);
   }
 }

@@ -3,20 +3,14 @@ package org.oscar.alert.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.oscar.alert.cases.TestUser.user;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,25 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.oscar.alert.TestIncidents;
 import org.oscar.alert.cases.CaseApiClient.Answer;
 import org.oscar.alert.cases.model.UserRole;
-import org.oscar.alert.config.ApiConfig;
-import org.oscar.alert.http.AlertApiServer;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.FacilityView;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.TimelineEntry;
-import org.oscar.testkit.PostgresProcess;
-import org.oscar.testkit.RedisProcess;
 
 /**
  * The case register on a real PostgreSQL, through the API as its users call it: one case per
  * incident, the OSC's services, consent and referrals, need-to-know, conflicts and retries.
  */
 class CaseRegisterIT {
-  private static final String TOKEN = "case-it-token-0123456789";
-  private static PostgresProcess postgres;
-  private static RedisProcess redis;
-  private static Vertx vertx;
-  private static String base;
+  private static CaseRegisterStack stack;
   private static CaseApiClient job;
   private static CaseApiClient admin;
   private static CaseApiClient worker;
@@ -54,71 +40,36 @@ class CaseRegisterIT {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = new PostgresProcess();
-    postgres.start();
-    redis = new RedisProcess();
-    redis.start();
-    Path users = Files.createTempFile("users", ".json");
-    Files.writeString(
-        users,
-        Json.toString(
-            List.of(
-                user("osc.admin").as(UserRole.OSC_ADMIN).json(),
-                user("osc.worker").as(UserRole.CASE_WORKER).json(),
-                user("dlsa.khordha").of("DLSA-KHORDHA").json(),
-                user("police.capital").of("PS-CAPITAL").json(),
-                user("police.saheed").of("PS-SAHEED-NAGAR").json(),
-                user("osc.cuttack").in("Cuttack", "cuttack").as(UserRole.OSC_ADMIN).json(),
-                user("control.khordha").json())));
-    Path agencies = Files.createTempFile("agencies", ".json");
-    Files.writeString(
-        agencies,
-        Json.toString(
-            List.of(
-                agency("OSC-KHORDHA", "OSC", "Khordha"),
-                agency("PS-CAPITAL", "POLICE_STATION", "Khordha"),
-                agency("PS-SAHEED-NAGAR", "POLICE_STATION", "Khordha"),
-                agency("HOSP-CAPITAL", "HOSPITAL", "Khordha"),
-                agency("DLSA-KHORDHA", "DLSA", "Khordha"),
-                agency("DLSA-CUTTACK", "DLSA", "Cuttack"))));
-    vertx = Vertx.vertx();
-    Map<String, String> env = new HashMap<>();
-    env.put("OSCAR_API_PORT", "0");
-    env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
-    env.put("OSCAR_API_TOKEN", TOKEN);
-    env.put("OSCAR_USERS_FILE", users.toString());
-    env.put("OSCAR_JWT_SECRET", "case-it-jwt-secret-0123456789-0123456789");
-    env.put("OSCAR_PG_HOST", postgres.host());
-    env.put("OSCAR_PG_PORT", String.valueOf(postgres.port()));
-    env.put("OSCAR_PG_USER", PostgresProcess.USER);
-    env.put("OSCAR_PG_PASSWORD", postgres.password());
-    env.put("OSCAR_AGENCIES_FILE", agencies.toString());
-    int port =
-        AlertApiServer.overRedis(vertx, ApiConfig.from(env)).start().await(60, TimeUnit.SECONDS);
-    base = "http://127.0.0.1:" + port;
-    job = CaseApiClient.service(base, TOKEN);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(60))
-        .until(() -> job.get("/api/v1/case-forms").status() == 200);
-    admin = CaseApiClient.login(base, "osc.admin");
-    worker = CaseApiClient.login(base, "osc.worker");
-    legalAid = CaseApiClient.login(base, "dlsa.khordha");
-    capitalPolice = CaseApiClient.login(base, "police.capital");
-    otherPolice = CaseApiClient.login(base, "police.saheed");
-    cuttackAdmin = CaseApiClient.login(base, "osc.cuttack");
-    controlRoom = CaseApiClient.login(base, "control.khordha");
+    stack =
+        CaseRegisterStack.with(
+                user("osc.admin").as(UserRole.OSC_ADMIN),
+                user("osc.worker").as(UserRole.CASE_WORKER),
+                user("dlsa.khordha").of("DLSA-KHORDHA"),
+                user("police.capital").of("PS-CAPITAL"),
+                user("police.saheed").of("PS-SAHEED-NAGAR"),
+                user("osc.cuttack").in("Cuttack", "cuttack").as(UserRole.OSC_ADMIN),
+                user("control.khordha"))
+            .agency("OSC-KHORDHA", "OSC", "Khordha", null)
+            .agency("PS-CAPITAL", "POLICE_STATION", "Khordha", null)
+            .agency("PS-SAHEED-NAGAR", "POLICE_STATION", "Khordha", null)
+            .agency("HOSP-CAPITAL", "HOSPITAL", "Khordha", null)
+            .agency("DLSA-KHORDHA", "DLSA", "Khordha", null)
+            .agency("DLSA-CUTTACK", "DLSA", "Cuttack", null)
+            .start();
+    job = stack.job();
+    admin = stack.login("osc.admin");
+    worker = stack.login("osc.worker");
+    legalAid = stack.login("dlsa.khordha");
+    capitalPolice = stack.login("police.capital");
+    otherPolice = stack.login("police.saheed");
+    cuttackAdmin = stack.login("osc.cuttack");
+    controlRoom = stack.login("control.khordha");
   }
 
   @AfterAll
-  static void stop() {
-    if (vertx != null) {
-      vertx.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-    if (postgres != null) {
-      postgres.close();
+  static void stop() throws Exception {
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -591,14 +542,10 @@ class CaseRegisterIT {
         .toList();
   }
 
-  private static Map<String, Object> agency(String id, String kind, String district) {
-    return Map.of("id", id, "kind", kind, "district", district, "name", id);
-  }
-
   private static String metrics() throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+            HttpRequest.newBuilder(URI.create(stack.base() + "/metrics")).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }

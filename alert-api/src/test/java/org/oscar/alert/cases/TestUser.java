@@ -37,6 +37,12 @@ final class TestUser {
     return this;
   }
 
+  /** OSC staff of an OSC agency (the role stays as given). */
+  TestUser at(String agency) {
+    this.agency = agency;
+    return this;
+  }
+
   TestUser of(String agency) {
     this.role = UserRole.AGENCY;
     this.agency = agency;

@@ -35,6 +35,7 @@ import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.testkit.FreePort;
+import org.oscar.testkit.JvmProcess;
 import org.oscar.testkit.RedisProcess;
 import org.oscar.testkit.SmsGatewayServer;
 import redis.clients.jedis.RedisClient;
@@ -182,16 +183,11 @@ class NotificationDeliveryIT {
     // The API as its own process, killed with SIGKILL while the gateway holds its request: it
     // never hears the answer and never records anything after sending.
     gateway.holdNext(Duration.ofSeconds(5));
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.oscar.alert.AlertApiMain")
-            .redirectErrorStream(true)
-            .redirectOutput(Files.createTempFile("alert-api", ".log").toFile());
-    pb.environment().putAll(apiEnvironment());
-    Process api = pb.start();
+    Process api =
+        JvmProcess.start(
+            "org.oscar.alert.AlertApiMain",
+            apiEnvironment(),
+            Files.createTempFile("alert-api", ".log"));
     try {
       await()
           .atMost(Duration.ofSeconds(30))

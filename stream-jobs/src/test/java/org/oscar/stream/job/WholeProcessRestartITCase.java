@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.wire.TaskMessage;
+import org.oscar.testkit.JvmProcess;
 
 /**
  * The job's whole process killed (SIGKILL) and started again: it resumes from the last checkpoint
@@ -83,18 +84,13 @@ class WholeProcessRestartITCase {
     Map<String, String> env =
         stack.jobSettings("restart-it", work.resolve("scenario.json"), work.resolve("checkpoints"));
     Path log = work.resolve("job-" + run + ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                OscarJobMain.class.getName())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p =
+        JvmProcess.start(
+            OscarJobMain.class.getName(),
+            env,
+            log,
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED");
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))

@@ -37,6 +37,15 @@ public final class CaseAccess {
     if (agency == null || !agency.id().equals(p.agency())) {
       return Visibility.NONE;
     }
+    Set<CasePart> parts = partsGranted(agency, grants);
+    return parts.isEmpty() ? Visibility.NONE : new Visibility(false, parts, agency.id());
+  }
+
+  /**
+   * The parts of a case an agency is entitled to while a referral to it is live: its own part, and
+   * what each live referral shares while her consent for it stands.
+   */
+  public static Set<CasePart> partsGranted(Agency agency, List<ReferralGrant> grants) {
     Set<CasePart> parts = EnumSet.noneOf(CasePart.class);
     for (ReferralGrant g : grants) {
       if (!g.agencyId().equals(agency.id()) || !g.state().grantsAccess()) {
@@ -49,7 +58,7 @@ public final class CaseAccess {
         parts.addAll(g.shares());
       }
     }
-    return parts.isEmpty() ? Visibility.NONE : new Visibility(false, parts, agency.id());
+    return parts;
   }
 
   /** Whether the user may record an event in {@code part} of a case they see as {@code v}. */

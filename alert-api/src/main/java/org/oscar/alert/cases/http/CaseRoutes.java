@@ -277,8 +277,17 @@ public final class CaseRoutes {
                     store
                         .audit(
                             actor, "READ", seen.file().id(), "parts " + seen.visibility().parts())
-                        .map(CaseViews.render(seen.file(), seen.visibility()))),
+                        .compose(x -> withNotices(seen))),
         200);
+  }
+
+  /** The case as seen, and for the OSC who was told what on it and whether it arrived. */
+  private Future<JsonObject> withNotices(Seen seen) {
+    JsonObject view = CaseViews.render(seen.file(), seen.visibility());
+    if (!seen.visibility().osc()) {
+      return Future.succeededFuture(view);
+    }
+    return store.notices().of(seen.file().id()).map(n -> view.put("notices", n));
   }
 
   private void change(RoutingContext ctx) {
@@ -324,8 +333,7 @@ public final class CaseRoutes {
                       actor(ctx),
                       requestId(b),
                       seen.file().id(),
-                      type.part(),
-                      type.name(),
+                      type,
                       new JsonObject(data),
                       happened);
                 })
@@ -682,7 +690,8 @@ public final class CaseRoutes {
   private Actor actor(RoutingContext ctx) {
     Principal p = ApiAuth.principal(ctx);
     var remote = ctx.request().remoteAddress();
-    return new Actor(p.name(), p.agency(), remote == null ? null : remote.hostAddress());
+    return new Actor(
+        p.name(), p.agency(), remote == null ? null : remote.hostAddress(), p.role().isOscStaff());
   }
 
   private void answer(RoutingContext ctx, Future<JsonObject> result, int okStatus) {

@@ -47,7 +47,8 @@ final class CaseRows {
         r.getString("id"),
         AgencyKind.valueOf(r.getString("kind")),
         r.getString("district"),
-        r.getString("name"));
+        r.getString("name"),
+        r.getString("post"));
   }
 
   static CaseEventRow event(Row r) {

@@ -29,6 +29,7 @@ import org.oscar.alert.cases.model.ClosureReason;
 import org.oscar.alert.cases.model.ReferralState;
 import org.oscar.alert.cases.workflow.CaseWorkflow;
 import org.oscar.alert.cases.workflow.ReferralWorkflow;
+import org.oscar.alert.cases.workflow.ServiceEventType;
 import org.oscar.alert.cases.workflow.SharingRules;
 
 /**
@@ -45,9 +46,16 @@ public final class CaseStore implements AutoCloseable {
           + " c.incident_id, c.incident";
 
   private final Pool pool;
+  private final CaseNotices notices;
 
-  public CaseStore(Pool pool) {
+  /** {@code notices}: the outbox the store's changes queue their notices in. */
+  public CaseStore(Pool pool, CaseNotices notices) {
     this.pool = pool;
+    this.notices = notices;
+  }
+
+  public CaseNotices notices() {
+    return notices;
   }
 
   // --- the rescue's incidents ---
@@ -96,7 +104,7 @@ public final class CaseStore implements AutoCloseable {
                         return Future.succeededFuture(row.map(r -> r.getString("id")));
                       }
                       String id = row.get().getString("id");
-                      Actor job = new Actor("stream-job", null, null);
+                      Actor job = new Actor("stream-job", null, null, false);
                       return event(c, id, "CASE", "OPENED", json("origin", in.origin()), null, job)
                           .compose(x -> audit(c, job, "OPEN", id, in.incidentId()))
                           .map(Optional.of(id));
@@ -109,7 +117,7 @@ public final class CaseStore implements AutoCloseable {
     return pool.withConnection(c -> loadWith(c, caseId));
   }
 
-  private Future<Optional<CaseFile>> loadWith(SqlClient c, String caseId) {
+  private static Future<Optional<CaseFile>> loadWith(SqlClient c, String caseId) {
     Future<RowSet<Row>> head =
         c.preparedQuery(
                 "select "
@@ -317,8 +325,7 @@ public final class CaseStore implements AutoCloseable {
       Actor actor,
       String requestId,
       String caseId,
-      CasePart part,
-      String type,
+      ServiceEventType type,
       JsonObject data,
       Instant happenedAt) {
     return once(
@@ -327,7 +334,13 @@ public final class CaseStore implements AutoCloseable {
         "EVENT " + caseId,
         c ->
             touch(c, caseId)
-                .compose(x -> event(c, caseId, part.name(), type, data, happenedAt, actor))
+                .compose(
+                    x -> event(c, caseId, type.part().name(), type.name(), data, happenedAt, actor))
+                .compose(
+                    id ->
+                        loadWith(c, caseId)
+                            .compose(f -> notices.ofEvent(c, f.orElseThrow(), id, type, actor))
+                            .map(id))
                 .compose(id -> audit(c, actor, "RECORD " + type, caseId, null).map(id)));
   }
 
@@ -449,6 +462,10 @@ public final class CaseStore implements AutoCloseable {
                                 actor)
                             .compose(
                                 x ->
+                                    notices.ofReferral(
+                                        c, caseId, id, agency.id(), ReferralState.SENT))
+                            .compose(
+                                x ->
                                     audit(
                                         c,
                                         actor,
@@ -510,6 +527,10 @@ public final class CaseStore implements AutoCloseable {
                                                   actor))
                                       .compose(
                                           x ->
+                                              notices.ofReferral(
+                                                  c, r.caseId(), referralId, r.agencyId(), to))
+                                      .compose(
+                                          x ->
                                               audit(
                                                   c,
                                                   actor,
@@ -536,12 +557,12 @@ public final class CaseStore implements AutoCloseable {
     }
     List<Tuple> batch = new ArrayList<>();
     for (Agency a : agencies) {
-      batch.add(Tuple.of(a.id(), a.kind().name(), a.district(), a.name()));
+      batch.add(Tuple.of(a.id(), a.kind().name(), a.district(), a.name(), a.post()));
     }
     return pool.preparedQuery(
-            "insert into agency (id, kind, district, name) values ($1, $2, $3, $4) on conflict"
-                + " (id) do update set kind = excluded.kind, district = excluded.district, name ="
-                + " excluded.name")
+            "insert into agency (id, kind, district, name, post) values ($1, $2, $3, $4, $5) on"
+                + " conflict (id) do update set kind = excluded.kind, district = excluded.district,"
+                + " name = excluded.name, post = excluded.post")
         .executeBatch(batch)
         .mapEmpty();
   }

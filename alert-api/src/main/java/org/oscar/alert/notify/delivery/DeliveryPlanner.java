@@ -3,6 +3,7 @@ package org.oscar.alert.notify.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.oscar.alert.notify.channel.NotificationChannel;
 import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.contact.OfficialsDirectory;
@@ -32,43 +33,54 @@ public final class DeliveryPlanner {
 
   /** The deliveries to queue and their first receipts. */
   public Plan plan(AlertEvent event, NotificationRecord r) {
+    return plan(
+        new Message(
+            r.incidentId(),
+            r.officialId(),
+            r.level(),
+            subject(event),
+            text(event, r),
+            r.recordedAt()),
+        channel -> Delivery.idOf(r.incidentId(), r.role(), r.level(), channel));
+  }
+
+  /**
+   * The deliveries of any message to a post (an alert, a case notice): one per channel reaching the
+   * post's contact, or a FAILED receipt saying why there is none. {@code idFor} gives each
+   * channel's delivery id, which is also its idempotency key at the provider.
+   */
+  public Plan plan(Message m, Function<String, String> idFor) {
     List<Delivery> deliveries = new ArrayList<>();
     List<DeliveryReceipt> receipts = new ArrayList<>();
-    Optional<Contact> contact = officials.contactOf(r.officialId());
+    Optional<Contact> contact = officials.contactOf(m.post());
     for (NotificationChannel c : channels) {
       if (contact.isPresent() && c.reaches(contact.get())) {
-        String id = Delivery.idOf(r.incidentId(), r.role(), r.level(), c.name());
+        String id = idFor.apply(c.name());
         deliveries.add(
             new Delivery(
                 id,
-                r.incidentId(),
-                r.officialId(),
-                r.level(),
+                m.subjectId(),
+                m.post(),
+                m.level(),
                 c.name(),
-                subject(event),
-                text(event, r),
+                m.subject(),
+                m.text(),
                 0,
-                r.recordedAt()));
-        receipts.add(receipt(id, r, c.name(), DeliveryStatus.QUEUED, "queued"));
+                m.at()));
+        receipts.add(receipt(id, m, c.name(), DeliveryStatus.QUEUED, "queued"));
       }
     }
     if (deliveries.isEmpty()) {
       String why = contact.isEmpty() ? "no contact on file for this post" : "no channel reaches it";
-      receipts.add(
-          receipt(
-              Delivery.idOf(r.incidentId(), r.role(), r.level(), "NONE"),
-              r,
-              "NONE",
-              DeliveryStatus.FAILED,
-              why));
+      receipts.add(receipt(idFor.apply("NONE"), m, "NONE", DeliveryStatus.FAILED, why));
     }
     return new Plan(deliveries, receipts);
   }
 
   private static DeliveryReceipt receipt(
-      String id, NotificationRecord r, String channel, DeliveryStatus status, String detail) {
+      String id, Message m, String channel, DeliveryStatus status, String detail) {
     return new DeliveryReceipt(
-        id, r.incidentId(), r.officialId(), r.level(), channel, status, 0, r.recordedAt(), detail);
+        id, m.subjectId(), m.post(), m.level(), channel, status, 0, m.at(), detail);
   }
 
   static String subject(AlertEvent e) {
@@ -101,6 +113,13 @@ public final class DeliveryPlanner {
         + caseUrlPrefix
         + inc.incidentId();
   }
+
+  /**
+   * What one post is told: {@code subjectId} is what it is about (an incident, a case), {@code
+   * level} which step of it (an escalation level, a notice's cause). No contact, no coordinates.
+   */
+  public record Message(
+      String subjectId, String post, String level, String subject, String text, long at) {}
 
   /** Deliveries to queue, and the receipts that go with them. */
   public record Plan(List<Delivery> deliveries, List<DeliveryReceipt> receipts) {}

@@ -14,17 +14,16 @@ import org.oscar.alert.notify.channel.ChannelOutcome;
 import org.oscar.alert.notify.channel.NotificationChannel;
 import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.contact.OfficialsDirectory;
-import org.oscar.alert.store.AlertStore;
 import org.oscar.contract.alert.DeliveryReceipt;
 import org.oscar.contract.alert.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox holds. Every {@code pollMs} it claims the due deliveries (a lease, in
- * Redis), sends each over its channel, and settles it: SENT, RETRYING with the next attempt
- * scheduled by the {@link RetryPolicy}, or FAILED. The event loop only starts work: store calls run
- * on worker threads, channels are non-blocking.
+ * Sends what an outbox holds. Every {@code pollMs} it claims the due deliveries (a lease), sends
+ * each over its channel, and settles it: SENT, RETRYING with the next attempt scheduled by the
+ * {@link RetryPolicy}, or FAILED. The event loop only starts work: the outboxes never block it,
+ * channels are non-blocking. One worker runs per outbox (alerts, case notices).
  *
  * <p>Guarantee: at-least-once per delivery, with a stable idempotency key. A process that dies
  * after the provider took a message but before settling it leaves the delivery leased; when the
@@ -40,7 +39,8 @@ public final class DeliveryWorker {
   static final long SEND_LIMIT_MS = 10_000;
 
   private final Vertx vertx;
-  private final AlertStore store;
+  private final DeliveryOutbox outbox;
+  private final String metric;
   private final OfficialsDirectory officials;
   private final Map<String, NotificationChannel> channels;
   private final RetryPolicy retry;
@@ -51,14 +51,16 @@ public final class DeliveryWorker {
 
   public DeliveryWorker(
       Vertx vertx,
-      AlertStore store,
+      DeliveryOutbox outbox,
+      String metric,
       OfficialsDirectory officials,
       List<NotificationChannel> channels,
       RetryPolicy retry,
       long leaseMs,
       MeterRegistry meters) {
     this.vertx = vertx;
-    this.store = store;
+    this.outbox = outbox;
+    this.metric = metric;
     this.officials = officials;
     this.channels =
         channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
@@ -82,8 +84,8 @@ public final class DeliveryWorker {
       return; // the last round is still sending
     }
     long now = System.currentTimeMillis();
-    vertx
-        .executeBlocking(() -> store.claimDue(now, now + leaseMs, BATCH), false)
+    outbox
+        .claimDue(now, now + leaseMs, BATCH)
         .compose(due -> Future.join(due.stream().map(this::attempt).toList()).mapEmpty())
         .onFailure(e -> LOG.warn("delivery round failed: {}", e.getMessage()))
         .onComplete(r -> busy.set(false));
@@ -117,9 +119,7 @@ public final class DeliveryWorker {
     DeliveryStatus status = retry.statusAfter(d.attempt(), outcome);
     Long next = status == DeliveryStatus.RETRYING ? now + retry.delayAfter(d.attempt()) : null;
     DeliveryReceipt receipt = d.receipt(status, now, outcome.detail());
-    meters
-        .counter("oscar.alert.deliveries", "channel", d.channel(), "status", status.name())
-        .increment();
+    meters.counter(metric, "channel", d.channel(), "status", status.name()).increment();
     if (status == DeliveryStatus.FAILED) {
       LOG.warn(
           "delivery {} to {} FAILED after {} attempt(s): {}",
@@ -128,11 +128,6 @@ public final class DeliveryWorker {
           d.attempt(),
           outcome.detail());
     }
-    return vertx.executeBlocking(
-        () -> {
-          store.settle(d, receipt, next);
-          return null;
-        },
-        false);
+    return outbox.settle(d, receipt, next);
   }
 }

@@ -1,0 +1,130 @@
+package org.oscar.alert.cases;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.oscar.alert.config.ApiConfig;
+import org.oscar.alert.http.AlertApiServer;
+import org.oscar.contract.codec.Json;
+import org.oscar.testkit.FreePort;
+import org.oscar.testkit.PostgresProcess;
+import org.oscar.testkit.RedisProcess;
+
+/**
+ * The case register's whole stack for a test: a private PostgreSQL and Redis, the users and
+ * agencies files, and the API in this JVM on a fixed port (so a restarted API is where its clients
+ * left it). Built the way a test reads: {@code CaseRegisterStack.with(users).agencies(...)}.
+ */
+final class CaseRegisterStack implements AutoCloseable {
+  static final String TOKEN = "case-it-token-0123456789";
+
+  private final List<TestUser> users;
+  private final List<Map<String, Object>> agencies = new java.util.ArrayList<>();
+  private final Map<String, String> env = new HashMap<>();
+  private PostgresProcess postgres;
+  private RedisProcess redis;
+  private Vertx vertx;
+  private String base;
+
+  private CaseRegisterStack(List<TestUser> users) {
+    this.users = users;
+  }
+
+  static CaseRegisterStack with(TestUser... users) {
+    return new CaseRegisterStack(List.of(users));
+  }
+
+  /** An agency of the agencies file; {@code post} may be null (then {@code AGENCY:<id>}). */
+  CaseRegisterStack agency(String id, String kind, String district, String post) {
+    Map<String, Object> a = new HashMap<>(Map.of("id", id, "kind", kind, "district", district));
+    a.put("name", id);
+    if (post != null) {
+      a.put("post", post);
+    }
+    agencies.add(a);
+    return this;
+  }
+
+  CaseRegisterStack env(String key, String value) {
+    env.put(key, value);
+    return this;
+  }
+
+  CaseRegisterStack start() throws Exception {
+    postgres = new PostgresProcess();
+    postgres.start();
+    redis = new RedisProcess();
+    redis.start();
+    Path usersFile = Files.createTempFile("users", ".json");
+    Files.writeString(usersFile, Json.toString(users.stream().map(TestUser::json).toList()));
+    Path agenciesFile = Files.createTempFile("agencies", ".json");
+    Files.writeString(agenciesFile, Json.toString(agencies));
+    String port = String.valueOf(FreePort.pick());
+    env.put("OSCAR_API_PORT", port);
+    env.put("OSCAR_PUBLIC_URL", "http://127.0.0.1:" + port);
+    env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
+    env.put("OSCAR_API_TOKEN", TOKEN);
+    env.put("OSCAR_USERS_FILE", usersFile.toString());
+    env.put("OSCAR_JWT_SECRET", "case-it-jwt-secret-0123456789-0123456789");
+    env.put("OSCAR_PG_HOST", postgres.host());
+    env.put("OSCAR_PG_PORT", String.valueOf(postgres.port()));
+    env.put("OSCAR_PG_USER", PostgresProcess.USER);
+    env.put("OSCAR_PG_PASSWORD", postgres.password());
+    env.put("OSCAR_AGENCIES_FILE", agenciesFile.toString());
+    startApi();
+    return this;
+  }
+
+  /** Starts the API and waits until its register is ready. */
+  void startApi() throws Exception {
+    vertx = Vertx.vertx();
+    int port =
+        AlertApiServer.overRedis(vertx, ApiConfig.from(env)).start().await(60, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + port;
+    CaseApiClient job = job();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> job.get("/api/v1/case-forms").status() == 200);
+  }
+
+  /** Stops the API as an operator would (its sends in flight are cut off). */
+  void stopApi() throws Exception {
+    vertx.close().await(20, TimeUnit.SECONDS);
+  }
+
+  /** The API's settings, for a second API process on the same stores. */
+  Map<String, String> environment() {
+    return Map.copyOf(env);
+  }
+
+  String base() {
+    return base;
+  }
+
+  CaseApiClient job() {
+    return CaseApiClient.service(base, TOKEN);
+  }
+
+  CaseApiClient login(String username) throws Exception {
+    return CaseApiClient.login(base, username);
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (vertx != null) {
+      vertx.close().await(20, TimeUnit.SECONDS);
+    }
+    if (redis != null) {
+      redis.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+}
