@@ -234,6 +234,9 @@ cat <<INFO
 [oscar]                            police.capital     Capital Police Station
 [oscar]                            police.sahidnagar  Sahidnagar Police Station (another station)
 [oscar]                            hospital.capital   Capital Hospital
+[oscar]                            sp.khordha         SP Khordha (cases escalated to the SP)
+[oscar]                            dm.khordha         District Magistrate, Khordha (escalated)
+[oscar]                            cmo.khordha        Chief Medical Officer, Khordha (escalated)
 [oscar]   cases (API)            POST /login as one of them, then GET /api/v1/cases with its token
 [oscar]   demo output (below)    units, tasks, survivor notices
 [oscar]   logs                   $RUN/{stream-job,alert-api,ais140,sms-gateway,mosquitto,redis,postgres}.log

@@ -38,7 +38,9 @@ function option(select, value, label) {
 }
 
 async function start() {
-  $("who").textContent = session.username + " · " + session.district + " · " + session.role + (session.agency ? " · " + session.agency : "");
+  $("who").textContent = session.username + " · " + session.district + " · " + session.role + (session.agency ? " · " + session.agency : "") + (session.post ? " · " + session.post : "");
+  // An official reads the cases escalated to their post; records nothing.
+  if (session.role === "OFFICIAL") $("record").hidden = true;
   for (const el of document.querySelectorAll(".osc-only")) el.hidden = !osc;
   view.forms = (await call("/api/v1/case-forms")).body;
   view.agencies = ((await call("/api/v1/agencies")).body.agencies) || [];
@@ -166,6 +168,12 @@ function draw(c) {
       li.appendChild(b);
     }
     consents.appendChild(li);
+  }
+  const notices = $("notices"); notices.innerHTML = "";
+  for (const n of (c.notices || [])) {
+    const li = document.createElement("li");
+    li.textContent = `${n.post}: ${n.cause} · ${n.receipts.map((r) => r.channel + " " + r.status).join(", ")}`;
+    notices.appendChild(li);
   }
   const steps = [];
   for (const t of ((c.incident && c.incident.timeline) || [])) steps.push({ at: t.at, text: `rescue: ${t.what}${t.why ? " — " + t.why : ""} (${t.who})` });

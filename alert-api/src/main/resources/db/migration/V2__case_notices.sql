@@ -50,7 +50,7 @@ create index notice_receipt_notice on notice_receipt (notice_id, id);
 create table case_escalation (
   case_id text not null references survivor_case (id),
   post    text not null,
-  level   text not null,
+  source  text not null,
   at      timestamptz not null default now(),
   primary key (case_id, post)
 );

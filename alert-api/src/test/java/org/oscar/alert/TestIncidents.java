@@ -25,6 +25,7 @@ public final class TestIncidents {
         1L,
         List.of(),
         List.of(),
-        false);
+        false,
+        List.of());
   }
 }

@@ -125,6 +125,7 @@ final class ControlRoomRoutes {
                       .put("district", account.get().district())
                       .put("role", account.get().role().name())
                       .put("agency", account.get().agency())
+                      .put("post", account.get().post())
                       .put("regions", new JsonArray(account.get().regions())));
             })
         .onFailure(e -> ApiResponses.unavailable(ctx, e));

@@ -50,7 +50,7 @@ public final class NotificationPlanner {
   }
 
   /** The post that fills a role for this incident, or null if the incident names none. */
-  static String official(String role, IncidentView inc) {
+  public static String official(String role, IncidentView inc) {
     return switch (role) {
       case "SHO" -> inc.jurisdiction() == null ? null : "SHO:" + inc.jurisdiction();
       case "SP", "DM", "CMO" -> inc.district() == null ? null : role + ":" + inc.district();

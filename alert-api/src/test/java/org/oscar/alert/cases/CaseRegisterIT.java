@@ -48,7 +48,10 @@ class CaseRegisterIT {
                 user("police.capital").of("PS-CAPITAL"),
                 user("police.saheed").of("PS-SAHEED-NAGAR"),
                 user("osc.cuttack").in("Cuttack", "cuttack").as(UserRole.OSC_ADMIN),
-                user("control.khordha"))
+                user("control.khordha"),
+                user("sp.khordha").holding("SP:Khordha"),
+                user("dm.khordha").holding("DM:Khordha"),
+                user("cmo.khordha").holding("CMO:Khordha"))
             .agency("OSC-KHORDHA", "OSC", "Khordha", null)
             .agency("PS-CAPITAL", "POLICE_STATION", "Khordha", null)
             .agency("PS-SAHEED-NAGAR", "POLICE_STATION", "Khordha", null)
@@ -71,6 +74,53 @@ class CaseRegisterIT {
     if (stack != null) {
       stack.close();
     }
+  }
+
+  @Test
+  void anEscalatedCaseIsReadByTheSpAndDmItReachedAndOnlyForThePartsTheyOversee() throws Exception {
+    String escalated =
+        job.post(
+                "/api/v1/cases/intake",
+                view(incident("INC-ESC-1", 7000L, 3, List.of("SHO", "OSC_ADMIN", "SP", "DM"))))
+            .body()
+            .getString("caseId");
+    String quiet = pressCase("INC-ESC-2");
+    admin.create(
+        "/api/v1/cases/" + escalated + "/events",
+        new JsonObject()
+            .put("type", "FIR_REGISTERED")
+            .put("data", new JsonObject().put("station", "Capital").put("firNumber", "77")));
+    admin.create(
+        "/api/v1/cases/" + escalated + "/events",
+        new JsonObject()
+            .put("type", "MLC_REGISTERED")
+            .put("data", new JsonObject().put("hospital", "Capital").put("mlcNumber", "M-9")));
+    CaseApiClient sp = stack.login("sp.khordha");
+    CaseApiClient dm = stack.login("dm.khordha");
+    CaseApiClient cmo = stack.login("cmo.khordha");
+
+    JsonObject seenBySp = sp.get("/api/v1/cases/" + escalated).body();
+    assertThat(seenBySp.getJsonArray("parts").getList()).containsExactly("POLICE");
+    assertThat(types(seenBySp)).contains("FIR_REGISTERED").doesNotContain("MLC_REGISTERED");
+    assertThat(seenBySp.fieldNames()).doesNotContain("incident", "consents", "notices");
+    assertThat(dm.get("/api/v1/cases/" + escalated).body().getJsonArray("parts").getList())
+        .contains("MEDICAL", "POLICE", "LEGAL");
+    assertThat(cmo.get("/api/v1/cases/" + escalated).status())
+        .as("not escalated to the CMO")
+        .isEqualTo(403);
+    assertThat(sp.get("/api/v1/cases/" + quiet).status()).as("never escalated").isEqualTo(403);
+    assertThat(list(sp, "").stream().map(o -> ((JsonObject) o).getString("id")))
+        .contains(escalated)
+        .doesNotContain(quiet);
+    assertThat(list(sp, "").getJsonObject(0).fieldNames())
+        .doesNotContain("incidentId", "referredTo");
+    assertThat(
+            sp.post(
+                    "/api/v1/cases/" + escalated + "/events",
+                    new JsonObject().put("requestId", "sp-1").put("type", "FIR_STATUS"))
+                .status())
+        .as("an official reads, records nothing")
+        .isEqualTo(403);
   }
 
   @Test
@@ -502,6 +552,11 @@ class CaseRegisterIT {
   }
 
   private static IncidentView incident(String id, long openedAt, int steps) {
+    return incident(id, openedAt, steps, List.of());
+  }
+
+  private static IncidentView incident(
+      String id, long openedAt, int steps, List<String> alertedRoles) {
     IncidentView v = TestIncidents.open(id, "Capital Police Station");
     List<TimelineEntry> timeline = new ArrayList<>();
     for (int i = 0; i < steps; i++) {
@@ -524,7 +579,8 @@ class CaseRegisterIT {
         openedAt,
         List.of(),
         timeline,
-        false);
+        false,
+        alertedRoles);
   }
 
   private static JsonObject view(IncidentView v) {

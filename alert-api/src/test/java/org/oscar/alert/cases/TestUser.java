@@ -17,6 +17,7 @@ final class TestUser {
   private List<String> regions = List.of("bhubaneswar");
   private UserRole role = UserRole.CONTROL_ROOM;
   private String agency;
+  private String post;
 
   private TestUser(String name) {
     this.name = name;
@@ -43,6 +44,13 @@ final class TestUser {
     return this;
   }
 
+  /** A district official holding {@code post} (SP:, DM:, CMO:). */
+  TestUser holding(String post) {
+    this.role = UserRole.OFFICIAL;
+    this.post = post;
+    return this;
+  }
+
   TestUser of(String agency) {
     this.role = UserRole.AGENCY;
     this.agency = agency;
@@ -58,6 +66,9 @@ final class TestUser {
     m.put("role", role.name());
     if (agency != null) {
       m.put("agency", agency);
+    }
+    if (post != null) {
+      m.put("post", post);
     }
     return m;
   }

@@ -165,7 +165,8 @@ class AlertApiServerIT {
         List.of(
             new AssignmentView(id + "-P1-PCR-1", "PCR-1", Role.POLICE, "ASSIGNED", 120, 61_000)),
         List.of(),
-        false);
+        false,
+        List.of());
   }
 
   private HttpRequest.Builder request(String path) {

@@ -265,7 +265,8 @@ class ControlRoomApiIT {
             1_000,
             List.of(),
             List.of(),
-            true);
+            true,
+            List.of());
     redisClient.set(LiveKeys.incident(unlocated.incidentId()), Json.toString(unlocated));
     String khordha = login("control.khordha", "khordha-pass");
 
@@ -394,6 +395,7 @@ class ControlRoomApiIT {
         k.openedAt(),
         List.of(),
         List.of(),
-        false);
+        false,
+        List.of());
   }
 }

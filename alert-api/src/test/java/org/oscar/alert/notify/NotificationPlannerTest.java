@@ -77,6 +77,7 @@ class NotificationPlannerTest {
         0,
         List.of(),
         List.of(),
-        false);
+        false,
+        List.of());
   }
 }

@@ -85,7 +85,8 @@ class PositionPurgeIT {
         List.of(
             new TimelineEntry(at - DAY, "OPENED", "device:SURV-1", "panic press"),
             new TimelineEntry(at, state, "system", "done")),
-        false);
+        false,
+        List.of());
   }
 
   private static void put(IncidentView v) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * jurisdiction} is null outside every known police jurisdiction; {@code hospital} is set only when
  * the survivor is injured. {@code locationUnknown}: she pressed without a position and none has
  * come yet; {@code lat}/{@code lon} are then 0 and mean nothing, and no unit is sent until one
- * arrives.
+ * arrives. {@code alertedRoles}: every role alerted about it so far (SHO, SP, DM, CMO, ...), which
+ * also decides which officials may read its case (empty in views written before it existed).
  */
 public record IncidentView(
     String incidentId,
@@ -27,7 +28,8 @@ public record IncidentView(
     long openedAt,
     List<AssignmentView> assignments,
     List<TimelineEntry> timeline,
-    boolean locationUnknown) {
+    boolean locationUnknown,
+    List<String> alertedRoles) {
 
   // INC-{device id, up to 64}-{seq}: longer than a device id, same alphabet.
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -39,5 +41,6 @@ public record IncidentView(
   public IncidentView {
     assignments = assignments == null ? List.of() : List.copyOf(assignments);
     timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    alertedRoles = alertedRoles == null ? List.of() : List.copyOf(alertedRoles);
   }
 }

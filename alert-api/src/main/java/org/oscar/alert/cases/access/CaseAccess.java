@@ -6,6 +6,7 @@ import java.util.Set;
 import org.oscar.alert.cases.model.Agency;
 import org.oscar.alert.cases.model.CasePart;
 import org.oscar.alert.cases.model.ReferralState;
+import org.oscar.alert.cases.model.UserRole;
 import org.oscar.alert.http.auth.Principal;
 
 /**
@@ -14,7 +15,8 @@ import org.oscar.alert.http.auth.Principal;
  * district sees a case only while a referral to their agency is live (SENT or ACCEPTED): its
  * summary, their agency's own part, and the parts the referral shares while her consent stands;
  * they record events in their own part once they have accepted. Control-room users, other districts
- * and other agencies see nothing (403).
+ * and other agencies see nothing (403). A district official (SP, DM, CMO) reads a case once it is
+ * escalated to their post: its summary and the part the post oversees ({@link OfficialPosts}).
  */
 public final class CaseAccess {
   private CaseAccess() {}
@@ -26,13 +28,26 @@ public final class CaseAccess {
     return district == null ? p.regions().contains(region) : district.equals(p.district());
   }
 
+  /**
+   * @param escalatedTo the officials' posts the case has been escalated to
+   */
   public static Visibility of(
-      Principal p, String district, String region, Agency agency, List<ReferralGrant> grants) {
+      Principal p,
+      String district,
+      String region,
+      Agency agency,
+      List<ReferralGrant> grants,
+      List<String> escalatedTo) {
     if (!inDistrict(p, district, region)) {
       return Visibility.NONE;
     }
     if (p.role().isOscStaff()) {
       return Visibility.oscStaff();
+    }
+    if (p.role() == UserRole.OFFICIAL) {
+      return p.post() != null && escalatedTo.contains(p.post())
+          ? new Visibility(false, OfficialPosts.oversees(p.post()), null)
+          : Visibility.NONE;
     }
     if (agency == null || !agency.id().equals(p.agency())) {
       return Visibility.NONE;

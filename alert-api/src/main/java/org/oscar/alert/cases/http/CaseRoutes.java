@@ -192,8 +192,8 @@ public final class CaseRoutes {
         Future.<Void>succeededFuture()
             .compose(
                 x -> {
-                  if (!p.role().isOscStaff() && p.role() != UserRole.AGENCY) {
-                    throw CaseProblem.forbidden("cases are for OSC staff and agencies");
+                  if (p.role() == UserRole.CONTROL_ROOM) {
+                    throw CaseProblem.forbidden("cases are for OSC staff, agencies and officials");
                   }
                   var q = ctx.queryParams();
                   int limit = limit(q.get("limit"));
@@ -202,6 +202,7 @@ public final class CaseRoutes {
                           p.district(),
                           p.regions(),
                           p.role() == UserRole.AGENCY ? p.agency() : null,
+                          p.role() == UserRole.OFFICIAL ? p.post() : null,
                           CaseRequests.enumOf("state", q.get("state"), CaseState.class, false),
                           CaseRequests.enumOf("type", q.get("type"), CaseType.class, false),
                           q.get("agency") == null
@@ -214,11 +215,14 @@ public final class CaseRoutes {
                   if (p.role() == UserRole.AGENCY && p.agency() == null) {
                     throw CaseProblem.forbidden("this login names no agency");
                   }
-                  if (p.role() == UserRole.AGENCY
+                  if (p.role() == UserRole.OFFICIAL && p.post() == null) {
+                    throw CaseProblem.forbidden("this login names no post");
+                  }
+                  if (!p.role().isOscStaff()
                       && (q.get("agency") != null || q.get("incident") != null)) {
                     throw CaseProblem.invalid(
                         q.get("agency") != null ? "agency" : "incident",
-                        "an agency lists the cases referred to it, by state and type only");
+                        "only OSC staff filter by agency or incident; filter by state and type");
                   }
                   if (q.get("overdue") != null) {
                     throw CaseProblem.invalid(
@@ -612,7 +616,8 @@ public final class CaseRoutes {
                           found.orElseThrow(() -> CaseProblem.notFound("no case " + caseId));
                       List<ReferralGrant> grants = CaseViews.grants(f);
                       Visibility v =
-                          CaseAccess.of(p, f.district(), f.region(), a.orElse(null), grants);
+                          CaseAccess.of(
+                              p, f.district(), f.region(), a.orElse(null), grants, f.escalatedTo());
                       if (v.any()) {
                         return Future.succeededFuture(new Seen(f, v, a.orElse(null), grants));
                       }

@@ -14,7 +14,12 @@ public enum UserRole {
   /**
    * A user of the agency named in the account: cases referred to it, its part and what is shared.
    */
-  AGENCY;
+  AGENCY,
+  /**
+   * A district official named by post ({@code SP:<district>}, {@code DM:<district>}, {@code
+   * CMO:<district>}): reads the cases escalated to the post, the part it oversees; records nothing.
+   */
+  OFFICIAL;
 
   public boolean isOscStaff() {
     return this == OSC_ADMIN || this == CASE_WORKER;

@@ -11,7 +11,8 @@ import org.oscar.alert.cases.model.ClosureReason;
 
 /**
  * A case as stored, whole: who may see which of it is decided after ({@code CaseViews}). {@code
- * incident} is the rescue's record as the stream job last sent it (without her position or device).
+ * incident} is the rescue's record as the stream job last sent it (without her position or device);
+ * {@code escalatedTo} the officials' posts it has been escalated to.
  */
 public record CaseFile(
     String id,
@@ -31,8 +32,10 @@ public record CaseFile(
     JsonObject incident,
     List<CaseEventRow> events,
     List<ReferralRow> referrals,
-    List<ConsentRow> consents) {
+    List<ConsentRow> consents,
+    List<String> escalatedTo) {
   public CaseFile {
+    escalatedTo = escalatedTo == null ? List.of() : List.copyOf(escalatedTo);
     events = List.copyOf(events);
     referrals = List.copyOf(referrals);
     consents = List.copyOf(consents);

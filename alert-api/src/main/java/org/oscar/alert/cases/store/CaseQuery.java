@@ -6,13 +6,14 @@ import org.oscar.alert.cases.model.CaseType;
 
 /**
  * A case list: a district's cases (or, with {@code onlyReferredTo}, only those with a live referral
- * to that agency), newest first, filtered by state, type, an agency referred to and the incident it
- * came from.
+ * to that agency; with {@code onlyEscalatedTo}, only those escalated to that official's post),
+ * newest first, filtered by state, type, an agency referred to and the incident it came from.
  */
 public record CaseQuery(
     String district,
     Set<String> regions,
     String onlyReferredTo,
+    String onlyEscalatedTo,
     CaseState state,
     CaseType type,
     String referredTo,

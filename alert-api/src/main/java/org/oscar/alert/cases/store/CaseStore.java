@@ -100,15 +100,45 @@ public final class CaseStore implements AutoCloseable {
                 .compose(
                     rows -> {
                       Optional<Row> row = first(rows);
-                      if (row.isEmpty() || !row.get().getBoolean("inserted")) {
-                        return Future.succeededFuture(row.map(r -> r.getString("id")));
+                      if (row.isEmpty()) {
+                        return Future.succeededFuture(Optional.<String>empty());
                       }
                       String id = row.get().getString("id");
+                      Future<Void> escalated = escalate(c, id, in.escalatedTo(), "RESCUE");
+                      if (!row.get().getBoolean("inserted")) {
+                        return escalated.map(Optional.of(id));
+                      }
                       Actor job = new Actor("stream-job", null, null, false);
-                      return event(c, id, "CASE", "OPENED", json("origin", in.origin()), null, job)
+                      return escalated
+                          .compose(
+                              x ->
+                                  event(
+                                      c,
+                                      id,
+                                      "CASE",
+                                      "OPENED",
+                                      json("origin", in.origin()),
+                                      null,
+                                      job))
                           .compose(x -> audit(c, job, "OPEN", id, in.incidentId()))
                           .map(Optional.of(id));
                     }));
+  }
+
+  /**
+   * Makes the case readable by the officials' posts it has been escalated to ({@code source}: the
+   * rescue's alerts, or a legal clock). Kept once per post.
+   */
+  private static Future<Void> escalate(
+      SqlConnection c, String caseId, List<String> posts, String source) {
+    if (posts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return c.preparedQuery(
+            "insert into case_escalation (case_id, post, source) select $1, unnest($2::text[]), $3"
+                + " on conflict do nothing")
+        .execute(Tuple.of(caseId, posts.toArray(String[]::new), source))
+        .mapEmpty();
   }
 
   // --- reading ---
@@ -122,8 +152,9 @@ public final class CaseStore implements AutoCloseable {
         c.preparedQuery(
                 "select "
                     + CASE_COLUMNS
-                    + " from survivor_case c join survivor s on s.id = c.survivor_id where c.id ="
-                    + " $1")
+                    + ", (select array_agg(e.post order by e.post) from case_escalation e where"
+                    + " e.case_id = c.id) as escalated_to from survivor_case c join survivor s on"
+                    + " s.id = c.survivor_id where c.id = $1")
             .execute(Tuple.of(caseId));
     return head.compose(
         rows -> {
@@ -163,6 +194,8 @@ public final class CaseStore implements AutoCloseable {
             + " and ($6::text is null or exists (select 1 from referral r where r.case_id = c.id"
             + " and r.agency_id = $6 and r.state in ('SENT', 'ACCEPTED')))"
             + " and ($7::text is null or c.incident_id = $7)"
+            + " and ($9::text is null or exists (select 1 from case_escalation e where e.case_id ="
+            + " c.id and e.post = $9))"
             + " order by c.opened_at desc, c.id desc limit $8";
     String sql =
         "select c.id, c.origin, c.case_type, c.state, c.district, c.opened_at, c.updated_at,"
@@ -185,7 +218,8 @@ public final class CaseStore implements AutoCloseable {
                 .addString(q.referredTo())
                 .addString(q.onlyReferredTo())
                 .addString(q.incidentId())
-                .addInteger(q.limit()))
+                .addInteger(q.limit())
+                .addString(q.onlyEscalatedTo()))
         .map(rs -> map(rs, CaseStore::summary));
   }
 
@@ -743,7 +777,10 @@ public final class CaseStore implements AutoCloseable {
         incident instanceof JsonObject j ? j : null,
         events,
         referrals,
-        consents);
+        consents,
+        r.getArrayOfStrings("escalated_to") == null
+            ? List.of()
+            : List.of(r.getArrayOfStrings("escalated_to")));
   }
 
   private static JsonObject summary(Row r) {

@@ -1,7 +1,10 @@
 package org.oscar.alert.cases.store;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.oscar.alert.cases.access.OfficialPosts;
 import org.oscar.alert.cases.model.CaseOrigin;
+import org.oscar.alert.notify.NotificationPlanner;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 
@@ -9,7 +12,8 @@ import org.oscar.contract.live.IncidentView;
  * An incident as the case keeps it: its timeline, assignments, phase and the facilities that serve
  * it, but not her position (live state has it, and purges it; the case is kept for years). Her
  * device's id is still in the incident's id and in the timeline's "who" of her own steps. {@code
- * steps} orders views of one incident: the timeline only grows.
+ * steps} orders views of one incident: the timeline only grows. {@code escalatedTo}: the officials'
+ * posts (SP, DM, CMO) its alerts have reached, who may read its case.
  */
 public record IncidentIntake(
     String incidentId,
@@ -18,7 +22,8 @@ public record IncidentIntake(
     String district,
     String region,
     int steps,
-    JsonObject record) {
+    JsonObject record,
+    List<String> escalatedTo) {
 
   /**
    * A press, or a case the control room opened for a 181 call or a walk-in ({@code INC-CALL-…}: the
@@ -43,6 +48,12 @@ public record IncidentIntake(
         v.district(),
         v.region(),
         v.timeline().size(),
-        record);
+        record,
+        v.alertedRoles().stream()
+            .filter(OfficialPosts.roles()::contains)
+            .map(role -> NotificationPlanner.official(role, v))
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList());
   }
 }

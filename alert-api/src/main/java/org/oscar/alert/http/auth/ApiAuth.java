@@ -102,7 +102,7 @@ public final class ApiAuth implements Handler<RoutingContext> {
 
   private static Principal principalOf(UserAccount a) {
     return new Principal(
-        a.username(), false, a.district(), Set.copyOf(a.regions()), a.role(), a.agency());
+        a.username(), false, a.district(), Set.copyOf(a.regions()), a.role(), a.agency(), a.post());
   }
 
   private static void unauthorized(RoutingContext ctx) {

@@ -8,7 +8,8 @@ import org.oscar.contract.live.IncidentView;
  * Who is calling. A control-room user belongs to one district and sees and steers only that
  * district's incidents and the units of its dispatch regions; the stream job (the service token)
  * sees everything and is the only caller that may post alert events. {@code role} and {@code
- * agency} decide what of a case the user sees ({@code CaseAccess}).
+ * agency} (or, for an official, {@code post}) decide what of a case the user sees ({@code
+ * CaseAccess}).
  */
 public record Principal(
     String name,
@@ -16,7 +17,8 @@ public record Principal(
     String district,
     Set<String> regions,
     UserRole role,
-    String agency) {
+    String agency,
+    String post) {
   public static final String CONTEXT_KEY = "oscar.principal";
 
   public Principal {
@@ -25,7 +27,7 @@ public record Principal(
   }
 
   public static Principal streamJob() {
-    return new Principal("stream-job", true, null, Set.of(), UserRole.CONTROL_ROOM, null);
+    return new Principal("stream-job", true, null, Set.of(), UserRole.CONTROL_ROOM, null, null);
   }
 
   public boolean canSee(IncidentView incident) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.oscar.alert.cases.access.OfficialPosts;
+import org.oscar.alert.cases.model.UserRole;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.security.PinHash;
 
@@ -28,6 +30,10 @@ public final class UserDirectory {
     for (UserAccount a : accounts) {
       if (a.username() == null || a.passwordHash() == null || a.district() == null) {
         throw new IllegalArgumentException("a user needs username, passwordHash and district");
+      }
+      if (a.role() == UserRole.OFFICIAL && !OfficialPosts.holds(a.post(), a.district())) {
+        throw new IllegalArgumentException(
+            a.username() + ": an official needs a post SP:, DM: or CMO: of their own district");
       }
     }
     return new UserDirectory(accounts);

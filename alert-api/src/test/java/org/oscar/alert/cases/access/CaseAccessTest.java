@@ -22,8 +22,10 @@ class CaseAccessTest {
   void oscStaffSeeAllOfTheirDistrictsCasesAndNothingOfAnothers() {
     Principal admin = user(UserRole.OSC_ADMIN, "Khordha", null);
 
-    assertThat(CaseAccess.of(admin, "Khordha", "bhubaneswar", null, List.of()).osc()).isTrue();
-    assertThat(CaseAccess.of(admin, "Cuttack", "cuttack", null, List.of()).any()).isFalse();
+    assertThat(CaseAccess.of(admin, "Khordha", "bhubaneswar", null, List.of(), List.of()).osc())
+        .isTrue();
+    assertThat(CaseAccess.of(admin, "Cuttack", "cuttack", null, List.of(), List.of()).any())
+        .isFalse();
   }
 
   @Test
@@ -34,9 +36,10 @@ class CaseAccessTest {
     ReferralGrant withdrawn =
         new ReferralGrant("PS-CAPITAL", ReferralState.ACCEPTED, Set.of(CasePart.MEDICAL), false);
 
-    assertThat(CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(live)).parts())
+    assertThat(CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(live), List.of()).parts())
         .containsExactlyInAnyOrder(CasePart.POLICE, CasePart.MEDICAL);
-    assertThat(CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(withdrawn)).parts())
+    assertThat(
+            CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(withdrawn), List.of()).parts())
         .containsExactly(CasePart.POLICE);
   }
 
@@ -48,8 +51,10 @@ class CaseAccessTest {
     ReferralGrant revoked =
         new ReferralGrant("PS-CAPITAL", ReferralState.REVOKED, Set.of(CasePart.MEDICAL), true);
 
-    assertThat(CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(toOther)).any()).isFalse();
-    assertThat(CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(revoked)).any()).isFalse();
+    assertThat(CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(toOther), List.of()).any())
+        .isFalse();
+    assertThat(CaseAccess.of(police, "Khordha", "r", CAPITAL, List.of(revoked), List.of()).any())
+        .isFalse();
   }
 
   @Test
@@ -57,7 +62,7 @@ class CaseAccessTest {
     Principal hospital = user(UserRole.AGENCY, "Khordha", "HOSP-C");
     ReferralGrant sent = new ReferralGrant("HOSP-C", ReferralState.SENT, Set.of(), true);
     ReferralGrant accepted = new ReferralGrant("HOSP-C", ReferralState.ACCEPTED, Set.of(), true);
-    Visibility v = CaseAccess.of(hospital, "Khordha", "r", HOSPITAL, List.of(sent));
+    Visibility v = CaseAccess.of(hospital, "Khordha", "r", HOSPITAL, List.of(sent), List.of());
 
     assertThat(v.parts()).containsExactly(CasePart.MEDICAL);
     assertThat(CaseAccess.mayRecord(v, CasePart.MEDICAL, HOSPITAL, List.of(sent))).isFalse();
@@ -69,7 +74,12 @@ class CaseAccessTest {
   void aControlRoomUserSeesNoCase() {
     assertThat(
             CaseAccess.of(
-                    user(UserRole.CONTROL_ROOM, "Khordha", null), "Khordha", "r", null, List.of())
+                    user(UserRole.CONTROL_ROOM, "Khordha", null),
+                    "Khordha",
+                    "r",
+                    null,
+                    List.of(),
+                    List.of())
                 .any())
         .isFalse();
   }
@@ -77,11 +87,42 @@ class CaseAccessTest {
   @Test
   void aCaseWithNoDistrictBelongsToItsRegionsUsers() {
     Principal admin = user(UserRole.OSC_ADMIN, "Khordha", null);
-    assertThat(CaseAccess.of(admin, null, "bhubaneswar", null, List.of()).osc()).isTrue();
-    assertThat(CaseAccess.of(admin, null, "cuttack", null, List.of()).any()).isFalse();
+    assertThat(CaseAccess.of(admin, null, "bhubaneswar", null, List.of(), List.of()).osc())
+        .isTrue();
+    assertThat(CaseAccess.of(admin, null, "cuttack", null, List.of(), List.of()).any()).isFalse();
+  }
+
+  @Test
+  void anOfficialReadsOnlyCasesEscalatedToTheirPostAndOnlyThePartItOversees() {
+    Principal sp = official("SP:Khordha");
+    Principal dm = official("DM:Khordha");
+    List<String> escalated = List.of("SP:Khordha");
+
+    Visibility seen = CaseAccess.of(sp, "Khordha", "r", null, List.of(), escalated);
+    assertThat(seen.parts()).containsExactly(CasePart.POLICE);
+    assertThat(seen.osc()).isFalse();
+    assertThat(seen.seesIncident()).isFalse();
+    assertThat(CaseAccess.mayRecord(seen, CasePart.POLICE, null, List.of())).isFalse();
+    assertThat(CaseAccess.of(dm, "Khordha", "r", null, List.of(), escalated).any()).isFalse();
+    assertThat(CaseAccess.of(sp, "Cuttack", "r", null, List.of(), List.of("SP:Cuttack")).any())
+        .isFalse();
+  }
+
+  @Test
+  void onlyAnSpDmOrCmoOfTheirOwnDistrictIsAnOfficialsPost() {
+    assertThat(OfficialPosts.holds("DM:Khordha", "Khordha")).isTrue();
+    assertThat(OfficialPosts.holds("DM:Cuttack", "Khordha")).isFalse();
+    assertThat(OfficialPosts.holds("SHO:Capital Police Station", "Khordha")).isFalse();
+    assertThat(OfficialPosts.oversees("CMO:Khordha")).containsExactly(CasePart.MEDICAL);
+    assertThat(OfficialPosts.oversees("nonsense")).isEmpty();
+  }
+
+  private static Principal official(String post) {
+    return new Principal(
+        "o", false, "Khordha", Set.of("bhubaneswar"), UserRole.OFFICIAL, null, post);
   }
 
   private static Principal user(UserRole role, String district, String agency) {
-    return new Principal("u", false, district, Set.of("bhubaneswar"), role, agency);
+    return new Principal("u", false, district, Set.of("bhubaneswar"), role, agency, null);
   }
 }

@@ -305,6 +305,7 @@ final class IncidentOps {
         inc.openedAt,
         assignments,
         inc.timeline,
-        inc.locationUnknown);
+        inc.locationUnknown,
+        List.copyOf(inc.alertedRoles));
   }
 }

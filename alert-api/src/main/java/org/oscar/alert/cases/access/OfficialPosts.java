@@ -1,0 +1,41 @@
+package org.oscar.alert.cases.access;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.oscar.alert.cases.model.CasePart;
+
+/**
+ * The district officials a case is escalated to, and what of it each oversees: the SP the police
+ * part, the Chief Medical Officer the medical part, the District Magistrate every service (the
+ * district's head, to whom a stalled case escalates last). None of them sees her consents, the
+ * rescue's record or who else was told.
+ */
+public final class OfficialPosts {
+  private static final Map<String, Set<CasePart>> OVERSEES =
+      Map.of(
+          "SP", EnumSet.of(CasePart.POLICE),
+          "CMO", EnumSet.of(CasePart.MEDICAL),
+          "DM", EnumSet.allOf(CasePart.class));
+
+  private OfficialPosts() {}
+
+  /** The roles whose alert makes a case the post's to read. */
+  public static Set<String> roles() {
+    return OVERSEES.keySet();
+  }
+
+  /** What the post oversees on a case escalated to it; empty for any other post. */
+  public static Set<CasePart> oversees(String post) {
+    if (post == null || post.indexOf(':') < 1) {
+      return Set.of();
+    }
+    return OVERSEES.getOrDefault(post.substring(0, post.indexOf(':')), Set.of());
+  }
+
+  /** Whether {@code post} is an official's post of {@code district}. */
+  public static boolean holds(String post, String district) {
+    return !oversees(post).isEmpty()
+        && post.equals(post.substring(0, post.indexOf(':') + 1) + district);
+  }
+}
