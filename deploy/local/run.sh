@@ -168,6 +168,11 @@ if [ -z "$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U oscar -d postgres -tAc "
 fi
 unset PGPASSWORD
 say "PostgreSQL (the case register) on 127.0.0.1:$PG_PORT, data in $PG_DATA"
+# The key her identity is encrypted with: outside the database, kept with the register.
+if [ ! -s "$RUN/identity-key" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 > "$RUN/identity-key")
+  say "new identity key in $RUN/identity-key (identities kept under an earlier key no longer open)"
+fi
 
 SCENARIO=${OSCAR_SCENARIO:-deploy/local/scenario/bhubaneswar-demo.json}
 "${OSCAR[@]}" devices import-scenario "$SCENARIO" \

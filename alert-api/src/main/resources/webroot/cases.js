@@ -169,6 +169,11 @@ function draw(c) {
     }
     consents.appendChild(li);
   }
+  const who = $("identity");
+  who.hidden = !c.identity;
+  who.textContent = c.identity ? (c.identity.unavailable ? "Who she is: kept, but cannot be opened here." : `Who she is: ${c.identity.name}${c.identity.phone ? " · " + c.identity.phone : ""}${c.identity.address ? " · " + c.identity.address : ""}`) : "";
+  const onConsent = $("identity-consent"); onConsent.innerHTML = "";
+  for (const k of (c.consents || []).filter((k) => !k.withdrawnAt && k.parts.includes("IDENTITY"))) option(onConsent, k.id);
   const notices = $("notices"); notices.innerHTML = "";
   for (const n of (c.notices || [])) {
     const li = document.createElement("li");
@@ -217,6 +222,13 @@ $("consent-form").addEventListener("submit", async (e) => {
   const parts = [...$("consent-parts").querySelectorAll("input:checked")].map((i) => i.value);
   const r = await submit(e.target, `/api/v1/cases/${view.current.id}/consents`, { parts, recipients: [$("consent-recipient").value] });
   if (r) { say("Her consent is recorded."); await openCase(view.current.id); }
+});
+
+$("identity-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const body = { name: $("identity-name").value, phone: $("identity-phone").value, address: $("identity-address").value, consentId: $("identity-consent").value };
+  const r = await submit(e.target, `/api/v1/cases/${view.current.id}/identity`, body, "PUT");
+  if (r) { say("Kept, encrypted."); for (const id of ["identity-name", "identity-phone", "identity-address"]) $(id).value = ""; await openCase(view.current.id); }
 });
 
 $("refer-form").addEventListener("submit", async (e) => {

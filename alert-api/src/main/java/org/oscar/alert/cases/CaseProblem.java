@@ -32,6 +32,11 @@ public final class CaseProblem extends RuntimeException {
     return new CaseProblem(409, null, what, current);
   }
 
+  /** The server cannot do this as configured (a 503: nothing was recorded). */
+  public static CaseProblem unavailable(String what) {
+    return new CaseProblem(503, null, what, null);
+  }
+
   public int status() {
     return status;
   }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.oscar.alert.cases.privacy.IdentityCipher;
 import org.oscar.alert.cases.store.CaseDatabase;
 import org.oscar.contract.config.Settings;
 import org.oscar.contract.config.Settings.Option;
@@ -43,7 +44,8 @@ public record ApiConfig(
     int purgeEveryMs,
     CaseDatabase cases,
     int casePoolSize,
-    String agenciesFile) {
+    String agenciesFile,
+    String identityKeyFile) {
 
   public static final List<Option> OPTIONS =
       List.of(
@@ -111,7 +113,12 @@ public record ApiConfig(
           new Option(
               "OSCAR_AGENCIES_FILE",
               "",
-              "JSON list of agencies {id, kind, district, name} put in the register at start"));
+              "JSON list of agencies {id, kind, district, name, post} put in the register at start"),
+          new Option(
+              "OSCAR_IDENTITY_KEY_FILE",
+              "",
+              "file holding the key (base64 of 32 bytes, secret) her identity is encrypted with;"
+                  + " empty: her identity cannot be recorded"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
@@ -141,6 +148,14 @@ public record ApiConfig(
     String agencies = s.get("OSCAR_AGENCIES_FILE");
     if (!agencies.isEmpty() && !Files.isReadable(Path.of(agencies))) {
       s.problem("OSCAR_AGENCIES_FILE: cannot read " + agencies);
+    }
+    String identityKey = s.get("OSCAR_IDENTITY_KEY_FILE");
+    if (!identityKey.isEmpty()) {
+      try {
+        IdentityCipher.fromFile(Path.of(identityKey));
+      } catch (RuntimeException e) {
+        s.problem("OSCAR_IDENTITY_KEY_FILE: " + e.getMessage());
+      }
     }
     String pgHost = s.get("OSCAR_PG_HOST");
     CaseDatabase cases =
@@ -183,7 +198,8 @@ public record ApiConfig(
             s.positiveInt("OSCAR_PURGE_EVERY_MS"),
             cases,
             s.positiveInt("OSCAR_PG_POOL_SIZE"),
-            agencies);
+            agencies,
+            identityKey);
     s.validate();
     return config;
   }

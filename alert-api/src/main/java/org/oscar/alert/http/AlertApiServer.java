@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.oscar.alert.cases.http.CaseRoutes;
 import org.oscar.alert.cases.model.Agency;
+import org.oscar.alert.cases.privacy.IdentityCipher;
 import org.oscar.alert.cases.store.CaseNotices;
 import org.oscar.alert.cases.store.CaseStore;
 import org.oscar.alert.config.ApiConfig;
@@ -105,7 +106,15 @@ public final class AlertApiServer {
         config.cases() == null
             ? null
             : caseStore(config.cases().pool(vertx, config.casePoolSize()));
-    this.caseRoutes = cases == null ? null : new CaseRoutes(cases, meters);
+    this.caseRoutes =
+        cases == null
+            ? null
+            : new CaseRoutes(
+                cases,
+                meters,
+                config.identityKeyFile().isEmpty()
+                    ? null
+                    : IdentityCipher.fromFile(Path.of(config.identityKeyFile())));
   }
 
   private CaseStore caseStore(io.vertx.sqlclient.Pool pool) {

@@ -55,6 +55,12 @@ final class CaseApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
   }
 
+  Answer put(String path, JsonObject body) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
+  }
+
   Answer patch(String path, JsonObject body) throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

@@ -124,6 +124,100 @@ class CaseRegisterIT {
   }
 
   @Test
+  void whoSheIsIsKeptOnlyOnHerConsentEncryptedSharedOnlyWhereNamedAndErasedWhenSheWithdrawsIt()
+      throws Exception {
+    String caseId = pressCase("INC-IDENTITY-1");
+    String path = "/api/v1/cases/" + caseId + "/identity";
+    JsonObject her =
+        new JsonObject()
+            .put("name", "Sunita Test-Name")
+            .put("phone", "+91 98765 43210")
+            .put("address", "Plot 7, Saheed Nagar");
+    String shareOnly =
+        admin
+            .create(
+                "/api/v1/cases/" + caseId + "/consents",
+                new JsonObject()
+                    .put("parts", new JsonArray().add("LEGAL"))
+                    .put("recipients", new JsonArray().add("DLSA-KHORDHA")))
+            .body()
+            .getString("consentId");
+    Answer withoutConsent = admin.put(path, her.copy().put("consentId", shareOnly));
+    String consentId =
+        admin
+            .create(
+                "/api/v1/cases/" + caseId + "/consents",
+                new JsonObject()
+                    .put("parts", new JsonArray().add("IDENTITY"))
+                    .put("recipients", new JsonArray().add("PS-CAPITAL")))
+            .body()
+            .getString("consentId");
+    Answer kept = admin.put(path, her.copy().put("consentId", consentId));
+    String toPolice =
+        admin
+            .create(
+                "/api/v1/cases/" + caseId + "/referrals",
+                new JsonObject()
+                    .put("agencyId", "PS-CAPITAL")
+                    .put("shares", new JsonArray().add("IDENTITY")))
+            .body()
+            .getString("referralId");
+    capitalPolice.post(
+        "/api/v1/referrals/" + toPolice + "/accept", new JsonObject().put("version", 1));
+    admin.create(
+        "/api/v1/cases/" + caseId + "/referrals",
+        new JsonObject()
+            .put("agencyId", "DLSA-KHORDHA")
+            .put("shares", new JsonArray().add("LEGAL")));
+
+    assertThat(withoutConsent.status()).isEqualTo(400);
+    assertThat(withoutConsent.body().getString("field")).isEqualTo("consentId");
+    assertThat(withoutConsent.body().encode()).doesNotContain("Sunita");
+    assertThat(kept.status()).isEqualTo(200);
+    assertThat(admin.get("/api/v1/cases/" + caseId).body().getJsonObject("identity"))
+        .isEqualTo(her);
+    assertThat(capitalPolice.get("/api/v1/cases/" + caseId).body().getJsonObject("identity"))
+        .as("shared with the station by her consent")
+        .isEqualTo(her);
+    assertThat(legalAid.get("/api/v1/cases/" + caseId).body().containsKey("identity"))
+        .as("not shared with legal aid")
+        .isFalse();
+    assertThat(storedIdentity(caseId)).isNotNull();
+    assertThat(new String(storedIdentity(caseId), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .as("ciphertext at rest")
+        .doesNotContain("Sunita", "98765", "Saheed");
+
+    Answer withdrawn =
+        admin.post(
+            "/api/v1/cases/" + caseId + "/consents/" + consentId + "/withdraw", new JsonObject());
+
+    assertThat(withdrawn.status()).isEqualTo(200);
+    assertThat(admin.get("/api/v1/cases/" + caseId).body().containsKey("identity")).isFalse();
+    assertThat(capitalPolice.get("/api/v1/cases/" + caseId).body().containsKey("identity"))
+        .isFalse();
+    assertThat(storedIdentity(caseId)).as("erased, not just hidden").isNull();
+    assertThat(
+            admin.get("/api/v1/cases/" + caseId + "/audit").body().getJsonArray("audit").stream()
+                .map(o -> ((JsonObject) o).getString("action")))
+        .contains("IDENTITY RECORDED", "IDENTITY ERASED")
+        .allSatisfy(a -> assertThat(a).doesNotContain("Sunita"));
+  }
+
+  private static byte[] storedIdentity(String caseId) throws Exception {
+    try (var db = stack.database();
+        var q =
+            db.prepareStatement(
+                "select s.identity_cipher from survivor s join survivor_case c on c.survivor_id"
+                    + " = s.id where c.id = ?")) {
+      q.setString(1, caseId);
+      try (var rows = q.executeQuery()) {
+        rows.next();
+        return rows.getBytes(1);
+      }
+    }
+  }
+
+  @Test
   void anIncidentBecomesExactlyOneCaseHoweverOftenTheJobSendsIt() throws Exception {
     IncidentView older = incident("INC-ONCE-1", 1000L, 2);
     IncidentView newer = incident("INC-ONCE-1", 1000L, 4);

@@ -77,6 +77,11 @@ final class CaseRegisterStack implements AutoCloseable {
     env.put("OSCAR_PG_USER", PostgresProcess.USER);
     env.put("OSCAR_PG_PASSWORD", postgres.password());
     env.put("OSCAR_AGENCIES_FILE", agenciesFile.toString());
+    Path key = Files.createTempFile("identity", ".key");
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    Files.writeString(key, java.util.Base64.getEncoder().encodeToString(random));
+    env.put("OSCAR_IDENTITY_KEY_FILE", key.toString());
     startApi();
     return this;
   }
@@ -101,6 +106,12 @@ final class CaseRegisterStack implements AutoCloseable {
   /** The API's settings, for a second API process on the same stores. */
   Map<String, String> environment() {
     return Map.copyOf(env);
+  }
+
+  /** The register's database itself, for what only a look at the rows can show. */
+  java.sql.Connection database() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        postgres.jdbcUrl(), PostgresProcess.USER, postgres.password());
   }
 
   String base() {

@@ -35,7 +35,7 @@ public final class CaseViews {
         .toList();
   }
 
-  private static boolean consentStands(CaseFile f, String consentId) {
+  public static boolean consentStands(CaseFile f, String consentId) {
     return f.consents().stream()
         .map(ConsentRow::consent)
         .anyMatch(c -> c.id().equals(consentId) && !c.withdrawn());

@@ -8,15 +8,18 @@ import org.oscar.alert.cases.model.CasePart;
 /**
  * The district officials a case is escalated to, and what of it each oversees: the SP the police
  * part, the Chief Medical Officer the medical part, the District Magistrate every service (the
- * district's head, to whom a stalled case escalates last). None of them sees her consents, the
- * rescue's record or who else was told.
+ * district's head, to whom a stalled case escalates last). None of them sees who she is, her
+ * consents, the rescue's record or who else was told.
  */
 public final class OfficialPosts {
   private static final Map<String, Set<CasePart>> OVERSEES =
       Map.of(
-          "SP", EnumSet.of(CasePart.POLICE),
-          "CMO", EnumSet.of(CasePart.MEDICAL),
-          "DM", EnumSet.allOf(CasePart.class));
+          "SP",
+          EnumSet.of(CasePart.POLICE),
+          "CMO",
+          EnumSet.of(CasePart.MEDICAL),
+          "DM",
+          EnumSet.complementOf(EnumSet.of(CasePart.IDENTITY)));
 
   private OfficialPosts() {}
 

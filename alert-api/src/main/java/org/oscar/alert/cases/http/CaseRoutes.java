@@ -28,8 +28,10 @@ import org.oscar.alert.cases.model.CasePart;
 import org.oscar.alert.cases.model.CaseState;
 import org.oscar.alert.cases.model.CaseType;
 import org.oscar.alert.cases.model.ClosureReason;
+import org.oscar.alert.cases.model.Identity;
 import org.oscar.alert.cases.model.ReferralState;
 import org.oscar.alert.cases.model.UserRole;
+import org.oscar.alert.cases.privacy.IdentityCipher;
 import org.oscar.alert.cases.store.Actor;
 import org.oscar.alert.cases.store.CaseChange;
 import org.oscar.alert.cases.store.CaseFile;
@@ -39,6 +41,7 @@ import org.oscar.alert.cases.store.ConsentRow;
 import org.oscar.alert.cases.store.IncidentIntake;
 import org.oscar.alert.cases.store.NewCase;
 import org.oscar.alert.cases.store.Once;
+import org.oscar.alert.cases.store.SealedIdentity;
 import org.oscar.alert.cases.workflow.CaseWorkflow;
 import org.oscar.alert.cases.workflow.ReferralWorkflow;
 import org.oscar.alert.cases.workflow.ServiceEventType;
@@ -64,11 +67,14 @@ public final class CaseRoutes {
 
   private final CaseStore store;
   private final MeterRegistry meters;
+  private final IdentityCipher identities;
   private volatile boolean ready;
 
-  public CaseRoutes(CaseStore store, MeterRegistry meters) {
+  /** {@code identities}: her identity's key; null where none is configured (nothing is kept). */
+  public CaseRoutes(CaseStore store, MeterRegistry meters, IdentityCipher identities) {
     this.store = store;
     this.meters = meters;
+    this.identities = identities;
   }
 
   /** The schema is up to date and the agencies are in: the routes serve from now on. */
@@ -100,6 +106,7 @@ public final class CaseRoutes {
     router.post("/api/v1/cases/:id/consents").handler(this::consent);
     router.post("/api/v1/cases/:id/consents/:consent/withdraw").handler(this::withdraw);
     router.post("/api/v1/cases/:id/referrals").handler(this::refer);
+    router.put("/api/v1/cases/:id/identity").handler(this::identity);
     router.get("/api/v1/cases/:id/audit").handler(this::auditTrail);
     router.get("/api/v1/referrals").handler(this::inbox);
     router.post("/api/v1/referrals/:id/:step").handler(this::step);
@@ -281,17 +288,56 @@ public final class CaseRoutes {
                     store
                         .audit(
                             actor, "READ", seen.file().id(), "parts " + seen.visibility().parts())
-                        .compose(x -> withNotices(seen))),
+                        .compose(x -> fullView(seen))),
         200);
   }
 
-  /** The case as seen, and for the OSC who was told what on it and whether it arrived. */
-  private Future<JsonObject> withNotices(Seen seen) {
+  /**
+   * The case as seen: with who she is where the user may see it and her consent for keeping it
+   * stands, and for the OSC who was told what on it and whether it arrived.
+   */
+  private Future<JsonObject> fullView(Seen seen) {
     JsonObject view = CaseViews.render(seen.file(), seen.visibility());
+    SealedIdentity sealed = seen.file().identity();
+    if (sealed != null
+        && identities != null
+        && seen.visibility().sees(CasePart.IDENTITY)
+        && CaseViews.consentStands(seen.file(), sealed.consentId())) {
+      try {
+        view.put("identity", identities.open(sealed.cipher(), seen.file().survivorId()).json());
+      } catch (IllegalStateException e) {
+        LOG.warn("identity on {} does not open with this server's key", seen.file().id());
+        view.put("identity", new JsonObject().put("unavailable", true));
+      }
+    }
     if (!seen.visibility().osc()) {
       return Future.succeededFuture(view);
     }
     return store.notices().of(seen.file().id()).map(n -> view.put("notices", n));
+  }
+
+  /** Her name, phone and address, kept sealed on her consent: OSC staff only. */
+  private void identity(RoutingContext ctx) {
+    Future<JsonObject> result =
+        withOscCase(ctx)
+            .compose(
+                seen -> {
+                  JsonObject b = body(ctx);
+                  Identity given = Identity.from(b);
+                  String consentId = CaseRequests.id("consentId", b.getValue("consentId"));
+                  if (identities == null) {
+                    throw CaseProblem.unavailable(
+                        "her identity cannot be kept here: no key is configured"
+                            + " (OSCAR_IDENTITY_KEY_FILE)");
+                  }
+                  return store.recordIdentity(
+                      actor(ctx),
+                      seen.file().id(),
+                      consentId,
+                      survivorId -> identities.seal(given, survivorId));
+                })
+            .compose(x -> afterEdit(ctx));
+    answer(ctx, result, 200);
   }
 
   private void change(RoutingContext ctx) {
@@ -638,7 +684,7 @@ public final class CaseRoutes {
 
   /** The case as it is now, for the answer to an edit (audited as the edit). */
   private Future<JsonObject> current(RoutingContext ctx) {
-    return withCase(ctx).map(seen -> CaseViews.render(seen.file(), seen.visibility()));
+    return withCase(ctx).compose(this::fullView);
   }
 
   /**

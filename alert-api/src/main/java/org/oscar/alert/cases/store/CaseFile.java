@@ -12,7 +12,8 @@ import org.oscar.alert.cases.model.ClosureReason;
 /**
  * A case as stored, whole: who may see which of it is decided after ({@code CaseViews}). {@code
  * incident} is the rescue's record as the stream job last sent it (without her position or device);
- * {@code escalatedTo} the officials' posts it has been escalated to.
+ * {@code escalatedTo} the officials' posts it has been escalated to; {@code identity} who she is,
+ * sealed, and the consent it is kept on (null if she has not given it).
  */
 public record CaseFile(
     String id,
@@ -33,7 +34,8 @@ public record CaseFile(
     List<CaseEventRow> events,
     List<ReferralRow> referrals,
     List<ConsentRow> consents,
-    List<String> escalatedTo) {
+    List<String> escalatedTo,
+    SealedIdentity identity) {
   public CaseFile {
     escalatedTo = escalatedTo == null ? List.of() : List.copyOf(escalatedTo);
     events = List.copyOf(events);

@@ -153,7 +153,8 @@ public final class CaseStore implements AutoCloseable {
                 "select "
                     + CASE_COLUMNS
                     + ", (select array_agg(e.post order by e.post) from case_escalation e where"
-                    + " e.case_id = c.id) as escalated_to from survivor_case c join survivor s on"
+                    + " e.case_id = c.id) as escalated_to, s.identity_cipher, s.identity_consent"
+                    + " from survivor_case c join survivor s on"
                     + " s.id = c.survivor_id where c.id = $1")
             .execute(Tuple.of(caseId));
     return head.compose(
@@ -421,7 +422,60 @@ public final class CaseStore implements AutoCloseable {
         });
   }
 
-  /** She takes a consent back: what it allowed is no longer shared. */
+  /**
+   * Keeps who she is, sealed by {@code seal} (given her survivor id), on a standing consent of hers
+   * on this case that names IDENTITY. A later call replaces it; each is on the record.
+   */
+  public Future<Void> recordIdentity(
+      Actor actor, String caseId, String consentId, Function<String, byte[]> seal) {
+    return pool.withTransaction(
+        c ->
+            touch(c, caseId)
+                .compose(
+                    x ->
+                        c.preparedQuery(
+                                "select c.survivor_id from survivor_case c join consent k on"
+                                    + " k.case_id = c.id where c.id = $1 and k.id = $2 and"
+                                    + " k.withdrawn_at is null and 'IDENTITY' = any(k.parts)")
+                            .execute(Tuple.of(caseId, consentId)))
+                .compose(
+                    rows -> {
+                      String survivorId =
+                          first(rows)
+                              .map(r -> r.getString("survivor_id"))
+                              .orElseThrow(
+                                  () ->
+                                      CaseProblem.invalid(
+                                          "consentId",
+                                          "no standing consent of hers on "
+                                              + caseId
+                                              + " names IDENTITY"));
+                      return c.preparedQuery(
+                              "update survivor set identity_cipher = $2, identity_consent = $3"
+                                  + " where id = $1")
+                          .execute(
+                              Tuple.of(
+                                  survivorId,
+                                  io.vertx.core.buffer.Buffer.buffer(seal.apply(survivorId)),
+                                  consentId));
+                    })
+                .compose(
+                    x ->
+                        event(
+                            c,
+                            caseId,
+                            "CONSENT",
+                            "IDENTITY_RECORDED",
+                            json("consentId", consentId),
+                            null,
+                            actor))
+                .compose(x -> audit(c, actor, "IDENTITY RECORDED", caseId, consentId)));
+  }
+
+  /**
+   * She takes a consent back: what it allowed is no longer shared, and who she is, if kept on it,
+   * is erased.
+   */
   public Future<Void> withdrawConsent(Actor actor, String caseId, String consentId) {
     return pool.withTransaction(
         c ->
@@ -446,6 +500,7 @@ public final class CaseStore implements AutoCloseable {
                                       json("consentId", consentId),
                                       null,
                                       actor))
+                          .compose(x -> eraseIdentityKeptOn(c, actor, caseId, consentId))
                           .compose(x -> audit(c, actor, "WITHDRAW CONSENT", caseId, consentId));
                     }));
   }
@@ -710,6 +765,27 @@ public final class CaseStore implements AutoCloseable {
             });
   }
 
+  private static Future<Void> eraseIdentityKeptOn(
+      SqlConnection c, Actor actor, String caseId, String consentId) {
+    return c.preparedQuery(
+            "update survivor set identity_cipher = null, identity_consent = null where"
+                + " identity_consent = $1 returning id")
+        .execute(Tuple.of(consentId))
+        .compose(
+            rows ->
+                first(rows).isEmpty()
+                    ? Future.succeededFuture()
+                    : event(
+                            c,
+                            caseId,
+                            "CONSENT",
+                            "IDENTITY_ERASED",
+                            json("consentId", consentId),
+                            null,
+                            actor)
+                        .compose(x -> audit(c, actor, "IDENTITY ERASED", caseId, consentId)));
+  }
+
   /** Locks the case row for this transaction's change; 404 if there is none. */
   private static Future<Void> touch(SqlConnection c, String caseId) {
     return c.preparedQuery("update survivor_case set updated_at = now() where id = $1 returning id")
@@ -780,7 +856,11 @@ public final class CaseStore implements AutoCloseable {
         consents,
         r.getArrayOfStrings("escalated_to") == null
             ? List.of()
-            : List.of(r.getArrayOfStrings("escalated_to")));
+            : List.of(r.getArrayOfStrings("escalated_to")),
+        r.getBuffer("identity_cipher") == null
+            ? null
+            : new SealedIdentity(
+                r.getBuffer("identity_cipher").getBytes(), r.getString("identity_consent")));
   }
 
   private static JsonObject summary(Row r) {
