@@ -62,6 +62,7 @@ async function start() {
   for (const e of mine) option($("event-type"), e.type, e.part + ": " + e.type);
   drawFields();
   if (session.role === "AGENCY") { $("inbox-section").hidden = false; await loadInbox(); }
+  if (osc) await loadBoard();
   await loadList();
   await openLinked();
   window.addEventListener("hashchange", openLinked);
@@ -109,6 +110,26 @@ async function loadList() {
   $("case-count").textContent = (r.body.cases || []).length;
 }
 for (const id of ["filter-state", "filter-type"]) $(id).addEventListener("change", loadList);
+
+// "due in 3 h 20 min" or "OVERDUE by 2 h 5 min", from seconds left.
+function left(seconds) {
+  const s = Math.abs(seconds), d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+  const text = (d ? d + " d " : "") + (d || h ? h + " h " : "") + m + " min";
+  return seconds >= 0 ? "due in " + text : "OVERDUE by " + text;
+}
+
+async function loadBoard() {
+  const r = await call("/api/v1/clocks");
+  const list = $("board"); list.innerHTML = "";
+  for (const k of (r.body.clocks || [])) {
+    const li = document.createElement("li");
+    const secondsLeft = Math.round((Date.parse(k.dueAt) - Date.now()) / 1000);
+    li.className = secondsLeft < 0 ? "overdue" : "due-soon";
+    li.textContent = `${k.caseId} · ${k.title} · ${left(secondsLeft)} · ${k.responsible.join(", ")}${k.agencies.length ? " (" + k.agencies.join(", ") + ")" : ""}`;
+    li.addEventListener("click", () => openCase(k.caseId));
+    list.appendChild(li);
+  }
+}
 
 async function loadInbox() {
   const r = await call("/api/v1/referrals");
@@ -168,6 +189,14 @@ function draw(c) {
       li.appendChild(b);
     }
     consents.appendChild(li);
+  }
+  const clocks = $("clocks"); clocks.innerHTML = "";
+  for (const k of (c.clocks || [])) {
+    const li = document.createElement("li");
+    const state = k.state === "RUNNING" ? left(k.secondsLeft) : `${k.state}${k.breached ? " (late)" : ""} ${k.endedAt ? "at " + k.endedAt.replace("T", " ").slice(0, 16) : ""}`;
+    li.className = k.state === "RUNNING" && k.secondsLeft < 0 ? "overdue" : "";
+    li.textContent = `${k.title} · ${state} · ${k.source}`;
+    clocks.appendChild(li);
   }
   const who = $("identity");
   who.hidden = !c.identity;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.oscar.alert.cases.clock.ClockPolicy;
 import org.oscar.alert.cases.privacy.IdentityCipher;
 import org.oscar.alert.cases.store.CaseDatabase;
 import org.oscar.contract.config.Settings;
@@ -45,7 +46,9 @@ public record ApiConfig(
     CaseDatabase cases,
     int casePoolSize,
     String agenciesFile,
-    String identityKeyFile) {
+    String identityKeyFile,
+    String clockPolicyFile,
+    int clockPollMs) {
 
   public static final List<Option> OPTIONS =
       List.of(
@@ -118,7 +121,13 @@ public record ApiConfig(
               "OSCAR_IDENTITY_KEY_FILE",
               "",
               "file holding the key (base64 of 32 bytes, secret) her identity is encrypted with;"
-                  + " empty: her identity cannot be recorded"));
+                  + " empty: her identity cannot be recorded"),
+          new Option(
+              "OSCAR_CLOCK_POLICY_FILE",
+              "",
+              "the state's legal-clock policy (JSON; empty: the bundled Odisha policy)"),
+          new Option(
+              "OSCAR_CLOCK_POLL_MS", "5000", "how often due clock steps are looked for (ms)"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
@@ -156,6 +165,21 @@ public record ApiConfig(
       } catch (RuntimeException e) {
         s.problem("OSCAR_IDENTITY_KEY_FILE: " + e.getMessage());
       }
+    }
+    String clockPolicy = s.get("OSCAR_CLOCK_POLICY_FILE");
+    try {
+      if (clockPolicy.isEmpty()) {
+        ClockPolicy.bundled();
+      } else {
+        ClockPolicy.load(Path.of(clockPolicy));
+      }
+    } catch (RuntimeException e) {
+      s.problem("OSCAR_CLOCK_POLICY_FILE: " + e.getMessage());
+    }
+    int clockPoll = s.positiveInt("OSCAR_CLOCK_POLL_MS");
+    if (clockPoll > 30_000) {
+      // A step must go out within a minute of its time.
+      s.problem("OSCAR_CLOCK_POLL_MS must be at most 30000");
     }
     String pgHost = s.get("OSCAR_PG_HOST");
     CaseDatabase cases =
@@ -199,7 +223,9 @@ public record ApiConfig(
             cases,
             s.positiveInt("OSCAR_PG_POOL_SIZE"),
             agencies,
-            identityKey);
+            identityKey,
+            clockPolicy,
+            clockPoll);
     s.validate();
     return config;
   }

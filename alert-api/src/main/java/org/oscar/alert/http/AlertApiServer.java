@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.oscar.alert.cases.clock.ClockPolicy;
 import org.oscar.alert.cases.http.CaseRoutes;
 import org.oscar.alert.cases.model.Agency;
 import org.oscar.alert.cases.privacy.IdentityCipher;
+import org.oscar.alert.cases.store.CaseClocks;
 import org.oscar.alert.cases.store.CaseNotices;
 import org.oscar.alert.cases.store.CaseStore;
 import org.oscar.alert.config.ApiConfig;
@@ -118,9 +120,13 @@ public final class AlertApiServer {
   }
 
   private CaseStore caseStore(io.vertx.sqlclient.Pool pool) {
-    return new CaseStore(
-        pool,
-        new CaseNotices(pool, notifier.planner(), config.publicUrl() + "/cases.html#/cases/"));
+    CaseNotices notices =
+        new CaseNotices(pool, notifier.planner(), config.publicUrl() + "/cases.html#/cases/");
+    ClockPolicy clocks =
+        config.clockPolicyFile().isEmpty()
+            ? ClockPolicy.bundled()
+            : ClockPolicy.load(Path.of(config.clockPolicyFile()));
+    return new CaseStore(pool, notices, new CaseClocks(pool, clocks, notices));
   }
 
   private static JWTAuth jwt(Vertx vertx, ApiConfig config) {
@@ -188,7 +194,15 @@ public final class AlertApiServer {
             n -> {
               caseRoutes.ready();
               notifier.serve(cases.notices(), "oscar.case.notice.deliveries");
-              LOG.info("case register ready ({}, {} agencies put)", config.cases(), n);
+              if (!stopped) {
+                cases.clocks().start(vertx, config.clockPollMs());
+              }
+              LOG.info(
+                  "case register ready ({}, {} agencies put, clock policy {} {})",
+                  config.cases(),
+                  n,
+                  cases.clocks().policy().state(),
+                  cases.clocks().policy().version());
             })
         .onFailure(
             e -> {
@@ -261,6 +275,9 @@ public final class AlertApiServer {
   public Future<Void> stop() {
     stopped = true;
     notifier.stop();
+    if (cases != null) {
+      cases.clocks().stop(vertx);
+    }
     feed.stop();
     purge.stop();
     if (mqtt != null) {

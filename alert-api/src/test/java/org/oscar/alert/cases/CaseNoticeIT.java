@@ -6,8 +6,6 @@ import static org.oscar.alert.cases.TestUser.user;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oscar.alert.cases.CaseApiClient.Answer;
 import org.oscar.alert.cases.model.UserRole;
-import org.oscar.contract.codec.Json;
-import org.oscar.testkit.FreePort;
-import org.oscar.testkit.JvmProcess;
 import org.oscar.testkit.SmsGatewayServer;
 import org.oscar.testkit.SmsGatewayServer.Sms;
 
@@ -29,8 +24,6 @@ import org.oscar.testkit.SmsGatewayServer.Sms;
  * change, however the change is retried and however the API dies while sending.
  */
 class CaseNoticeIT {
-  private static final String SMS_KEY = "sms-key-0123456789";
-  private static final String RECEIPT_TOKEN = "receipt-token-0123456789";
   private static final String OSC_PHONE = "+910000000301";
   private static final String POLICE_PHONE = "+910000000302";
   private static final String DLSA_PHONE = "+910000000303";
@@ -44,23 +37,7 @@ class CaseNoticeIT {
 
   @BeforeAll
   static void start() throws Exception {
-    gateway = new SmsGatewayServer(SMS_KEY);
-    gateway.reportDeliveryWith(RECEIPT_TOKEN);
-    Path officials = Files.createTempFile("officials", ".json");
-    Files.writeString(
-        officials,
-        Json.toString(
-            Map.of(
-                "OSC_ADMIN:OSC-KHORDHA",
-                Map.of("name", "Centre Administrator", "phone", OSC_PHONE),
-                "SHO:Capital Police Station",
-                Map.of("name", "SHO Capital", "phone", POLICE_PHONE),
-                "DLSA:Khordha",
-                Map.of("name", "DLSA Secretary", "phone", DLSA_PHONE),
-                "NODAL_DOCTOR:HOSP-CAPITAL",
-                Map.of("name", "Nodal doctor", "phone", HOSPITAL_PHONE),
-                "CWC:Khordha",
-                Map.of("name", "CWC Chairperson", "phone", "+910000000305"))));
+    gateway = CaseRegisterStack.smsGateway();
     stack =
         CaseRegisterStack.with(
                 user("osc.admin").as(UserRole.OSC_ADMIN).at("OSC-KHORDHA"),
@@ -71,13 +48,15 @@ class CaseNoticeIT {
             .agency("DLSA-KHORDHA", "DLSA", "Khordha", "DLSA:Khordha")
             .agency("HOSP-CAPITAL", "HOSPITAL", "Khordha", "NODAL_DOCTOR:HOSP-CAPITAL")
             .agency("CWC-KHORDHA", "CWC", "Khordha", "CWC:Khordha")
-            .env("OSCAR_OFFICIALS_FILE", officials.toString())
-            .env("OSCAR_SMS_WEBHOOK_URL", gateway.url())
-            .env("OSCAR_SMS_API_KEY", SMS_KEY)
-            .env("OSCAR_SMS_RECEIPT_TOKEN", RECEIPT_TOKEN)
-            .env("OSCAR_DELIVERY_LEASE_MS", "11000")
+            .sms(
+                gateway,
+                Map.of(
+                    "OSC_ADMIN:OSC-KHORDHA", OSC_PHONE,
+                    "SHO:Capital Police Station", POLICE_PHONE,
+                    "DLSA:Khordha", DLSA_PHONE,
+                    "NODAL_DOCTOR:HOSP-CAPITAL", HOSPITAL_PHONE,
+                    "CWC:Khordha", "+910000000305"))
             .start();
-    gateway.reportDeliveryWith(RECEIPT_TOKEN);
     admin = stack.login("osc.admin");
     legalAid = stack.login("dlsa.khordha");
     police = stack.login("police.capital");
@@ -172,21 +151,10 @@ class CaseNoticeIT {
   void aNoticeInFlightWhenTheApiIsKilledIsSentOnceByTheNextApi() throws Exception {
     String caseId = walkIn();
     stack.stopApi();
-
     int before = gateway.requestKeys().size();
-    Process api =
-        JvmProcess.start(
-            "org.oscar.alert.AlertApiMain",
-            stack.environment(),
-            Files.createTempFile("alert-api", ".log"));
+    Process api = stack.startApiProcess();
     try {
-      int port = Integer.parseInt(stack.environment().get("OSCAR_API_PORT"));
-      await().atMost(Duration.ofSeconds(60)).until(() -> FreePort.isListening(port));
       CaseApiClient adminThere = stack.login("osc.admin");
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .ignoreExceptions()
-          .until(() -> adminThere.get("/api/v1/case-forms").status() == 200);
       gateway.holdNext(Duration.ofSeconds(5));
       refer(adminThere, caseId, "CWC-KHORDHA", null, "she is a child: the CWC must know");
       await().atMost(Duration.ofSeconds(20)).until(() -> gateway.requestKeys().size() > before);

@@ -51,6 +51,34 @@ final class CaseRegisterStack implements AutoCloseable {
     return this;
   }
 
+  private static final String SMS_KEY = "sms-key-0123456789";
+  private static final String RECEIPT_TOKEN = "receipt-token-0123456789";
+
+  /** An SMS gateway stand-in (a real HTTP server) for {@link #sms}. */
+  static org.oscar.testkit.SmsGatewayServer smsGateway() throws java.io.IOException {
+    return new org.oscar.testkit.SmsGatewayServer(SMS_KEY);
+  }
+
+  /**
+   * Officials with these phones, reached through this gateway (SMS only), which reports delivery
+   * back; deliveries are leased 11 s, the shortest the API allows.
+   */
+  CaseRegisterStack sms(org.oscar.testkit.SmsGatewayServer gateway, Map<String, String> phoneByPost)
+      throws java.io.IOException {
+    String apiKey = SMS_KEY;
+    String receiptToken = RECEIPT_TOKEN;
+    Map<String, Object> officials = new HashMap<>();
+    phoneByPost.forEach((post, phone) -> officials.put(post, Map.of("name", post, "phone", phone)));
+    Path file = Files.createTempFile("officials", ".json");
+    Files.writeString(file, Json.toString(officials));
+    gateway.reportDeliveryWith(receiptToken);
+    return env("OSCAR_OFFICIALS_FILE", file.toString())
+        .env("OSCAR_SMS_WEBHOOK_URL", gateway.url())
+        .env("OSCAR_SMS_API_KEY", apiKey)
+        .env("OSCAR_SMS_RECEIPT_TOKEN", receiptToken)
+        .env("OSCAR_DELIVERY_LEASE_MS", "11000");
+  }
+
   CaseRegisterStack env(String key, String value) {
     env.put(key, value);
     return this;
@@ -96,6 +124,24 @@ final class CaseRegisterStack implements AutoCloseable {
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> job.get("/api/v1/case-forms").status() == 200);
+  }
+
+  /**
+   * The API as a process of its own, on the same stores and port, so that a test can SIGKILL it
+   * ({@code destroyForcibly}); returns once its register is ready. Stop this JVM's API first.
+   */
+  Process startApiProcess() throws Exception {
+    Process api =
+        org.oscar.testkit.JvmProcess.start(
+            "org.oscar.alert.AlertApiMain",
+            environment(),
+            Files.createTempFile("alert-api", ".log"));
+    CaseApiClient job = job();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(() -> job.get("/api/v1/case-forms").status() == 200);
+    return api;
   }
 
   /** Stops the API as an operator would (its sends in flight are cut off). */

@@ -11,6 +11,7 @@ import org.oscar.alert.cases.model.CasePart;
 import org.oscar.alert.cases.model.Consent;
 import org.oscar.alert.cases.store.CaseEventRow;
 import org.oscar.alert.cases.store.CaseFile;
+import org.oscar.alert.cases.store.ClockRow;
 import org.oscar.alert.cases.store.ConsentRow;
 import org.oscar.alert.cases.store.ReferralRow;
 
@@ -91,6 +92,7 @@ public final class CaseViews {
       }
     }
     out.put("referrals", referrals);
+    out.put("clocks", clocks(f, v, Instant.now()));
     if (v.osc()) {
       JsonArray consents = new JsonArray();
       for (ConsentRow c : f.consents()) {
@@ -112,7 +114,50 @@ public final class CaseViews {
     if ("REFERRAL".equals(e.part())) {
       return v.seesReferral(e.data().getString("agencyId", ""));
     }
+    if ("CLOCK".equals(e.part())) {
+      return seesPart(v, e.data().getString("part"));
+    }
     return "CASE".equals(e.part());
+  }
+
+  private static boolean seesPart(Visibility v, String part) {
+    for (CasePart p : CasePart.values()) {
+      if (p.name().equals(part)) {
+        return v.sees(p);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The legal clocks of the parts the user sees: each with its source in law, when it is due, and
+   * for a running one the seconds left (negative: overdue by that much) at {@code now}.
+   */
+  static JsonArray clocks(CaseFile f, Visibility v, Instant now) {
+    JsonArray out = new JsonArray();
+    for (ClockRow k : f.clocks()) {
+      if (!seesPart(v, k.part())) {
+        continue;
+      }
+      JsonObject c =
+          new JsonObject()
+              .put("clock", k.clock())
+              .put("title", k.title())
+              .put("source", k.source())
+              .put("part", k.part())
+              .put("state", k.state())
+              .put("startedAt", k.startedAt().toString())
+              .put("dueAt", k.dueAt().toString())
+              .put("breached", k.breached());
+      if ("RUNNING".equals(k.state())) {
+        c.put("secondsLeft", java.time.Duration.between(now, k.dueAt()).toSeconds());
+      } else {
+        c.put("endedAt", k.endedAt() == null ? null : k.endedAt().toString())
+            .put("endedBy", k.endedBy());
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   private static CasePart partOf(CaseEventRow e) {

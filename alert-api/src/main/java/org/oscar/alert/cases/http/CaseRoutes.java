@@ -111,6 +111,7 @@ public final class CaseRoutes {
     router.get("/api/v1/referrals").handler(this::inbox);
     router.post("/api/v1/referrals/:id/:step").handler(this::step);
     router.get("/api/v1/agencies").handler(this::agencies);
+    router.get("/api/v1/clocks").handler(this::board);
     router.get("/api/v1/case-forms").handler(this::forms);
   }
 
@@ -218,6 +219,7 @@ public final class CaseRoutes {
                           q.get("incident") == null
                               ? null
                               : CaseRequests.id("incident", q.get("incident")),
+                          overdue(q.get("overdue")),
                           limit);
                   if (p.role() == UserRole.AGENCY && p.agency() == null) {
                     throw CaseProblem.forbidden("this login names no agency");
@@ -230,10 +232,6 @@ public final class CaseRoutes {
                     throw CaseProblem.invalid(
                         q.get("agency") != null ? "agency" : "incident",
                         "only OSC staff filter by agency or incident; filter by state and type");
-                  }
-                  if (q.get("overdue") != null) {
-                    throw CaseProblem.invalid(
-                        "overdue", "deadlines are not tracked yet (the legal clocks)");
                   }
                   return store.list(query);
                 })
@@ -717,6 +715,59 @@ public final class CaseRoutes {
     if (!p.role().isOscStaff()) {
       throw CaseProblem.forbidden("only OSC staff may do this");
     }
+  }
+
+  /**
+   * The district's board for OSC staff: running legal clocks overdue or due within {@code within}
+   * (ISO-8601, default a day), soonest first.
+   */
+  private void board(RoutingContext ctx) {
+    Principal p = ApiAuth.principal(ctx);
+    Actor actor = actor(ctx);
+    Future<JsonObject> result =
+        Future.<Void>succeededFuture()
+            .compose(
+                x -> {
+                  oscStaffOnly(p);
+                  java.time.Duration within = within(ctx.queryParams().get("within"));
+                  return store
+                      .clocks()
+                      .board(
+                          p.district(),
+                          Instant.now().plus(within),
+                          limit(ctx.queryParams().get("limit")));
+                })
+            .compose(
+                rows ->
+                    store
+                        .audit(actor, "BOARD", null, rows.size() + " clocks")
+                        .map(new JsonObject().put("clocks", new JsonArray(rows))));
+    answer(ctx, result, 200);
+  }
+
+  private static java.time.Duration within(String given) {
+    if (given == null) {
+      return java.time.Duration.ofDays(1);
+    }
+    try {
+      java.time.Duration d = java.time.Duration.parse(given);
+      if (!d.isNegative() && d.compareTo(java.time.Duration.ofDays(90)) <= 0) {
+        return d;
+      }
+    } catch (RuntimeException e) {
+      // answered below
+    }
+    throw CaseProblem.invalid("within", "must be an ISO-8601 duration up to P90D, e.g. PT24H");
+  }
+
+  private static boolean overdue(String given) {
+    if (given == null || given.equals("false")) {
+      return false;
+    }
+    if (given.equals("true")) {
+      return true;
+    }
+    throw CaseProblem.invalid("overdue", "must be true or false");
   }
 
   private static int limit(String given) {

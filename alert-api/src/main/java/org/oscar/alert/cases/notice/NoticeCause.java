@@ -1,5 +1,6 @@
 package org.oscar.alert.cases.notice;
 
+import org.oscar.alert.cases.clock.ClockStep;
 import org.oscar.alert.cases.model.ReferralState;
 import org.oscar.alert.cases.workflow.ServiceEventType;
 
@@ -34,6 +35,23 @@ public record NoticeCause(String key, String summary) {
           default -> type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     return new NoticeCause(eventId, what + " (recorded by " + byName + ")");
+  }
+
+  private static final java.time.format.DateTimeFormatter IST =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'IST'")
+          .withZone(java.time.ZoneId.of("Asia/Kolkata"));
+
+  /** A legal clock's step: a reminder before it is due, overdue at its time, escalated after. */
+  public static NoticeCause clock(
+      String key, ClockStep.Kind kind, String title, java.time.Instant dueAt) {
+    String when = IST.format(dueAt);
+    String summary =
+        switch (kind) {
+          case REMINDER -> "reminder: " + title + ", due " + when;
+          case OVERDUE -> "OVERDUE: " + title + ", was due " + when;
+          case ESCALATION -> "still OVERDUE, escalated to you: " + title + ", was due " + when;
+        };
+    return new NoticeCause(key, summary);
   }
 
   /** The text a post reads, with the case page's link. */

@@ -35,9 +35,11 @@ public record CaseFile(
     List<ReferralRow> referrals,
     List<ConsentRow> consents,
     List<String> escalatedTo,
-    SealedIdentity identity) {
+    SealedIdentity identity,
+    List<ClockRow> clocks) {
   public CaseFile {
     escalatedTo = escalatedTo == null ? List.of() : List.copyOf(escalatedTo);
+    clocks = clocks == null ? List.of() : List.copyOf(clocks);
     events = List.copyOf(events);
     referrals = List.copyOf(referrals);
     consents = List.copyOf(consents);

@@ -112,8 +112,7 @@ public final class CaseNotices implements DeliveryOutbox {
   }
 
   /** Queues one notice per recipient, inside the caller's transaction. */
-  private Future<Void> queue(
-      SqlConnection c, String caseId, NoticeCause cause, List<Recipient> to) {
+  Future<Void> queue(SqlConnection c, String caseId, NoticeCause cause, List<Recipient> to) {
     Future<Void> chain = Future.succeededFuture();
     for (Recipient r : to) {
       chain = chain.compose(x -> queueOne(c, caseId, cause, r));

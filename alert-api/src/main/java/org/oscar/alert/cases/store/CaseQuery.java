@@ -7,7 +7,8 @@ import org.oscar.alert.cases.model.CaseType;
 /**
  * A case list: a district's cases (or, with {@code onlyReferredTo}, only those with a live referral
  * to that agency; with {@code onlyEscalatedTo}, only those escalated to that official's post),
- * newest first, filtered by state, type, an agency referred to and the incident it came from.
+ * newest first, filtered by state, type, an agency referred to, the incident it came from and
+ * whether a legal clock on it is overdue.
  */
 public record CaseQuery(
     String district,
@@ -18,4 +19,5 @@ public record CaseQuery(
     CaseType type,
     String referredTo,
     String incidentId,
+    boolean overdue,
     int limit) {}

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.oscar.alert.cases.CaseProblem;
+import org.oscar.alert.cases.clock.ClockPolicy;
 import org.oscar.alert.cases.model.AgeBand;
 import org.oscar.alert.cases.model.Agency;
 import org.oscar.alert.cases.model.CaseOrigin;
@@ -47,11 +48,20 @@ public final class CaseStore implements AutoCloseable {
 
   private final Pool pool;
   private final CaseNotices notices;
+  private final CaseClocks clocks;
 
-  /** {@code notices}: the outbox the store's changes queue their notices in. */
-  public CaseStore(Pool pool, CaseNotices notices) {
+  /**
+   * {@code notices}: the outbox the store's changes queue their notices in; {@code clocks}: the
+   * legal clocks its events start and end.
+   */
+  public CaseStore(Pool pool, CaseNotices notices, CaseClocks clocks) {
     this.pool = pool;
     this.notices = notices;
+    this.clocks = clocks;
+  }
+
+  public CaseClocks clocks() {
+    return clocks;
   }
 
   public CaseNotices notices() {
@@ -129,8 +139,7 @@ public final class CaseStore implements AutoCloseable {
    * Makes the case readable by the officials' posts it has been escalated to ({@code source}: the
    * rescue's alerts, or a legal clock). Kept once per post.
    */
-  private static Future<Void> escalate(
-      SqlConnection c, String caseId, List<String> posts, String source) {
+  static Future<Void> escalate(SqlConnection c, String caseId, List<String> posts, String source) {
     if (posts.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -175,12 +184,20 @@ public final class CaseStore implements AutoCloseable {
               c.preparedQuery("select * from consent where case_id = $1 order by recorded_at, id")
                   .execute(Tuple.of(caseId))
                   .map(rs -> map(rs, CaseRows::consent));
-          return Future.all(events, referrals, consents)
+          Future<List<ClockRow>> clockRows =
+              c.preparedQuery("select * from case_clock where case_id = $1 order by id")
+                  .execute(Tuple.of(caseId))
+                  .map(rs -> map(rs, CaseClocks::row));
+          return Future.all(events, referrals, consents, clockRows)
               .map(
                   all ->
                       Optional.of(
                           caseFile(
-                              row.get(), events.result(), referrals.result(), consents.result())));
+                              row.get(),
+                              events.result(),
+                              referrals.result(),
+                              consents.result(),
+                              clockRows.result())));
         });
   }
 
@@ -197,6 +214,8 @@ public final class CaseStore implements AutoCloseable {
             + " and ($7::text is null or c.incident_id = $7)"
             + " and ($9::text is null or exists (select 1 from case_escalation e where e.case_id ="
             + " c.id and e.post = $9))"
+            + " and (not $10 or exists (select 1 from case_clock k where k.case_id = c.id and"
+            + " k.state = 'RUNNING' and k.due_at < now()))"
             + " order by c.opened_at desc, c.id desc limit $8";
     String sql =
         "select c.id, c.origin, c.case_type, c.state, c.district, c.opened_at, c.updated_at,"
@@ -220,7 +239,8 @@ public final class CaseStore implements AutoCloseable {
                 .addString(q.onlyReferredTo())
                 .addString(q.incidentId())
                 .addInteger(q.limit())
-                .addString(q.onlyEscalatedTo()))
+                .addString(q.onlyEscalatedTo())
+                .addBoolean(q.overdue()))
         .map(rs -> map(rs, CaseStore::summary));
   }
 
@@ -255,6 +275,9 @@ public final class CaseStore implements AutoCloseable {
               .compose(
                   id ->
                       event(c, id, "CASE", "OPENED", json("origin", n.origin()), null, actor)
+                          .compose(
+                              x ->
+                                  n.minor() ? minorFlagged(c, id, actor) : Future.succeededFuture())
                           .compose(x -> audit(c, actor, "OPEN", id, n.origin().name()))
                           .map(id));
         });
@@ -290,7 +313,7 @@ public final class CaseStore implements AutoCloseable {
   }
 
   /** The writes an edit makes, once it has been checked against the case as it is. */
-  private static List<Function<SqlConnection, Future<?>>> planChange(
+  private List<Function<SqlConnection, Future<?>>> planChange(
       String caseId, CaseChange ch, Row row, Actor actor) {
     List<Function<SqlConnection, Future<?>>> steps = new ArrayList<>();
     CaseState from = CaseState.valueOf(row.getString("state"));
@@ -341,6 +364,9 @@ public final class CaseStore implements AutoCloseable {
                   json("ageBand", band).put("minor", minor),
                   null,
                   actor));
+      if (minor && !row.getBoolean("minor")) {
+        steps.add(c -> minorFlagged(c, caseId, actor));
+      }
     }
     if (steps.isEmpty()) {
       throw CaseProblem.invalid("state", "nothing to change");
@@ -363,18 +389,32 @@ public final class CaseStore implements AutoCloseable {
       ServiceEventType type,
       JsonObject data,
       Instant happenedAt) {
+    // One time for the event and the clocks it starts or ends: when given, else now.
+    Instant at = happenedAt == null ? Instant.now() : happenedAt;
     return once(
         actor,
         requestId,
         "EVENT " + caseId,
         c ->
             touch(c, caseId)
-                .compose(
-                    x -> event(c, caseId, type.part().name(), type.name(), data, happenedAt, actor))
+                .compose(x -> event(c, caseId, type.part().name(), type.name(), data, at, actor))
                 .compose(
                     id ->
                         loadWith(c, caseId)
-                            .compose(f -> notices.ofEvent(c, f.orElseThrow(), id, type, actor))
+                            .compose(
+                                f ->
+                                    notices
+                                        .ofEvent(c, f.orElseThrow(), id, type, actor)
+                                        .compose(
+                                            x ->
+                                                clocks.onEvent(
+                                                    c,
+                                                    f.get(),
+                                                    Long.parseLong(id.substring(3)),
+                                                    type.name(),
+                                                    data,
+                                                    at,
+                                                    actor)))
                             .map(id))
                 .compose(id -> audit(c, actor, "RECORD " + type, caseId, null).map(id)));
   }
@@ -786,6 +826,28 @@ public final class CaseStore implements AutoCloseable {
                         .compose(x -> audit(c, actor, "IDENTITY ERASED", caseId, consentId)));
   }
 
+  /**
+   * The case turned out to be a child's: on the record, and the child-protection clocks start (the
+   * Child Welfare Committee within 24 hours).
+   */
+  private Future<Void> minorFlagged(SqlConnection c, String caseId, Actor actor) {
+    Instant now = Instant.now();
+    return event(c, caseId, "CASE", ClockPolicy.MINOR_FLAGGED, new JsonObject(), now, actor)
+        .compose(
+            id ->
+                loadWith(c, caseId)
+                    .compose(
+                        f ->
+                            clocks.onEvent(
+                                c,
+                                f.orElseThrow(),
+                                Long.parseLong(id.substring(3)),
+                                ClockPolicy.MINOR_FLAGGED,
+                                new JsonObject(),
+                                now,
+                                actor)));
+  }
+
   /** Locks the case row for this transaction's change; 404 if there is none. */
   private static Future<Void> touch(SqlConnection c, String caseId) {
     return c.preparedQuery("update survivor_case set updated_at = now() where id = $1 returning id")
@@ -799,7 +861,7 @@ public final class CaseStore implements AutoCloseable {
             });
   }
 
-  private static Future<String> event(
+  static Future<String> event(
       SqlConnection c,
       String caseId,
       String part,
@@ -832,7 +894,11 @@ public final class CaseStore implements AutoCloseable {
   }
 
   private static CaseFile caseFile(
-      Row r, List<CaseEventRow> events, List<ReferralRow> referrals, List<ConsentRow> consents) {
+      Row r,
+      List<CaseEventRow> events,
+      List<ReferralRow> referrals,
+      List<ConsentRow> consents,
+      List<ClockRow> clockRows) {
     Object incident = r.getValue("incident");
     String reason = r.getString("closure_reason");
     return new CaseFile(
@@ -860,7 +926,8 @@ public final class CaseStore implements AutoCloseable {
         r.getBuffer("identity_cipher") == null
             ? null
             : new SealedIdentity(
-                r.getBuffer("identity_cipher").getBytes(), r.getString("identity_consent")));
+                r.getBuffer("identity_cipher").getBytes(), r.getString("identity_consent")),
+        clockRows);
   }
 
   private static JsonObject summary(Row r) {

@@ -23,6 +23,10 @@ public enum ServiceEventType {
   EXAMINATION_STARTED(CasePart.MEDICAL),
   EXAMINATION_ENDED(CasePart.MEDICAL),
   MEDICAL_REPORT_SENT(CasePart.MEDICAL, required("sentTo", TEXT)),
+  /** She declined the examination; her decision is recorded as her consent is. */
+  EXAMINATION_DECLINED(CasePart.MEDICAL),
+  ARRIVED_AT_HOSPITAL(CasePart.MEDICAL, required("hospital", TEXT)),
+  TREATMENT_STARTED(CasePart.MEDICAL),
 
   FIR_REGISTERED(
       CasePart.POLICE,
@@ -32,6 +36,10 @@ public enum ServiceEventType {
   ZERO_FIR_TRANSFERRED(CasePart.POLICE, required("toStation", TEXT)),
   FIR_STATUS(
       CasePart.POLICE, oneOf("status", "UNDER_INVESTIGATION", "CHARGESHEET_FILED", "CLOSED")),
+  E_FIR_RECEIVED(CasePart.POLICE, required("station", TEXT)),
+  E_FIR_SIGNED(CasePart.POLICE),
+  ARREST_MADE(CasePart.POLICE),
+  PROGRESS_INFORMED(CasePart.POLICE),
   STATEMENT_RECORDED(
       CasePart.POLICE,
       oneOf("where", "OSC", "HOSPITAL", "POLICE_STATION", "HOME", "COURT"),
@@ -41,6 +49,10 @@ public enum ServiceEventType {
   COURT_CASE_FILED(CasePart.LEGAL, required("court", TEXT), required("courtCaseNumber", TEXT)),
   HEARING_SCHEDULED(CasePart.LEGAL, required("nextHearingDate", DATE)),
   PROTECTION_ORDER(CasePart.LEGAL, oneOf("status", "APPLIED", "GRANTED", "REFUSED")),
+  DV_APPLICATION_FILED(CasePart.LEGAL, required("court", TEXT)),
+  HEARING_HELD(CasePart.LEGAL),
+  DV_APPLICATION_DISPOSED(
+      CasePart.LEGAL, oneOf("outcome", "ORDER_GRANTED", "REFUSED", "WITHDRAWN")),
 
   COUNSELLING_SESSION(CasePart.COUNSELLING, required("counsellor", TEXT)),
 

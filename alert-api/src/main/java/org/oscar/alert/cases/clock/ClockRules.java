@@ -1,0 +1,93 @@
+package org.oscar.alert.cases.clock;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.oscar.alert.cases.CaseProblem;
+import org.oscar.alert.cases.model.CaseType;
+
+/**
+ * What an event recorded on a case does to its clocks: it satisfies or closes the running clocks
+ * that listen for it, then starts the clocks it starts (one running instance per clock and case; a
+ * clock whose satisfying event is already on the case does not start). An event that would satisfy
+ * a clock before the clock started is refused, naming {@code happenedAt}. Pure.
+ */
+public final class ClockRules {
+  private ClockRules() {}
+
+  /** A clock running on the case. */
+  public record Running(long id, String clock, Instant startedAt) {}
+
+  /** An event already on the case. */
+  public record Past(String type, JsonObject data) {}
+
+  public record Start(ClockDefinition clock, Instant startedAt) {
+    public Instant dueAt() {
+      return startedAt.plus(clock.dueAfter());
+    }
+  }
+
+  /** A running clock ended: met (satisfied), or closed for another reason. */
+  public record End(Running clock, boolean met, Instant at, String by) {}
+
+  public record Changes(List<Start> starts, List<End> ends) {
+    public boolean isEmpty() {
+      return starts.isEmpty() && ends.isEmpty();
+    }
+  }
+
+  public static Changes onEvent(
+      ClockPolicy policy,
+      CaseType caseType,
+      String type,
+      JsonObject data,
+      Instant happenedAt,
+      List<Running> running,
+      List<Past> history) {
+    List<End> ends = new ArrayList<>();
+    for (Running r : running) {
+      ClockDefinition def = policy.clock(r.clock()).orElse(null);
+      if (def == null) {
+        continue;
+      }
+      boolean met = any(def.satisfiedBy(), type, data);
+      boolean closed = !met && any(def.closedBy(), type, data);
+      if (!met && !closed) {
+        continue;
+      }
+      if (happenedAt.isBefore(r.startedAt())) {
+        throw CaseProblem.invalid(
+            "happenedAt",
+            "is before the "
+                + def.id()
+                + " clock it ends started ("
+                + r.startedAt()
+                + "): record when it happened");
+      }
+      ends.add(new End(r, met, happenedAt, type));
+    }
+    List<Start> starts = new ArrayList<>();
+    for (ClockDefinition def : policy.clocks()) {
+      if (!def.appliesTo(caseType) || !any(def.startsOn(), type, data)) {
+        continue;
+      }
+      boolean alreadyRunning =
+          running.stream()
+              .anyMatch(
+                  r ->
+                      r.clock().equals(def.id())
+                          && ends.stream().noneMatch(e -> e.clock().id() == r.id()));
+      boolean alreadyMet =
+          history.stream().anyMatch(h -> any(def.satisfiedBy(), h.type(), h.data()));
+      if (!alreadyRunning && !alreadyMet) {
+        starts.add(new Start(def, happenedAt));
+      }
+    }
+    return new Changes(starts, ends);
+  }
+
+  private static boolean any(List<EventMatch> matches, String type, JsonObject data) {
+    return matches.stream().anyMatch(m -> m.matches(type, data));
+  }
+}
