@@ -243,6 +243,9 @@ cat <<INFO
 [oscar]                            dm.khordha         District Magistrate, Khordha (escalated)
 [oscar]                            cmo.khordha        Chief Medical Officer, Khordha (escalated)
 [oscar]   cases (API)            POST /login as one of them, then GET /api/v1/cases with its token
+[oscar]   legal clocks           DEMO times (an hour lasts 5 s): deploy/local/clocks-demo.json
+[oscar]                          (OSCAR_CLOCK_POLICY_FILE= for the real policy); record an FIR on a
+[oscar]                          SEXUAL_ASSAULT case and watch .run/sms-gateway.log
 [oscar]   demo output (below)    units, tasks, survivor notices
 [oscar]   logs                   $RUN/{stream-job,alert-api,ais140,sms-gateway,mosquitto,redis,postgres}.log
 [oscar]   metrics (Prometheus)   $JOB_METRICS_URL (job: rejected_* by reason)
