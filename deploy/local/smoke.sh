@@ -125,7 +125,7 @@ while kill -0 "$RUN_PID" 2>/dev/null && [ "$(date +%s)" -lt "$DEADLINE" ]; do
   fi
   if [ -n "${CASE_ID:-}" ] && [ -z "${ARRIVED:-}" ] && curl -fsS -m 5 -o /dev/null \
     -H "Authorization: Bearer $LOGIN" -H 'Content-Type: application/json' \
-    -d "{\"type\":\"ARRIVED_AT_HOSPITAL\",\"data\":{\"hospital\":\"Capital Hospital\"},\"requestId\":\"smoke-$INCIDENT-arrived\"}" \
+    -d "{\"type\":\"ARRIVED_AT_HOSPITAL\",\"data\":{\"hospital\":\"Capital Hospital\"},\"requestId\":\"smoke-$CASE_ID-$STARTED-arrived\"}" \
     "http://127.0.0.1:$API_PORT/api/v1/cases/$CASE_ID/events" 2>/dev/null; then
     ARRIVED=1
   fi

@@ -182,6 +182,42 @@ class CaseClockIT {
             "CLOCK_ESCALATION");
   }
 
+  @Test
+  void aChildsCaseStartsTheCwcClockAndAShelterAdmissionTheShelterClock() throws Exception {
+    String child =
+        admin
+            .create(
+                "/api/v1/cases",
+                new JsonObject()
+                    .put("origin", "WALK_IN")
+                    .put("survivor", new JsonObject().put("ageBand", "AGE_12_17")))
+            .body()
+            .getString("caseId");
+    String adult = rapeCaseReferredToTheHospital();
+    JsonObject before = admin.get("/api/v1/cases/" + adult).body();
+    Answer aged =
+        admin.patch(
+            "/api/v1/cases/" + adult,
+            new JsonObject()
+                .put("version", before.getInteger("version"))
+                .put("survivor", new JsonObject().put("minor", true)));
+    admin.create(
+        "/api/v1/cases/" + adult + "/events",
+        new JsonObject()
+            .put("type", "SHELTER_ADMITTED")
+            .put("data", new JsonObject().put("bed", "B-2")));
+
+    assertThat(clocks(child)).containsExactly("CWC_PRODUCTION RUNNING");
+    assertThat(aged.status()).isEqualTo(200);
+    assertThat(clocks(adult)).contains("CWC_PRODUCTION RUNNING", "OSC_SHELTER RUNNING");
+  }
+
+  private static List<String> clocks(String caseId) throws Exception {
+    return admin.get("/api/v1/cases/" + caseId).body().getJsonArray("clocks").stream()
+        .map(o -> ((JsonObject) o).getString("clock") + " " + ((JsonObject) o).getString("state"))
+        .toList();
+  }
+
   private static String rapeCaseReferredToTheHospital() throws Exception {
     String caseId =
         admin

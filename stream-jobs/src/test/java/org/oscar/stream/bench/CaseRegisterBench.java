@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.oscar.alert.cases.clock.ClockPolicy;
+import org.oscar.alert.cases.store.CaseClocks;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.AlertApiServer;
 import org.oscar.contract.codec.Json;
@@ -88,6 +91,7 @@ public final class CaseRegisterBench {
       Vertx vertx = Vertx.vertx();
       int port =
           AlertApiServer.overRedis(vertx, config(pg, redis)).start().await(60, TimeUnit.SECONDS);
+      // The register is up (schema migrated) before anything is seeded.
       String base = "http://127.0.0.1:" + port;
       awaitRegister(base);
       long t0 = System.nanoTime();
@@ -102,6 +106,18 @@ public final class CaseRegisterBench {
               .getJsonArray("cases")) {
         khordha.add(((JsonObject) o).getString("id"));
       }
+      ApiConfig config = config(pg, redis);
+      CaseClocks clocks =
+          new CaseClocks(config.cases().pool(vertx, 2), ClockPolicy.bundled(), null);
+      report(
+          "clock scan: the watcher's due steps (limit 50) among " + clockRows(cases) + " clocks",
+          timed(200, () -> clocks.dueClocks(Instant.now().plusSeconds(3600), 50)));
+      report(
+          "clock board: Khordha's clocks due within 30 days",
+          timed(
+              100,
+              () ->
+                  clocks.board("Khordha", Instant.now().plus(java.time.Duration.ofDays(30)), 200)));
       report(
           "list: Khordha's 50 newest cases, " + users + " users",
           run(users, seconds, http -> get(http, base + "/api/v1/cases?limit=50", token)));
@@ -124,6 +140,30 @@ public final class CaseRegisterBench {
                           .put("requestId", UUID.randomUUID().toString()))));
       vertx.close();
     }
+  }
+
+  /** {@code n} calls one after another, each timed to its answer. */
+  private static Run timed(int n, java.util.function.Supplier<io.vertx.core.Future<?>> call)
+      throws Exception {
+    List<Double> ms = new ArrayList<>();
+    int failures = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      try {
+        call.get().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        failures++;
+      }
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    Collections.sort(ms);
+    return new Run(ms, (int) Math.max(1, (System.nanoTime() - start) / 1_000_000_000L), failures);
+  }
+
+  /** Clocks seeded for {@code n} cases: one per case, and a shelter stay on every third. */
+  private static int clockRows(int n) {
+    return n + n / 3;
   }
 
   /** Every latency of a run, in ms, its length and how many answers were not 2xx. */
@@ -210,6 +250,26 @@ public final class CaseRegisterBench {
               + " || g, 'CASE', 'OPENED', '{}', now(), 'bench' from generate_series(1, "
               + n
               + ") g");
+      // The clocks: every case's right to hear how its investigation goes (one in ten still
+      // running, its next step spread over the coming days), a shelter stay on every third (met).
+      s.execute(
+          "insert into case_clock (case_id, clock, policy_version, title, source, part,"
+              + " started_at, due_at, state, next_step, next_fire_at) select 'CASE-B' || g,"
+              + " 'VICTIM_INFORMED', 'bench', 'victim informed', 'BNSS s.193(3)(ii)', 'POLICE',"
+              + " now() - make_interval(secs => g * 30), now() - make_interval(secs => g * 30) +"
+              + " interval '90 days', case when g % 10 = 0 then 'RUNNING' else 'MET' end, 0, case"
+              + " when g % 10 = 0 then now() + make_interval(secs => g) end from"
+              + " generate_series(1, "
+              + n
+              + ") g");
+      s.execute(
+          "insert into case_clock (case_id, clock, policy_version, title, source, part,"
+              + " started_at, due_at, state, ended_at) select 'CASE-B' || g, 'OSC_SHELTER',"
+              + " 'bench', 'shelter', 'OSC scheme', 'SHELTER', now() - make_interval(secs => g *"
+              + " 30), now() - make_interval(secs => g * 30) + interval '5 days', 'MET', now() -"
+              + " make_interval(secs => g * 30) + interval '3 days' from generate_series(1, "
+              + n
+              + ") g where g % 3 = 0");
       s.execute("analyze");
     }
   }

@@ -103,6 +103,9 @@ class CaseRegisterBrowserITCase {
     wait.until(b -> b.findElement(By.id("services")).getText().contains("MLC-2026-77"));
     record("FIR_REGISTERED", Map.of("station", "Capital Police Station", "firNumber", "FIR-88"));
     wait.until(b -> b.findElement(By.id("services")).getText().contains("FIR-88"));
+    // The FIR starts the legal clock of her right to hear how the investigation goes.
+    wait.until(b -> b.findElement(By.id("clocks")).getText().contains("BNSS 2023 s.193(3)(ii)"));
+    assertThat(browser.findElement(By.id("clocks")).getText()).contains("due in 89 d");
 
     browser.findElement(By.cssSelector("#consent-parts input[value='POLICE']")).click();
     new Select(browser.findElement(By.id("consent-recipient"))).selectByValue("DLSA-KHORDHA");
@@ -124,7 +127,10 @@ class CaseRegisterBrowserITCase {
     browser.findElement(By.xpath("//ul[@id='referrals']//button[text()='accept']")).click();
     wait.until(b -> b.findElement(By.id("referrals")).getText().contains("ACCEPTED"));
     String seen = browser.findElement(By.id("case")).getText();
-    assertThat(seen).contains("FIR-88").doesNotContain("MLC-2026-77").doesNotContain("rescue:");
+    assertThat(seen)
+        .contains("FIR-88", "s.193(3)(ii)")
+        .doesNotContain("MLC-2026-77")
+        .doesNotContain("rescue:");
     assertThat(browser.findElement(By.id("state-form")).isDisplayed())
         .as("an agency does not move the OSC's case")
         .isFalse();

@@ -10,18 +10,26 @@ import org.oscar.alert.cases.notice.NoticeRecipients.Recipient;
 
 /**
  * Who a clock's posts are on one case. An agency post ({@code HOSPITAL}, {@code POLICE_STATION},
- * ...) is the agency of that kind the case is live-referred to; with none yet, the district's OSC
- * is told instead (the Centre Administrator is the nodal person who refers her). {@code OSC_ADMIN}
- * is the district's OSC; {@code SP}, {@code DM} and {@code CMO} are the district's. Pure.
+ * ...) is the agency of that kind the case is live-referred to; for {@code HOSPITAL} with none, the
+ * hospital the rescue took her to; with none of those, the district's OSC is told instead (the
+ * Centre Administrator is the nodal person who refers her). {@code OSC_ADMIN} is the district's
+ * OSC; {@code SP}, {@code DM} and {@code CMO} are the district's. Pure.
  */
 public final class ClockPosts {
   private ClockPosts() {}
 
+  /**
+   * @param rescueHospital the hospital the rescue took her to, if it is an agency (else null)
+   */
   public static List<Recipient> resolve(
-      List<String> posts, String district, List<Agency> liveReferrals, List<Agency> oscs) {
+      List<String> posts,
+      String district,
+      List<Agency> liveReferrals,
+      Agency rescueHospital,
+      List<Agency> oscs) {
     Map<String, Recipient> out = new LinkedHashMap<>();
     for (String post : posts) {
-      for (Recipient r : one(post, district, liveReferrals, oscs)) {
+      for (Recipient r : one(post, district, liveReferrals, rescueHospital, oscs)) {
         out.putIfAbsent(r.post(), r);
       }
     }
@@ -34,7 +42,11 @@ public final class ClockPosts {
   }
 
   private static List<Recipient> one(
-      String post, String district, List<Agency> liveReferrals, List<Agency> oscs) {
+      String post,
+      String district,
+      List<Agency> liveReferrals,
+      Agency rescueHospital,
+      List<Agency> oscs) {
     switch (post) {
       case "SP", "DM", "CMO" -> {
         return List.of(new Recipient(post + ":" + district, null));
@@ -49,6 +61,9 @@ public final class ClockPosts {
           if (a.kind() == kind) {
             agencies.add(new Recipient(a.post(), a.id()));
           }
+        }
+        if (agencies.isEmpty() && kind == AgencyKind.HOSPITAL && rescueHospital != null) {
+          agencies.add(new Recipient(rescueHospital.post(), rescueHospital.id()));
         }
         return agencies.isEmpty()
             ? oscs.stream().map(o -> new Recipient(o.post(), o.id())).toList()

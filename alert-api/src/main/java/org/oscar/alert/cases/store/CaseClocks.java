@@ -178,18 +178,28 @@ public final class CaseClocks {
 
   /** Fires every step due by {@code now} (one step per clock per call); how many were fired. */
   public Future<Integer> fireDue(Instant now) {
-    return pool.preparedQuery(
-            "select id from case_clock where state = 'RUNNING' and next_fire_at <= $1 order by"
-                + " next_fire_at limit $2")
-        .execute(Tuple.of(sql(now), BATCH))
+    return dueClocks(now, BATCH)
         .compose(
-            rows -> {
+            ids -> {
               Future<Integer> fired = Future.succeededFuture(0);
-              for (Row r : rows) {
-                long id = r.getLong("id");
+              for (long id : ids) {
                 fired = fired.compose(n -> fireOne(id, now).map(done -> done ? n + 1 : n));
               }
               return fired;
+            });
+  }
+
+  /** The watcher's scan: up to {@code max} running clocks with a step due by {@code now}. */
+  public Future<List<Long>> dueClocks(Instant now, int max) {
+    return pool.preparedQuery(
+            "select id from case_clock where state = 'RUNNING' and next_fire_at <= $1 order by"
+                + " next_fire_at limit $2")
+        .execute(Tuple.of(sql(now), max))
+        .map(
+            rows -> {
+              List<Long> ids = new ArrayList<>();
+              rows.forEach(r -> ids.add(r.getLong("id")));
+              return ids;
             });
   }
 
@@ -282,14 +292,18 @@ public final class CaseClocks {
       SqlConnection c, String caseId, String district, List<String> posts) {
     return c.preparedQuery(
             "select a.*, exists (select 1 from referral r where r.case_id = $1 and r.agency_id ="
-                + " a.id and r.state in ('SENT', 'ACCEPTED')) as live from agency a where"
-                + " a.id in (select agency_id from referral where case_id = $1) or (a.kind ="
-                + " 'OSC' and a.district = $2) order by a.id")
+                + " a.id and r.state in ('SENT', 'ACCEPTED')) as live, a.id = (select"
+                + " c.incident->'hospital'->>'id' from survivor_case c where c.id = $1) as rescue"
+                + " from agency a where a.id in (select agency_id from referral where case_id ="
+                + " $1) or (a.kind = 'OSC' and a.district = $2) or a.id = (select"
+                + " c.incident->'hospital'->>'id' from survivor_case c where c.id = $1) order by"
+                + " a.id")
         .execute(Tuple.of(caseId, district))
         .map(
             rows -> {
               List<Agency> live = new ArrayList<>();
               List<Agency> oscs = new ArrayList<>();
+              Agency rescueHospital = null;
               for (Row r : rows) {
                 Agency a = CaseRows.agency(r);
                 if (a.kind() == org.oscar.alert.cases.model.AgencyKind.OSC) {
@@ -297,8 +311,11 @@ public final class CaseClocks {
                 } else if (r.getBoolean("live")) {
                   live.add(a);
                 }
+                if (Boolean.TRUE.equals(r.getBoolean("rescue"))) {
+                  rescueHospital = a;
+                }
               }
-              return ClockPosts.resolve(posts, district, live, oscs);
+              return ClockPosts.resolve(posts, district, live, rescueHospital, oscs);
             });
   }
 

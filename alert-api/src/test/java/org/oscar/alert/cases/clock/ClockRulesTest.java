@@ -134,17 +134,56 @@ class ClockRulesTest {
     Agency hospital =
         new Agency("HOSP-C", AgencyKind.HOSPITAL, "Khordha", "Capital", "NODAL:HOSP-C");
 
+    Agency rescue = new Agency("HOSP-A", AgencyKind.HOSPITAL, "Khordha", "AIIMS", "NODAL:HOSP-A");
     assertThat(
             ClockPosts.resolve(
-                List.of("HOSPITAL", "CMO"), "Khordha", List.of(hospital), List.of(osc)))
+                List.of("HOSPITAL", "CMO"), "Khordha", List.of(hospital), rescue, List.of(osc)))
         .extracting(Recipient::post)
         .containsExactly("NODAL:HOSP-C", "CMO:Khordha");
-    assertThat(ClockPosts.resolve(List.of("HOSPITAL"), "Khordha", List.of(), List.of(osc)))
+    assertThat(ClockPosts.resolve(List.of("HOSPITAL"), "Khordha", List.of(), rescue, List.of(osc)))
+        .as("no hospital referral: the hospital the rescue took her to")
+        .extracting(Recipient::post)
+        .containsExactly("NODAL:HOSP-A");
+    assertThat(ClockPosts.resolve(List.of("HOSPITAL"), "Khordha", List.of(), null, List.of(osc)))
         .as("no hospital on the case yet: the OSC, its nodal point")
         .extracting(Recipient::post)
         .containsExactly("OSC_ADMIN:OSC-K");
     assertThat(ClockPosts.isOfficial("DM:Khordha")).isTrue();
     assertThat(ClockPosts.isOfficial("NODAL:HOSP-C")).isFalse();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("bundledClocks")
+  void everyBundledClockStartsOnItsEventAndIsMetByItsSatisfyingEvent(String id) {
+    ClockDefinition def = ODISHA.clock(id).orElseThrow();
+    CaseType type = def.caseTypes().isEmpty() ? CaseType.OTHER : def.caseTypes().iterator().next();
+    EventMatch starts = def.startsOn().get(0);
+    EventMatch satisfies = def.satisfiedBy().get(0);
+
+    ClockRules.Changes started = on(type, starts.type(), dataFor(starts), FIR, List.of());
+    ClockRules.Changes met =
+        on(
+            type,
+            satisfies.type(),
+            dataFor(satisfies),
+            FIR.plusSeconds(60),
+            List.of(new ClockRules.Running(1, id, FIR)));
+
+    assertThat(started.starts()).extracting(s -> s.clock().id()).contains(id);
+    assertThat(met.ends())
+        .filteredOn(e -> e.clock().clock().equals(id))
+        .singleElement()
+        .satisfies(e -> assertThat(e.met()).isTrue());
+  }
+
+  static List<String> bundledClocks() {
+    return ODISHA.clocks().stream().map(ClockDefinition::id).toList();
+  }
+
+  private static JsonObject dataFor(EventMatch m) {
+    return m.field() == null
+        ? new JsonObject()
+        : new JsonObject().put(m.field(), m.values().iterator().next());
   }
 
   private static ClockRules.Changes on(
