@@ -4,6 +4,8 @@
 create table case_clock (
   id             bigserial primary key,
   case_id        text not null references survivor_case (id),
+  -- The case's district, kept here for the district's board (a case does not change district).
+  district       text,
   clock          text not null,
   policy_version text not null,
   title          text not null,
@@ -26,5 +28,5 @@ create unique index case_clock_running on case_clock (case_id, clock) where stat
 create index case_clock_case on case_clock (case_id, id);
 -- The watcher's scan: running clocks with a step due.
 create index case_clock_next on case_clock (next_fire_at) where state = 'RUNNING' and next_fire_at is not null;
--- The district board: running clocks by due time.
-create index case_clock_due on case_clock (due_at) where state = 'RUNNING';
+-- The district board: a district's running clocks by due time.
+create index case_clock_board on case_clock (district, due_at) where state = 'RUNNING';

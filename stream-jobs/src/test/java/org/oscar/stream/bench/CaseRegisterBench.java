@@ -112,8 +112,15 @@ public final class CaseRegisterBench {
       report(
           "clock scan: the watcher's due steps (limit 50) among " + clockRows(cases) + " clocks",
           timed(200, () -> clocks.dueClocks(Instant.now().plusSeconds(3600), 50)));
+      int onBoard =
+          clocks
+              .board("Khordha", Instant.now().plus(java.time.Duration.ofDays(30)), 200)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get()
+              .size();
       report(
-          "clock board: Khordha's clocks due within 30 days",
+          "clock board: Khordha's clocks due within 30 days (" + onBoard + " rows, limit 200)",
           timed(
               100,
               () ->
@@ -250,21 +257,24 @@ public final class CaseRegisterBench {
               + " || g, 'CASE', 'OPENED', '{}', now(), 'bench' from generate_series(1, "
               + n
               + ") g");
-      // The clocks: every case's right to hear how its investigation goes (one in ten still
+      // The clocks: every case's right to hear how its investigation goes (one in seven still
       // running, its next step spread over the coming days), a shelter stay on every third (met).
       s.execute(
-          "insert into case_clock (case_id, clock, policy_version, title, source, part,"
-              + " started_at, due_at, state, next_step, next_fire_at) select 'CASE-B' || g,"
-              + " 'VICTIM_INFORMED', 'bench', 'victim informed', 'BNSS s.193(3)(ii)', 'POLICE',"
+          "insert into case_clock (case_id, district, clock, policy_version, title, source, part,"
+              + " started_at, due_at, state, next_step, next_fire_at) select 'CASE-B' || g, "
+              + districts
+              + "[1 + g % 30], 'VICTIM_INFORMED', 'bench', 'victim informed', 'BNSS s.193(3)(ii)', 'POLICE',"
               + " now() - make_interval(secs => g * 30), now() - make_interval(secs => g * 30) +"
-              + " interval '90 days', case when g % 10 = 0 then 'RUNNING' else 'MET' end, 0, case"
-              + " when g % 10 = 0 then now() + make_interval(secs => g) end from"
+              + " interval '90 days', case when g % 7 = 0 then 'RUNNING' else 'MET' end, 0, case"
+              + " when g % 7 = 0 then now() + make_interval(secs => g) end from"
               + " generate_series(1, "
               + n
               + ") g");
       s.execute(
-          "insert into case_clock (case_id, clock, policy_version, title, source, part,"
-              + " started_at, due_at, state, ended_at) select 'CASE-B' || g, 'OSC_SHELTER',"
+          "insert into case_clock (case_id, district, clock, policy_version, title, source, part,"
+              + " started_at, due_at, state, ended_at) select 'CASE-B' || g, "
+              + districts
+              + "[1 + g % 30], 'OSC_SHELTER',"
               + " 'bench', 'shelter', 'OSC scheme', 'SHELTER', now() - make_interval(secs => g *"
               + " 30), now() - make_interval(secs => g * 30) + interval '5 days', 'MET', now() -"
               + " make_interval(secs => g * 30) + interval '3 days' from generate_series(1, "

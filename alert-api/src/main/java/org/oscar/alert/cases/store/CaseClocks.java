@@ -97,9 +97,10 @@ public final class CaseClocks {
     ClockDefinition def = s.clock();
     List<ClockStep> steps = def.steps(s.startedAt());
     return c.preparedQuery(
-            "insert into case_clock (case_id, clock, policy_version, title, source, part,"
-                + " started_at, due_at, start_event, state, next_fire_at) values ($1, $2, $3, $4,"
-                + " $5, $6, $7, $8, $9, 'RUNNING', $10) on conflict do nothing returning id")
+            "insert into case_clock (case_id, district, clock, policy_version, title, source,"
+                + " part, started_at, due_at, start_event, state, next_fire_at) values ($1,"
+                + " (select district from survivor_case where id = $1), $2, $3, $4, $5, $6, $7, $8,"
+                + " $9, 'RUNNING', $10) on conflict do nothing returning id")
         .execute(
             Tuple.tuple()
                 .addString(caseId)
@@ -330,8 +331,8 @@ public final class CaseClocks {
             "select k.id, k.case_id, k.clock, k.title, k.source, k.part, k.started_at, k.due_at,"
                 + " k.breached, (select array_agg(r.agency_id order by r.agency_id) from referral"
                 + " r where r.case_id = k.case_id and r.state in ('SENT', 'ACCEPTED')) as agencies"
-                + " from case_clock k join survivor_case c on c.id = k.case_id where k.state ="
-                + " 'RUNNING' and k.due_at <= $2 and c.district = $1 order by k.due_at limit $3")
+                + " from case_clock k where k.state = 'RUNNING' and k.district = $1 and k.due_at <="
+                + " $2 order by k.due_at limit $3")
         .execute(Tuple.of(district, sql(until), limit))
         .map(
             rows -> {
