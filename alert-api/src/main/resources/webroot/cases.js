@@ -62,10 +62,18 @@ async function start() {
   for (const e of mine) option($("event-type"), e.type, e.part + ": " + e.type);
   drawFields();
   if (session.role === "AGENCY") { $("inbox-section").hidden = false; await loadInbox(); }
-  if (osc) await loadBoard();
+  // The work first: the list and a linked case; then the board and the month's report.
   await loadList();
   await openLinked();
   window.addEventListener("hashchange", openLinked);
+  if (osc) await loadBoard();
+  // Reports: the Centre Administrator's and the District Magistrate's.
+  if (session.role === "OSC_ADMIN" || (session.role === "OFFICIAL" && session.post === "DM:" + session.district)) {
+    $("report-section").hidden = false;
+    for (const t of view.forms.types) option($("report-type"), t);
+    $("report-month").value = new Date().toISOString().slice(0, 7);
+    await loadReport();
+  }
 }
 
 // A link to #/cases/<id> (from an alert, or pasted) opens that case.
@@ -121,15 +129,61 @@ function left(seconds) {
 async function loadBoard() {
   const r = await call("/api/v1/clocks");
   const list = $("board"); list.innerHTML = "";
+  // By who must act: the ladder's first posts, soonest first within each.
+  const byWho = new Map();
   for (const k of (r.body.clocks || [])) {
-    const li = document.createElement("li");
-    const secondsLeft = Math.round((Date.parse(k.dueAt) - Date.now()) / 1000);
-    li.className = secondsLeft < 0 ? "overdue" : "due-soon";
-    li.textContent = `${k.caseId} · ${k.title} · ${left(secondsLeft)} · ${k.responsible.join(", ")}${k.agencies.length ? " (" + k.agencies.join(", ") + ")" : ""}`;
-    li.addEventListener("click", () => openCase(k.caseId));
-    list.appendChild(li);
+    const who = k.responsible.join(", ");
+    if (!byWho.has(who)) byWho.set(who, []);
+    byWho.get(who).push(k);
+  }
+  for (const [who, clocks] of byWho) {
+    const head = document.createElement("li"); head.className = "board-group"; head.textContent = who;
+    list.appendChild(head);
+    for (const k of clocks) {
+      const li = document.createElement("li");
+      const secondsLeft = Math.round((Date.parse(k.dueAt) - Date.now()) / 1000);
+      li.className = secondsLeft < 0 ? "overdue" : "due-soon";
+      li.textContent = `${k.caseId} · ${k.title} · ${left(secondsLeft)}${k.agencies.length ? " · " + k.agencies.join(", ") : ""}`;
+      li.addEventListener("click", () => openCase(k.caseId));
+      list.appendChild(li);
+    }
   }
 }
+
+function reportQuery(format) {
+  const type = $("report-type").value;
+  return `/api/v1/reports/month?month=${$("report-month").value}&format=${format}${type ? "&type=" + type : ""}`;
+}
+
+async function loadReport() {
+  const svg = await fetch(reportQuery("svg"), { headers: { Authorization: "Bearer " + session.token } });
+  // The chart is the server's own SVG (numbers and clock names, escaped there).
+  $("report-chart").innerHTML = svg.ok ? await svg.text() : "";
+  const r = await call(reportQuery("json"));
+  const list = $("report-figures"); list.innerHTML = "";
+  if (r.status !== 200) { say(r.body.error || "no report", true); return; }
+  const b = r.body, show = (v) => v === null || v === undefined ? "—" : v;
+  const lines = [
+    "Cases opened: " + Object.entries(b.opened).map(([t, n]) => t + " " + n).join(", "),
+    `Press → first unit on scene: p50 ${show(b.pressToFirstUnitOnSceneSeconds.p50)} s, p90 ${show(b.pressToFirstUnitOnSceneSeconds.p90)} s (${b.pressToFirstUnitOnSceneSeconds.cases} cases)`,
+    `Opened → medical examination: p50 ${show(b.openedToMedicalExaminationHours.p50)} h, p90 ${show(b.openedToMedicalExaminationHours.p90)} h`,
+    `FIRs within 24 h: ${show(b.firWithin24h.percent)} % of ${b.firWithin24h.firs}`,
+    `Shelter: ${b.shelter.stays} stays, ${show(b.shelter.daysUsed)} days used, ${b.shelter.stillIn} still in`,
+    "Referrals: " + (b.referrals.map((x) => `${x.agencyKind} ${x.state} ${x.n}`).join(", ") || "none"),
+    `Counts under ${b.suppressedBelow} are shown as <${b.suppressedBelow}.`,
+  ];
+  for (const t of lines) { const li = document.createElement("li"); li.textContent = t; list.appendChild(li); }
+}
+
+$("report-form").addEventListener("submit", async (e) => { e.preventDefault(); await loadReport(); });
+$("report-csv").addEventListener("click", async () => {
+  const r = await fetch(reportQuery("csv"), { headers: { Authorization: "Bearer " + session.token } });
+  if (!r.ok) { say("no CSV: " + r.status, true); return; }
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(await r.blob());
+  a.download = `oscar-report-${session.district}-${$("report-month").value}.csv`;
+  a.click();
+});
 
 async function loadInbox() {
   const r = await call("/api/v1/referrals");

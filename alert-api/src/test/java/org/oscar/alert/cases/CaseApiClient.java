@@ -55,6 +55,21 @@ final class CaseApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
   }
 
+  /** A GET whose answer is not JSON (CSV, SVG): its body, or an exception for a non-200. */
+  String text(String path) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
+  }
+
   Answer put(String path, JsonObject body) throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

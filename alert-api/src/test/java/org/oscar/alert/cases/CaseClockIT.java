@@ -212,6 +212,36 @@ class CaseClockIT {
     assertThat(clocks(adult)).contains("CWC_PRODUCTION RUNNING", "OSC_SHELTER RUNNING");
   }
 
+  @Test
+  void theDistrictsMonthIsCountsOnlyForTheAdministratorAndTheDmWithSmallCountsSuppressed()
+      throws Exception {
+    for (int i = 0; i < 5; i++) {
+      rapeCaseReferredToTheHospital();
+    }
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Kolkata")).toString();
+    String path = "/api/v1/reports/month?month=" + month;
+
+    JsonObject report = admin.get(path).body();
+    String csv = admin.text(path + "&format=csv");
+    String svg = admin.text(path + "&format=svg");
+    Answer byDm = stack.login("dm.khordha").get(path);
+    Answer byCmo = stack.login("cmo.khordha").get(path);
+    Answer future = admin.get("/api/v1/reports/month?month=2999-01");
+
+    assertThat(report.getJsonObject("opened").getValue("SEXUAL_ASSAULT"))
+        .isInstanceOf(Number.class);
+    assertThat(((Number) report.getJsonObject("opened").getValue("SEXUAL_ASSAULT")).intValue())
+        .isGreaterThanOrEqualTo(5);
+    assertThat(report.getJsonObject("opened").getValue("TRAFFICKING")).isEqualTo(0);
+    assertThat(report.getJsonArray("referrals").encode()).contains("HOSPITAL");
+    assertThat(report.encode() + csv + svg).doesNotContain("CASE-", "SV-", "HOSP-CAPITAL");
+    assertThat(csv).startsWith("section,item,measure,value");
+    assertThat(svg).startsWith("<svg").contains("Legal clocks started in " + month);
+    assertThat(byDm.status()).isEqualTo(200);
+    assertThat(byCmo.status()).as("not the CMO's").isEqualTo(403);
+    assertThat(future.body().getString("field")).isEqualTo("month");
+  }
+
   private static List<String> clocks(String caseId) throws Exception {
     return admin.get("/api/v1/cases/" + caseId).body().getJsonArray("clocks").stream()
         .map(o -> ((JsonObject) o).getString("clock") + " " + ((JsonObject) o).getString("state"))

@@ -125,6 +125,13 @@ public final class CaseRegisterBench {
               100,
               () ->
                   clocks.board("Khordha", Instant.now().plus(java.time.Duration.ofDays(30)), 200)));
+      java.time.YearMonth lastMonth =
+          java.time.YearMonth.now(java.time.ZoneId.of("Asia/Kolkata")).minusMonths(1);
+      org.oscar.alert.cases.store.CaseReports reports =
+          new org.oscar.alert.cases.store.CaseReports(config.cases().pool(vertx, 2));
+      report(
+          "report: Khordha's month " + lastMonth + " (every figure)",
+          timed(10, () -> reports.month("Khordha", lastMonth, null)));
       report(
           "list: Khordha's 50 newest cases, " + users + " users",
           run(users, seconds, http -> get(http, base + "/api/v1/cases?limit=50", token)));

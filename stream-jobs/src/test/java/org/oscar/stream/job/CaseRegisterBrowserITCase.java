@@ -119,6 +119,15 @@ class CaseRegisterBrowserITCase {
     assertThat(browser.findElement(By.id("referrals")).getText()).contains("SENT");
     Chromium.screenshot(browser, "case-page-osc.png");
 
+    // The district's month, as its Centre Administrator sees it: counts only, small ones hidden.
+    browser.findElement(By.cssSelector("#report-form button[type='submit']")).click();
+    wait.until(b -> b.findElement(By.id("report-chart")).getText().contains("VICTIM_INFORMED"));
+    assertThat(browser.findElement(By.id("report-figures")).getText())
+        .contains("Cases opened:", "shown as <5")
+        .doesNotContain(caseId);
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    Chromium.screenshot(browser, "case-report-osc.png");
+
     logout();
     login(LocalStack.LEGAL_AID);
     wait.until(b -> !b.findElements(By.cssSelector("#inbox li")).isEmpty());

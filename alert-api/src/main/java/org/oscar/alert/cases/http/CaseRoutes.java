@@ -84,7 +84,13 @@ public final class CaseRoutes {
 
   public void mount(Router router) {
     for (String path :
-        List.of("/api/v1/cases*", "/api/v1/referrals*", "/api/v1/agencies", "/api/v1/case-forms")) {
+        List.of(
+            "/api/v1/cases*",
+            "/api/v1/referrals*",
+            "/api/v1/agencies",
+            "/api/v1/case-forms",
+            "/api/v1/clocks",
+            "/api/v1/reports/*")) {
       router
           .route(path)
           .handler(
@@ -112,6 +118,7 @@ public final class CaseRoutes {
     router.post("/api/v1/referrals/:id/:step").handler(this::step);
     router.get("/api/v1/agencies").handler(this::agencies);
     router.get("/api/v1/clocks").handler(this::board);
+    router.get("/api/v1/reports/month").handler(this::report);
     router.get("/api/v1/case-forms").handler(this::forms);
   }
 
@@ -743,6 +750,70 @@ public final class CaseRoutes {
                         .audit(actor, "BOARD", null, rows.size() + " clocks")
                         .map(new JsonObject().put("clocks", new JsonArray(rows))));
     answer(ctx, result, 200);
+  }
+
+  /**
+   * A district's month in counts only ({@code month=YYYY-MM}, default this one; {@code type};
+   * {@code format=json|csv|svg}): for its Centre Administrator and its District Magistrate.
+   */
+  private void report(RoutingContext ctx) {
+    Principal p = ApiAuth.principal(ctx);
+    var q = ctx.queryParams();
+    String format = q.get("format") == null ? "json" : q.get("format");
+    Future<org.oscar.alert.cases.report.MonthReport> result =
+        Future.<Void>succeededFuture()
+            .compose(
+                x -> {
+                  boolean dm =
+                      p.role() == UserRole.OFFICIAL && ("DM:" + p.district()).equals(p.post());
+                  if (p.role() != UserRole.OSC_ADMIN && !dm) {
+                    throw CaseProblem.forbidden(
+                        "reports are for the Centre Administrator and the District Magistrate");
+                  }
+                  if (!List.of("json", "csv", "svg").contains(format)) {
+                    throw CaseProblem.invalid("format", "must be json, csv or svg");
+                  }
+                  java.time.YearMonth month = month(q.get("month"));
+                  CaseType type = CaseRequests.enumOf("type", q.get("type"), CaseType.class, false);
+                  return store
+                      .reports()
+                      .month(p.district(), month, type)
+                      .compose(
+                          r ->
+                              store.audit(actor(ctx), "REPORT", null, month + " " + format).map(r));
+                });
+    if (format.equals("json")) {
+      answer(ctx, result.map(org.oscar.alert.cases.report.MonthReport::json), 200);
+      return;
+    }
+    result
+        .onSuccess(
+            r -> {
+              boolean csv = format.equals("csv");
+              ctx.response()
+                  .putHeader(
+                      "Content-Type",
+                      csv ? "text/csv; charset=utf-8" : "image/svg+xml; charset=utf-8")
+                  .putHeader("Cache-Control", "no-store")
+                  .end(csv ? r.csv() : org.oscar.alert.cases.report.ReportChart.clocks(r));
+            })
+        .onFailure(e -> failed(ctx, e));
+  }
+
+  private static java.time.YearMonth month(String given) {
+    java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Kolkata"));
+    if (given == null) {
+      return now;
+    }
+    try {
+      java.time.YearMonth m = java.time.YearMonth.parse(given);
+      if (!m.isAfter(now) && m.getYear() >= 2000) {
+        return m;
+      }
+    } catch (RuntimeException e) {
+      // answered below
+    }
+    throw CaseProblem.invalid("month", "must be a month YYYY-MM, not in the future");
   }
 
   private static java.time.Duration within(String given) {

@@ -243,6 +243,10 @@ public final class CaseClocks {
     Instant due = instant(k, "due_at");
     Actor clock = new Actor("legal-clock", null, null, false);
     return recipients(c, caseId, district, step.posts())
+        .map(
+            // Nobody to tell is never silence: the OSC's post is told, and its receipt says why
+            // not.
+            to -> to.isEmpty() ? List.of(new Recipient("OSC_ADMIN:" + district, null)) : to)
         .compose(
             to -> {
               List<String> officials =

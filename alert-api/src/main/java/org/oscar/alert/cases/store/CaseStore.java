@@ -64,6 +64,11 @@ public final class CaseStore implements AutoCloseable {
     return clocks;
   }
 
+  /** A district's monthly figures, counts only. */
+  public CaseReports reports() {
+    return new CaseReports(pool);
+  }
+
   public CaseNotices notices() {
     return notices;
   }
