@@ -24,7 +24,7 @@ import org.oscar.testkit.SmsGatewayServer.Sms;
 /**
  * The legal clocks fire with no input at all, through the alert path, exactly once each, on a real
  * PostgreSQL with the API killed between two steps. The policy is Odisha's medical-examination
- * clock with its 24 hours cut to 4 seconds ({@code clocks/fast.json}, a test file).
+ * clock with its 24 hours cut to 6 seconds ({@code clocks/fast.json}, a test file).
  */
 class CaseClockIT {
   private static final String HOSPITAL_PHONE = "+910000000401";
@@ -158,7 +158,7 @@ class CaseClockIT {
       Thread.sleep(100);
     } finally {
       api.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      Thread.sleep(5_000); // the overdue step falls due while no API runs
+      Thread.sleep(6_000); // the overdue step falls due while no API runs
       stack.startApi();
     }
 
@@ -210,6 +210,17 @@ class CaseClockIT {
     assertThat(clocks(child)).containsExactly("CWC_PRODUCTION RUNNING");
     assertThat(aged.status()).isEqualTo(200);
     assertThat(clocks(adult)).contains("CWC_PRODUCTION RUNNING", "OSC_SHELTER RUNNING");
+
+    Answer closed =
+        admin.patch(
+            "/api/v1/cases/" + child,
+            new JsonObject()
+                .put("version", admin.get("/api/v1/cases/" + child).body().getInteger("version"))
+                .put("state", "CLOSED")
+                .put("closureReason", "SERVICES_COMPLETED"));
+
+    assertThat(closed.status()).as(closed.body().encode()).isEqualTo(200);
+    assertThat(clocks(child)).as("closed with the case").containsExactly("CWC_PRODUCTION CLOSED");
   }
 
   @Test

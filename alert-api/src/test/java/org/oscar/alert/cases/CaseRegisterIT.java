@@ -100,7 +100,8 @@ class CaseRegisterIT {
     CaseApiClient cmo = stack.login("cmo.khordha");
 
     JsonObject seenBySp = sp.get("/api/v1/cases/" + escalated).body();
-    assertThat(seenBySp.getJsonArray("parts").getList()).containsExactly("POLICE");
+    assertThat(seenBySp.getJsonArray("parts").getList())
+        .containsExactlyInAnyOrder("CHILD", "POLICE");
     assertThat(types(seenBySp)).contains("FIR_REGISTERED").doesNotContain("MLC_REGISTERED");
     assertThat(seenBySp.fieldNames()).doesNotContain("incident", "consents", "notices");
     assertThat(dm.get("/api/v1/cases/" + escalated).body().getJsonArray("parts").getList())
@@ -170,6 +171,15 @@ class CaseRegisterIT {
             .put("agencyId", "DLSA-KHORDHA")
             .put("shares", new JsonArray().add("LEGAL")));
 
+    Answer overridden =
+        admin.create(
+            "/api/v1/cases/" + caseId + "/referrals",
+            new JsonObject()
+                .put("agencyId", "HOSP-CAPITAL")
+                .put("shares", new JsonArray().add("IDENTITY"))
+                .put("overrideReason", "urgent"));
+    assertThat(overridden.status()).as("never on an override").isEqualTo(400);
+    assertThat(overridden.body().getString("field")).isEqualTo("shares");
     assertThat(withoutConsent.status()).isEqualTo(400);
     assertThat(withoutConsent.body().getString("field")).isEqualTo("consentId");
     assertThat(withoutConsent.body().encode()).doesNotContain("Sunita");

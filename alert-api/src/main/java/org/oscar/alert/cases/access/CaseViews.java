@@ -70,7 +70,12 @@ public final class CaseViews {
       if (!sees(v, e)) {
         continue;
       }
-      events.add(event(e));
+      JsonObject shown = event(e);
+      if (!v.osc() && "CLOCK".equals(e.part())) {
+        // Who else a clock told is the OSC's to know, as the case's other referrals are.
+        shown.put("data", e.data().copy()).getJsonObject("data").remove("told");
+      }
+      events.add(shown);
       CasePart part = partOf(e);
       if (part != null) {
         JsonObject s = services.computeIfAbsent(part, p -> new JsonObject());

@@ -7,15 +7,16 @@ import org.oscar.alert.cases.model.CasePart;
 
 /**
  * The district officials a case is escalated to, and what of it each oversees: the SP the police
- * part, the Chief Medical Officer the medical part, the District Magistrate every service (the
- * district's head, to whom a stalled case escalates last). None of them sees who she is, her
- * consents, the rescue's record or who else was told.
+ * and child-protection parts, the Chief Medical Officer the medical part, the District Magistrate
+ * every service (the district's head, to whom a stalled case escalates last). None of them sees who
+ * she is, her consents, the rescue's record or who else was told.
  */
 public final class OfficialPosts {
   private static final Map<String, Set<CasePart>> OVERSEES =
       Map.of(
+          // The police produce a child before the CWC: the SP oversees that part too.
           "SP",
-          EnumSet.of(CasePart.POLICE),
+          EnumSet.of(CasePart.POLICE, CasePart.CHILD),
           "CMO",
           EnumSet.of(CasePart.MEDICAL),
           "DM",

@@ -50,8 +50,16 @@ public record ClockDefinition(
 
   /** Everything the clock will do if nothing satisfies it, in time order, from its start. */
   public List<ClockStep> steps(Instant startedAt) {
+    return steps(startedAt, startedAt.plus(dueAfter));
+  }
+
+  /**
+   * The steps of a clock that started at {@code startedAt} and is due at {@code due} (as it was
+   * started: a later policy with another time changes no running clock's due time).
+   */
+  public List<ClockStep> steps(Instant startedAt, Instant due) {
     List<ClockStep> steps = new ArrayList<>();
-    long dueMs = dueAfter.toMillis();
+    long dueMs = java.time.Duration.between(startedAt, due).toMillis();
     for (double f : reminders) {
       steps.add(
           new ClockStep(
@@ -60,7 +68,6 @@ public record ClockDefinition(
               ClockStep.Kind.REMINDER,
               remind));
     }
-    Instant due = startedAt.plus(dueAfter);
     for (int i = 0; i < ladder.size(); i++) {
       steps.add(
           new ClockStep(

@@ -10,8 +10,11 @@ import org.oscar.alert.cases.model.CaseType;
 /**
  * What an event recorded on a case does to its clocks: it satisfies or closes the running clocks
  * that listen for it, then starts the clocks it starts (one running instance per clock and case; a
- * clock whose satisfying event is already on the case does not start). An event that would satisfy
- * a clock before the clock started is refused, naming {@code happenedAt}. Pure.
+ * clock does not start when what it waits for has already happened: an event that would meet or
+ * close it with no start of it before, e.g. the examination before the FIR, or her declining it; a
+ * second shelter stay starts its own clock, the first discharge having ended the first). An event
+ * that would end a running clock before the clock started is refused, naming {@code happenedAt}.
+ * Pure.
  */
 public final class ClockRules {
   private ClockRules() {}
@@ -19,8 +22,8 @@ public final class ClockRules {
   /** A clock running on the case. */
   public record Running(long id, String clock, Instant startedAt) {}
 
-  /** An event already on the case. */
-  public record Past(String type, JsonObject data) {}
+  /** An event already on the case, and when it happened. */
+  public record Past(String type, JsonObject data, Instant at) {}
 
   public record Start(ClockDefinition clock, Instant startedAt) {
     public Instant dueAt() {
@@ -78,13 +81,30 @@ public final class ClockRules {
                   r ->
                       r.clock().equals(def.id())
                           && ends.stream().noneMatch(e -> e.clock().id() == r.id()));
-      boolean alreadyMet =
-          history.stream().anyMatch(h -> any(def.satisfiedBy(), h.type(), h.data()));
-      if (!alreadyRunning && !alreadyMet) {
+      if (!alreadyRunning && !alreadyEnded(def, history)) {
         starts.add(new Start(def, happenedAt));
       }
     }
     return new Changes(starts, ends);
+  }
+
+  /** An ending event on the case that no earlier start of this clock accounts for. */
+  private static boolean alreadyEnded(ClockDefinition def, List<Past> history) {
+    for (Past end : history) {
+      boolean ends =
+          any(def.satisfiedBy(), end.type(), end.data())
+              || any(def.closedBy(), end.type(), end.data());
+      if (!ends) {
+        continue;
+      }
+      boolean startedBefore =
+          history.stream()
+              .anyMatch(s -> any(def.startsOn(), s.type(), s.data()) && !s.at().isAfter(end.at()));
+      if (!startedBefore) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean any(List<EventMatch> matches, String type, JsonObject data) {

@@ -307,7 +307,8 @@ public final class CaseRoutes {
     if (sealed != null
         && identities != null
         && seen.visibility().sees(CasePart.IDENTITY)
-        && CaseViews.consentStands(seen.file(), sealed.consentId())) {
+        && CaseViews.consentStands(seen.file(), sealed.consentId())
+        && (seen.visibility().osc() || consentNamesIdentityFor(seen))) {
       try {
         view.put("identity", identities.open(sealed.cipher(), seen.file().survivorId()).json());
       } catch (IllegalStateException e) {
@@ -319,6 +320,17 @@ public final class CaseRoutes {
       return Future.succeededFuture(view);
     }
     return store.notices().of(seen.file().id()).map(n -> view.put("notices", n));
+  }
+
+  /**
+   * An agency learns who she is only on a standing consent of hers naming IDENTITY and the agency:
+   * never on an override, whatever its referral shares.
+   */
+  private static boolean consentNamesIdentityFor(Seen seen) {
+    return seen.agency() != null
+        && seen.file().consents().stream()
+            .map(ConsentRow::consent)
+            .anyMatch(k -> k.covers(seen.agency(), Set.of(CasePart.IDENTITY)));
   }
 
   /** Her name, phone and address, kept sealed on her consent: OSC staff only. */

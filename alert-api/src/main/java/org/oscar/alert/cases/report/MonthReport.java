@@ -79,7 +79,11 @@ public record MonthReport(
                 .put("within24h", Suppression.count(firsWithin24h))
                 .put(
                     "percent",
-                    Suppression.shows(firs) ? Math.round(100.0 * firsWithin24h / firs) : null))
+                    // Shown only when neither side of the split is small: a share of a shown
+                    // total would give a suppressed count away.
+                    Suppression.shows(firsWithin24h) && Suppression.shows(firs - firsWithin24h)
+                        ? Math.round(100.0 * firsWithin24h / firs)
+                        : null))
         .put("clocks", clockRows)
         .put(
             "shelter",

@@ -77,7 +77,7 @@ public final class CaseClocks {
     List<ClockRules.Past> history = new ArrayList<>();
     for (CaseEventRow e : f.events()) {
       if (e.id() != eventRowId) {
-        history.add(new ClockRules.Past(e.type(), e.data()));
+        history.add(new ClockRules.Past(e.type(), e.data(), e.happenedAt()));
       }
     }
     ClockRules.Changes changes =
@@ -132,8 +132,9 @@ public final class CaseClocks {
 
   private static Future<Void> end(SqlConnection c, String caseId, ClockRules.End e, Actor actor) {
     return c.preparedQuery(
-            "update case_clock set state = $2, ended_at = $3, ended_by = $4, next_fire_at = null"
-                + " where id = $1 and state = 'RUNNING' returning clock, part, breached")
+            "update case_clock set state = $2, ended_at = $3, ended_by = $4, next_fire_at = null,"
+                + " breached = breached or $3 > due_at where id = $1 and state = 'RUNNING'"
+                + " returning clock, part, breached")
         .execute(Tuple.of(e.clock().id(), e.met() ? "MET" : "CLOSED", sql(e.at()), e.by()))
         .compose(
             rows -> {
@@ -152,6 +153,48 @@ public final class CaseClocks {
                       e.at(),
                       actor)
                   .mapEmpty();
+            });
+  }
+
+  /**
+   * Closes one running clock for a reason that is not an event of its own (policy, case closed).
+   */
+  private static Future<Void> close(
+      SqlConnection c, long id, String caseId, String why, Actor actor) {
+    return c.preparedQuery(
+            "update case_clock set state = 'CLOSED', ended_at = now(), ended_by = $2,"
+                + " next_fire_at = null where id = $1 and state = 'RUNNING' returning clock, part")
+        .execute(Tuple.of(id, why))
+        .compose(
+            rows ->
+                !rows.iterator().hasNext()
+                    ? Future.succeededFuture()
+                    : CaseStore.event(
+                            c,
+                            caseId,
+                            "CLOCK",
+                            "CLOCK_CLOSED",
+                            clockData(
+                                    rows.iterator().next().getString("clock"),
+                                    rows.iterator().next().getString("part"))
+                                .put("by", why),
+                            null,
+                            actor)
+                        .mapEmpty());
+  }
+
+  /** The case is closed: its running clocks close with it, in the closing's transaction. */
+  Future<Void> caseClosed(SqlConnection c, String caseId, Actor actor) {
+    return c.preparedQuery("select id from case_clock where case_id = $1 and state = 'RUNNING'")
+        .execute(Tuple.of(caseId))
+        .compose(
+            rows -> {
+              Future<Void> chain = Future.succeededFuture();
+              for (Row r : rows) {
+                long id = r.getLong("id");
+                chain = chain.compose(x -> close(c, id, caseId, "CASE_CLOSED", actor));
+              }
+              return chain;
             });
   }
 
@@ -184,7 +227,19 @@ public final class CaseClocks {
             ids -> {
               Future<Integer> fired = Future.succeededFuture(0);
               for (long id : ids) {
-                fired = fired.compose(n -> fireOne(id, now).map(done -> done ? n + 1 : n));
+                // One clock that fails (its transaction rolled back, its step still due) holds
+                // up none of the others.
+                fired =
+                    fired.compose(
+                        n ->
+                            fireOne(id, now)
+                                .map(done -> done ? n + 1 : n)
+                                .recover(
+                                    e -> {
+                                      LOG.warn(
+                                          "clock {} not fired, retried: {}", id, e.getMessage());
+                                      return Future.succeededFuture(n);
+                                    }));
               }
               return fired;
             });
@@ -208,9 +263,9 @@ public final class CaseClocks {
     return pool.withTransaction(
         c ->
             c.preparedQuery(
-                    "select k.*, c.district, c.region from case_clock k join survivor_case c on"
-                        + " c.id = k.case_id where k.id = $1 and k.state = 'RUNNING' and"
-                        + " k.next_fire_at <= $2 for update of k skip locked")
+                    "select k.*, c.region, c.state as case_state from case_clock k join"
+                        + " survivor_case c on c.id = k.case_id where k.id = $1 and k.state ="
+                        + " 'RUNNING' and k.next_fire_at <= $2 for update of k skip locked")
                 .execute(Tuple.of(clockId, sql(now)))
                 .compose(
                     rows ->
@@ -222,31 +277,45 @@ public final class CaseClocks {
   private Future<Void> fire(SqlConnection c, Row k) {
     long id = k.getLong("id");
     String caseId = k.getString("case_id");
+    Actor clock = new Actor("legal-clock", null, null, false);
     ClockDefinition def = policy.clock(k.getString("clock")).orElse(null);
-    int index = k.getInteger("next_step");
-    List<ClockStep> steps = def == null ? List.of() : def.steps(instant(k, "started_at"));
-    if (index >= steps.size()) {
-      // A clock the policy no longer has, or with no step left: it stops firing, and says so.
-      LOG.warn(
-          "clock {} on {} has no step {} in policy {}",
-          k.getString("clock"),
+    if (def == null || "CLOSED".equals(k.getString("case_state"))) {
+      // A clock the policy no longer has, or on a case closed meanwhile: closed, on the record.
+      return close(
+          c,
+          id,
           caseId,
-          index,
-          policy.version());
+          def == null ? "not in clock policy " + policy.version() : "CASE_CLOSED",
+          clock);
+    }
+    Instant due = instant(k, "due_at");
+    Instant dueStep = instant(k, "next_fire_at");
+    // The step is found by its time, not its place in the list: a policy that adds or drops a
+    // reminder neither repeats nor skips a step of a running clock.
+    List<ClockStep> steps = def.steps(instant(k, "started_at"), due);
+    ClockStep step = ClockStep.next(steps, dueStep, Instant.now());
+    if (step == null) {
       return c.preparedQuery("update case_clock set next_fire_at = null where id = $1")
           .execute(Tuple.of(id))
           .mapEmpty();
     }
-    ClockStep step = steps.get(index);
+    int index = step.index();
+    Instant nextAt =
+        steps.stream()
+            .map(ClockStep::at)
+            .filter(at -> at.isAfter(step.at()))
+            .findFirst()
+            .orElse(null);
     String district =
         k.getString("district") == null ? k.getString("region") : k.getString("district");
-    Instant due = instant(k, "due_at");
-    Actor clock = new Actor("legal-clock", null, null, false);
     return recipients(c, caseId, district, step.posts())
         .map(
-            // Nobody to tell is never silence: the OSC's post is told, and its receipt says why
-            // not.
-            to -> to.isEmpty() ? List.of(new Recipient("OSC_ADMIN:" + district, null)) : to)
+            // Nobody to tell (no OSC on file for the district) is never silence: the region's
+            // control room is told instead, as an alert with no official is.
+            to ->
+                to.isEmpty()
+                    ? List.of(new Recipient("CONTROL_ROOM:" + k.getString("region"), null))
+                    : to)
         .compose(
             to -> {
               List<String> officials =
@@ -255,7 +324,11 @@ public final class CaseClocks {
                   .queue(
                       c,
                       caseId,
-                      NoticeCause.clock("CLOCK-" + id + ":" + index, step.kind(), def.title(), due),
+                      NoticeCause.clock(
+                          "CLOCK-" + id + ":" + step.kind() + ":" + step.at().toEpochMilli(),
+                          step.kind(),
+                          def.title(),
+                          due),
                       to)
                   .compose(x -> CaseStore.escalate(c, caseId, officials, "CLOCK " + def.id()))
                   .compose(
@@ -282,9 +355,7 @@ public final class CaseClocks {
                                   Tuple.of(
                                       id,
                                       index + 1,
-                                      index + 1 < steps.size()
-                                          ? sql(steps.get(index + 1).at())
-                                          : null,
+                                      nextAt == null ? null : sql(nextAt),
                                       step.kind() != ClockStep.Kind.REMINDER)))
                   .mapEmpty();
             });
@@ -333,7 +404,7 @@ public final class CaseClocks {
   public Future<List<JsonObject>> board(String district, Instant until, int limit) {
     return pool.preparedQuery(
             "select k.id, k.case_id, k.clock, k.title, k.source, k.part, k.started_at, k.due_at,"
-                + " k.breached, (select array_agg(r.agency_id order by r.agency_id) from referral"
+                + " k.due_at < now() as overdue, (select array_agg(r.agency_id order by r.agency_id) from referral"
                 + " r where r.case_id = k.case_id and r.state in ('SENT', 'ACCEPTED')) as agencies"
                 + " from case_clock k where k.state = 'RUNNING' and k.district = $1 and k.due_at <="
                 + " $2 order by k.due_at limit $3")
@@ -352,7 +423,7 @@ public final class CaseClocks {
                         .put("source", r.getString("source"))
                         .put("part", r.getString("part"))
                         .put("dueAt", instant(r, "due_at").toString())
-                        .put("overdue", r.getBoolean("breached"))
+                        .put("overdue", r.getBoolean("overdue"))
                         .put(
                             "responsible",
                             new JsonArray(def == null ? List.of() : def.ladder().get(0).posts()))

@@ -34,6 +34,8 @@ import org.oscar.contract.alert.DeliveryStatus;
  * receipts. One notice per (case, cause, post): a retried change tells nobody twice.
  */
 public final class CaseNotices implements DeliveryOutbox {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseNotices.class);
+
   /** Case notices' delivery ids start so; the alerts' are incident ids, which never do. */
   public static final String DELIVERY_PREFIX = "NOTICE-";
 
@@ -142,6 +144,10 @@ public final class CaseNotices implements DeliveryOutbox {
                           cause.text(caseId, r.post(), caseLinkPrefix),
                           now),
                       channel -> DELIVERY_PREFIX + noticeId + ":" + channel);
+              if (plan.deliveries().isEmpty()) {
+                // On the case as a FAILED receipt; here so that operations see it too.
+                LOG.warn("notice {} on {} reaches nobody at {}", cause.key(), caseId, r.post());
+              }
               return insertDeliveries(c, noticeId, plan.deliveries())
                   .compose(x -> insertReceipts(c, noticeId, plan.receipts()));
             });

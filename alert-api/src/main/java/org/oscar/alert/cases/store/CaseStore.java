@@ -338,6 +338,9 @@ public final class CaseStore implements AutoCloseable {
                           ch.state().name(),
                           ch.closureReason() == null ? null : ch.closureReason().name())));
       steps.add(c -> event(c, caseId, "CASE", "STATE_CHANGED", data, null, actor));
+      if (ch.state() == CaseState.CLOSED) {
+        steps.add(c -> clocks.caseClosed(c, caseId, actor));
+      }
     } else if (ch.closureReason() != null) {
       throw CaseProblem.invalid("closureReason", "is given only with state CLOSED");
     }

@@ -47,6 +47,11 @@ public final class SharingRules {
     if (role != UserRole.OSC_ADMIN) {
       throw CaseProblem.forbidden("only the OSC Centre Administrator may override consent");
     }
+    if (shares.contains(CasePart.IDENTITY)) {
+      // Disclosing a sexual-offence victim's identity is an offence (BNS s.72): only she decides.
+      throw CaseProblem.invalid(
+          "shares", "who she is is shared only on her consent, never on an override");
+    }
     if (overrideReason.length() > FieldKind.MAX_TEXT) {
       throw CaseProblem.invalid("overrideReason", "must be at most 200 characters");
     }

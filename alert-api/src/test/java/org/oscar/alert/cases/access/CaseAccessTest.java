@@ -99,7 +99,7 @@ class CaseAccessTest {
     List<String> escalated = List.of("SP:Khordha");
 
     Visibility seen = CaseAccess.of(sp, "Khordha", "r", null, List.of(), escalated);
-    assertThat(seen.parts()).containsExactly(CasePart.POLICE);
+    assertThat(seen.parts()).containsExactlyInAnyOrder(CasePart.POLICE, CasePart.CHILD);
     assertThat(seen.osc()).isFalse();
     assertThat(seen.seesIncident()).isFalse();
     assertThat(CaseAccess.mayRecord(seen, CasePart.POLICE, null, List.of())).isFalse();

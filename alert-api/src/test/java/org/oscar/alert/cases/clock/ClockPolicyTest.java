@@ -61,6 +61,30 @@ class ClockPolicyTest {
   }
 
   @Test
+  void aReminderAlreadyOvertakenByItsClocksDueTimeIsPassedOverButNoOverdueStepIs() {
+    ClockDefinition medical = ClockPolicy.bundled().clock("MEDICAL_EXAMINATION").orElseThrow();
+    Instant fir = Instant.parse("2026-12-01T10:00:00Z");
+    java.util.List<ClockStep> steps = medical.steps(fir);
+
+    assertThat(ClockStep.next(steps, fir, fir.plusSeconds(60)).kind())
+        .isEqualTo(ClockStep.Kind.REMINDER);
+    assertThat(ClockStep.next(steps, fir, Instant.parse("2026-12-02T11:00:00Z")).kind())
+        .as("started from an FIR recorded a day late: no reminder of what is already overdue")
+        .isEqualTo(ClockStep.Kind.OVERDUE);
+    assertThat(
+            ClockStep.next(
+                    steps,
+                    Instant.parse("2026-12-02T12:00:00Z"),
+                    Instant.parse("2026-12-09T00:00:00Z"))
+                .posts())
+        .as("an escalation is never passed over")
+        .containsExactly("CMO");
+    assertThat(medical.steps(fir, fir.plusSeconds(3600)).get(2).at())
+        .as("a running clock keeps the due time it started with")
+        .isEqualTo(fir.plusSeconds(3600));
+  }
+
+  @Test
   void aBadPolicyIsRefusedWithEveryProblemListedAtOnce() {
     String bad =
         """

@@ -112,7 +112,8 @@ class ClockRulesTest {
   @Test
   void aClockAlreadyMetOrRunningDoesNotStartAgain() {
     List<ClockRules.Past> examined =
-        List.of(new ClockRules.Past("EXAMINATION_STARTED", new JsonObject()));
+        List.of(
+            new ClockRules.Past("EXAMINATION_STARTED", new JsonObject(), FIR.minusSeconds(600)));
     ClockRules.Running running = new ClockRules.Running(9, "INVESTIGATION", FIR);
 
     ClockRules.Changes second =
@@ -150,6 +151,43 @@ class ClockRulesTest {
         .containsExactly("OSC_ADMIN:OSC-K");
     assertThat(ClockPosts.isOfficial("DM:Khordha")).isTrue();
     assertThat(ClockPosts.isOfficial("NODAL:HOSP-C")).isFalse();
+  }
+
+  @Test
+  void
+      herDeclinedExaminationBeforeTheFirKeepsTheClockFromStartingButAPastStayDoesNotBlockANewOne() {
+    List<ClockRules.Past> declined =
+        List.of(
+            new ClockRules.Past("EXAMINATION_DECLINED", new JsonObject(), FIR.minusSeconds(60)));
+    List<ClockRules.Past> earlierStay =
+        List.of(
+            new ClockRules.Past("SHELTER_ADMITTED", new JsonObject(), FIR.minusSeconds(9000)),
+            new ClockRules.Past("SHELTER_DISCHARGED", new JsonObject(), FIR.minusSeconds(3000)));
+
+    assertThat(
+            ClockRules.onEvent(
+                    ODISHA,
+                    CaseType.SEXUAL_ASSAULT,
+                    "FIR_REGISTERED",
+                    new JsonObject(),
+                    FIR,
+                    List.of(),
+                    declined)
+                .starts())
+        .extracting(s -> s.clock().id())
+        .doesNotContain("MEDICAL_EXAMINATION");
+    assertThat(
+            ClockRules.onEvent(
+                    ODISHA,
+                    CaseType.OTHER,
+                    "SHELTER_ADMITTED",
+                    new JsonObject(),
+                    FIR,
+                    List.of(),
+                    earlierStay)
+                .starts())
+        .extracting(s -> s.clock().id())
+        .containsExactly("OSC_SHELTER");
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")

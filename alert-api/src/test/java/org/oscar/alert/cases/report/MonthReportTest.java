@@ -26,7 +26,10 @@ class MonthReportTest {
 
     assertThat(j.getJsonObject("pressToFirstUnitOnSceneSeconds").getValue("p50")).isNull();
     assertThat(j.getJsonObject("openedToMedicalExaminationHours").getDouble("p50")).isEqualTo(6.5);
-    assertThat(j.getJsonObject("firWithin24h").getLong("percent")).isEqualTo(75L);
+    assertThat(j.getJsonObject("firWithin24h").getLong("percent")).isEqualTo(50L);
+    assertThat(report(3, 0, 12, 8, 6).json().getJsonObject("firWithin24h").getValue("percent"))
+        .as("6 of 8 would give away the 2 beyond 24 h")
+        .isNull();
     assertThat(j.getJsonObject("shelter").getValue("daysUsed")).isNull();
   }
 
@@ -38,7 +41,7 @@ class MonthReportTest {
     assertThat(csv)
         .contains("opened,SEXUAL_ASSAULT,cases,<5")
         .contains("clock,MEDICAL_EXAMINATION,met,9")
-        .contains("fir,within_24h,percent,75");
+        .contains("fir,within_24h,percent,50");
   }
 
   @Test
@@ -51,6 +54,11 @@ class MonthReportTest {
   }
 
   private static MonthReport report(long sexualAssault, long other, long dv) {
+    return report(sexualAssault, other, dv, 12, 6);
+  }
+
+  private static MonthReport report(
+      long sexualAssault, long other, long dv, long firs, long firsWithin24h) {
     Map<String, Long> opened = new LinkedHashMap<>();
     opened.put("SEXUAL_ASSAULT", sexualAssault);
     opened.put("OTHER", other);
@@ -62,8 +70,8 @@ class MonthReportTest {
         opened,
         new MonthReport.Spread(3, 400.0, 700.0),
         new MonthReport.Spread(8, 6.5, 20.0),
-        8,
-        6,
+        firs,
+        firsWithin24h,
         List.of(new MonthReport.ClockCounts("MEDICAL_EXAMINATION", 9, 2, 0, 0, 0)),
         2,
         7,
