@@ -10,7 +10,8 @@
 #   6. that incident became a case in the case register (PostgreSQL), as the OSC Centre
 #      Administrator (osc.khordha) sees it, with this run's incident in it;
 #   7. a legal clock fires with no further input: the hospital arrival recorded on that case starts
-#      the TREATMENT clock (demo times: due in 5 s), whose reminder the SMS stand-in prints;
+#      the TREATMENT clock (demo times: due in 5 s), whose reminder or overdue notice the SMS
+#      stand-in prints;
 #   8. the run exits 0 and leaves no process and no listening port behind.
 # On a failure it names the cause: the run's own error and the first error of each process log.
 #
@@ -129,8 +130,8 @@ while kill -0 "$RUN_PID" 2>/dev/null && [ "$(date +%s)" -lt "$DEADLINE" ]; do
     "http://127.0.0.1:$API_PORT/api/v1/cases/$CASE_ID/events" 2>/dev/null; then
     ARRIVED=1
   fi
-  if [ -n "${CASE_ID:-}" ] && grep -qE "^\[sms-gateway\] to \+[0-9]+: OSCAR CASE $CASE_ID: reminder: free, immediate" "$LOG"; then
-    check clock "the TREATMENT clock on $CASE_ID reminded its post by SMS with no further input"
+  if [ -n "${CASE_ID:-}" ] && grep -qE "^\[sms-gateway\] to \+[0-9]+: OSCAR CASE $CASE_ID: (reminder|OVERDUE): free, immediate" "$LOG"; then
+    check clock "the TREATMENT clock on $CASE_ID told its post by SMS with no further input"
   fi
   if [ -z "${passed[page]:-}" ] && listening "$API_PORT" \
     && curl -fsS -m 5 "http://127.0.0.1:$API_PORT/" 2>/dev/null | grep -qi "<html"; then
@@ -171,7 +172,7 @@ fail() { say "FAIL $*"; failed=1; }
 [ -n "${passed[incident]:-}" ] || fail "GET /api/v1/incidents/$INCIDENT: no incident with its timeline and both assignments (last answer: $OUT/incident.json)"
 [ -n "${passed[page]:-}" ] || fail "the control-room page did not answer on port $API_PORT"
 [ -n "${passed[case]:-}" ] || fail "$INCIDENT did not become a case the OSC Centre Administrator sees (last answers: $OUT/cases.json, $OUT/case.json)"
-[ -n "${passed[clock]:-}" ] || fail "no legal-clock reminder for ${CASE_ID:-the demo case} in $LOG (ARRIVED_AT_HOSPITAL recorded: ${ARRIVED:-no})"
+[ -n "${passed[clock]:-}" ] || fail "no legal-clock notice for ${CASE_ID:-the demo case} in $LOG (ARRIVED_AT_HOSPITAL recorded: ${ARRIVED:-no})"
 [ -n "${passed[exit]:-}" ] || fail "the run exited $RC"
 if [ -z "${passed[clean]:-}" ]; then
   for p in "${LEFT[@]}"; do
