@@ -259,6 +259,38 @@ class CaseClockIT {
         .toList();
   }
 
+  @Test
+  void aClockStepIsNotLostNorRepeatedWhenPostgresIsKilledBetweenSteps() throws Exception {
+    String caseId = rapeCaseReferredToTheHospital();
+    admin.create("/api/v1/cases/" + caseId + "/events", fir());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> clockSms(HOSPITAL_PHONE, caseId).size() == 1);
+
+    stack.killDatabase(); // SIGKILL: the watcher's rounds fail while the overdue step falls due
+    Thread.sleep(6_000);
+    stack.startDatabase();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> clockSms(DM_PHONE, caseId).size() == 1);
+    Thread.sleep(1_500);
+    System.out.printf(
+        "PostgreSQL killed between clock steps: hospital %d, CMO %d, DM %d SMS%n",
+        clockSms(HOSPITAL_PHONE, caseId).size(),
+        clockSms(CMO_PHONE, caseId).size(),
+        clockSms(DM_PHONE, caseId).size());
+    assertThat(clockSms(HOSPITAL_PHONE, caseId)).hasSize(2);
+    assertThat(clockSms(CMO_PHONE, caseId)).hasSize(1);
+    assertThat(
+            types(admin.get("/api/v1/cases/" + caseId).body()).stream()
+                .filter(t -> t.startsWith("CLOCK_")))
+        .containsExactly(
+            "CLOCK_STARTED",
+            "CLOCK_REMINDER",
+            "CLOCK_OVERDUE",
+            "CLOCK_ESCALATION",
+            "CLOCK_ESCALATION");
+  }
+
   private static String rapeCaseReferredToTheHospital() throws Exception {
     String caseId =
         admin

@@ -154,6 +154,16 @@ final class CaseRegisterStack implements AutoCloseable {
     return Map.copyOf(env);
   }
 
+  /** SIGKILLs PostgreSQL, as a machine losing power would. */
+  void killDatabase() {
+    postgres.kill();
+  }
+
+  /** Starts the killed PostgreSQL again on its data and port. */
+  void startDatabase() {
+    postgres.start();
+  }
+
   /** The register's database itself, for what only a look at the rows can show. */
   java.sql.Connection database() throws java.sql.SQLException {
     return java.sql.DriverManager.getConnection(
