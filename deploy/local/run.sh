@@ -242,6 +242,7 @@ cat <<INFO
 [oscar]                            sp.khordha         SP Khordha (cases escalated to the SP)
 [oscar]                            dm.khordha         District Magistrate, Khordha (escalated)
 [oscar]                            cmo.khordha        Chief Medical Officer, Khordha (escalated)
+[oscar]                            state.odisha       the state's official: Odisha's reports, no case
 [oscar]   cases (API)            POST /login as one of them, then GET /api/v1/cases with its token
 [oscar]   legal clocks           DEMO times (an hour lasts 5 s): deploy/local/clocks-demo.json
 [oscar]                          (OSCAR_CLOCK_POLICY_FILE= for the real policy); record an FIR on a

@@ -67,8 +67,8 @@ async function start() {
   await openLinked();
   window.addEventListener("hashchange", openLinked);
   if (osc) await loadBoard();
-  // Reports: the Centre Administrator's and the District Magistrate's.
-  if (session.role === "OSC_ADMIN" || (session.role === "OFFICIAL" && session.post === "DM:" + session.district)) {
+  // Reports: the Centre Administrator's and the District Magistrate's; the state official's, of every district.
+  if (session.role === "OSC_ADMIN" || (session.role === "OFFICIAL" && (session.post === "DM:" + session.district || session.post.startsWith("STATE:")))) {
     $("report-section").hidden = false;
     for (const t of view.forms.types) option($("report-type"), t);
     $("report-month").value = new Date().toISOString().slice(0, 7);

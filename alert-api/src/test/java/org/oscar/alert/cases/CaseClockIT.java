@@ -43,7 +43,8 @@ class CaseClockIT {
         CaseRegisterStack.with(
                 user("osc.admin").as(UserRole.OSC_ADMIN).at("OSC-KHORDHA"),
                 user("cmo.khordha").holding("CMO:Khordha"),
-                user("dm.khordha").holding("DM:Khordha"))
+                user("dm.khordha").holding("DM:Khordha"),
+                user("state.odisha").in("Odisha", "odisha").holding("STATE:Odisha"))
             .agency("OSC-KHORDHA", "OSC", "Khordha", "OSC_ADMIN:OSC-KHORDHA")
             .agency("HOSP-CAPITAL", "HOSPITAL", "Khordha", "NODAL_DOCTOR:HOSP-CAPITAL")
             .sms(
@@ -238,6 +239,8 @@ class CaseClockIT {
     Answer byDm = stack.login("dm.khordha").get(path);
     Answer byCmo = stack.login("cmo.khordha").get(path);
     Answer future = admin.get("/api/v1/reports/month?month=2999-01");
+    CaseApiClient stateOfficial = stack.login("state.odisha");
+    JsonObject ofTheState = stateOfficial.get(path).body();
 
     assertThat(report.getJsonObject("opened").getValue("SEXUAL_ASSAULT"))
         .isInstanceOf(Number.class);
@@ -251,6 +254,13 @@ class CaseClockIT {
     assertThat(byDm.status()).isEqualTo(200);
     assertThat(byCmo.status()).as("not the CMO's").isEqualTo(403);
     assertThat(future.body().getString("field")).isEqualTo("month");
+    assertThat(ofTheState.getString("district")).isEqualTo("Odisha (state)");
+    assertThat(((Number) ofTheState.getJsonObject("opened").getValue("SEXUAL_ASSAULT")).intValue())
+        .isGreaterThanOrEqualTo(
+            ((Number) report.getJsonObject("opened").getValue("SEXUAL_ASSAULT")).intValue());
+    assertThat(stateOfficial.get("/api/v1/cases").body().getJsonArray("cases"))
+        .as("the state's official reads reports, no case")
+        .isEmpty();
   }
 
   private static List<String> clocks(String caseId) throws Exception {

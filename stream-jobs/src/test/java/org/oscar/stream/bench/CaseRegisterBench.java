@@ -131,7 +131,7 @@ public final class CaseRegisterBench {
           new org.oscar.alert.cases.store.CaseReports(config.cases().pool(vertx, 2));
       report(
           "report: Khordha's month " + lastMonth + " (every figure)",
-          timed(10, () -> reports.month("Khordha", lastMonth, null)));
+          timed(10, () -> reports.month("Khordha", "Khordha", lastMonth, null)));
       report(
           "list: Khordha's 50 newest cases, " + users + " users",
           run(users, seconds, http -> get(http, base + "/api/v1/cases?limit=50", token)));

@@ -37,8 +37,21 @@ public final class OfficialPosts {
     return OVERSEES.getOrDefault(post.substring(0, post.indexOf(':')), Set.of());
   }
 
-  /** Whether {@code post} is an official's post of {@code district}. */
+  /**
+   * A state's official ({@code STATE:<state>}, the login's "district" being the state): reads the
+   * state's reports and no case at all.
+   */
+  public static boolean isState(String post) {
+    return post != null && post.startsWith("STATE:") && post.length() > "STATE:".length();
+  }
+
+  /**
+   * Whether {@code post} is an official's post of {@code district} (or, for a state's, its state).
+   */
   public static boolean holds(String post, String district) {
+    if (isState(post)) {
+      return post.equals("STATE:" + district);
+    }
     return !oversees(post).isEmpty()
         && post.equals(post.substring(0, post.indexOf(':') + 1) + district);
   }

@@ -766,7 +766,8 @@ public final class CaseRoutes {
 
   /**
    * A district's month in counts only ({@code month=YYYY-MM}, default this one; {@code type};
-   * {@code format=json|csv|svg}): for its Centre Administrator and its District Magistrate.
+   * {@code format=json|csv|svg}): for its Centre Administrator and its District Magistrate; the
+   * state's official ({@code STATE:<state>}) has the whole state's.
    */
   private void report(RoutingContext ctx) {
     Principal p = ApiAuth.principal(ctx);
@@ -778,9 +779,13 @@ public final class CaseRoutes {
                 x -> {
                   boolean dm =
                       p.role() == UserRole.OFFICIAL && ("DM:" + p.district()).equals(p.post());
-                  if (p.role() != UserRole.OSC_ADMIN && !dm) {
+                  boolean state =
+                      p.role() == UserRole.OFFICIAL
+                          && org.oscar.alert.cases.access.OfficialPosts.isState(p.post());
+                  if (p.role() != UserRole.OSC_ADMIN && !dm && !state) {
                     throw CaseProblem.forbidden(
-                        "reports are for the Centre Administrator and the District Magistrate");
+                        "reports are for the Centre Administrator, the District Magistrate and"
+                            + " the state's official");
                   }
                   if (!List.of("json", "csv", "svg").contains(format)) {
                     throw CaseProblem.invalid("format", "must be json, csv or svg");
@@ -789,7 +794,11 @@ public final class CaseRoutes {
                   CaseType type = CaseRequests.enumOf("type", q.get("type"), CaseType.class, false);
                   return store
                       .reports()
-                      .month(p.district(), month, type)
+                      .month(
+                          state ? null : p.district(),
+                          state ? p.district() + " (state)" : p.district(),
+                          month,
+                          type)
                       .compose(
                           r ->
                               store.audit(actor(ctx), "REPORT", null, month + " " + format).map(r));

@@ -25,7 +25,7 @@ import org.oscar.alert.cases.report.MonthReport;
 public final class CaseReports {
   private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
   private static final String CASES =
-      " from survivor_case c where c.district = $1 and c.opened_at >= $2 and c.opened_at < $3"
+      " from survivor_case c where %DISTRICT% and c.opened_at >= $2 and c.opened_at < $3"
           + " and ($4::text is null or c.case_type = $4)";
 
   private final Pool pool;
@@ -34,19 +34,26 @@ public final class CaseReports {
     this.pool = pool;
   }
 
-  public Future<MonthReport> month(String district, YearMonth month, CaseType type) {
+  /**
+   * @param district the district, or null for the whole state (every district's cases, as the
+   *     state's official sees them)
+   * @param label what the report is of, as it is shown
+   */
+  public Future<MonthReport> month(String district, String label, YearMonth month, CaseType type) {
+    boolean state = district == null;
     Instant from = month.atDay(1).atStartOfDay(INDIA).toInstant();
     Instant to = month.plusMonths(1).atDay(1).atStartOfDay(INDIA).toInstant();
     Tuple args = Tuple.of(district, sql(from), sql(to), type == null ? null : type.name());
     Future<RowSet<Row>> opened =
-        query("select c.case_type, count(*) as n" + CASES + " group by c.case_type", args);
+        query("select c.case_type, count(*) as n" + CASES + " group by c.case_type", args, state);
     Future<RowSet<Row>> onScene =
         query(
             spread(
                 "((select min((t->>'at')::bigint) from jsonb_array_elements(c.incident->'timeline')"
                     + " t where t->>'what' = 'ARRIVED') - c.incident_opened_at) / 1000.0"),
-            args);
-    Future<RowSet<Row>> examination = query(spread(hoursTo("EXAMINATION_STARTED")), args);
+            args,
+            state);
+    Future<RowSet<Row>> examination = query(spread(hoursTo("EXAMINATION_STARTED")), args, state);
     Future<RowSet<Row>> fir =
         query(
             "select count(h) as firs, count(*) filter (where h <= 24) as within from (select "
@@ -54,9 +61,10 @@ public final class CaseReports {
                 + " as h"
                 + CASES
                 + ") x",
-            args);
+            args,
+            state);
     String clocksOfMonth =
-        " from case_clock k where k.district = $1 and k.started_at >= $2 and k.started_at < $3"
+        " from case_clock k where %KDISTRICT% and k.started_at >= $2 and k.started_at < $3"
             + " and ($4::text is null or exists (select 1 from survivor_case c where c.id ="
             + " k.case_id and c.case_type = $4))";
     Future<RowSet<Row>> clocks =
@@ -68,7 +76,8 @@ public final class CaseReports {
                 + " 'RUNNING' and k.due_at >= now()) as running"
                 + clocksOfMonth
                 + " group by k.clock order by k.clock",
-            args);
+            args,
+            state);
     Future<RowSet<Row>> shelter =
         query(
             "select count(*) as stays, coalesce(sum(ceil(extract(epoch from"
@@ -76,14 +85,15 @@ public final class CaseReports {
                 + " count(*) filter (where k.state = 'RUNNING') as still_in"
                 + clocksOfMonth
                 + " and k.clock = 'OSC_SHELTER'",
-            args);
+            args,
+            state);
     Future<RowSet<Row>> referrals =
         query(
             "select a.kind, r.state, count(*) as n from referral r join agency a on a.id ="
-                + " r.agency_id join survivor_case c on c.id = r.case_id where c.district = $1"
+                + " r.agency_id join survivor_case c on c.id = r.case_id where %DISTRICT%"
                 + " and r.created_at >= $2 and r.created_at < $3 and ($4::text is null or"
                 + " c.case_type = $4) group by a.kind, r.state order by a.kind, r.state",
-            args);
+            args, state);
     return Future.all(List.of(opened, onScene, examination, fir, clocks, shelter, referrals))
         .map(
             all -> {
@@ -118,7 +128,7 @@ public final class CaseReports {
               Row f = fir.result().iterator().next();
               Row s = shelter.result().iterator().next();
               return new MonthReport(
-                  district,
+                  label,
                   month.toString(),
                   type == null ? null : type.name(),
                   byType,
@@ -134,8 +144,16 @@ public final class CaseReports {
             });
   }
 
-  private Future<RowSet<Row>> query(String sql, Tuple args) {
-    return pool.preparedQuery(sql).execute(args);
+  /**
+   * Each query walks its district's index; the state's reads them all. {@code $1} is referenced
+   * either way, so that the parameters are the same.
+   */
+  private Future<RowSet<Row>> query(String sql, Tuple args, boolean state) {
+    String byDistrict = state ? "($1::text is null)" : "%s.district = $1";
+    String out =
+        sql.replace("%DISTRICT%", String.format(byDistrict, "c"))
+            .replace("%KDISTRICT%", String.format(byDistrict, "k"));
+    return pool.preparedQuery(out).execute(args);
   }
 
   /** Hours from the case's opening to the first event of {@code type} on it (null: none). */

@@ -33,7 +33,9 @@ public final class UserDirectory {
       }
       if (a.role() == UserRole.OFFICIAL && !OfficialPosts.holds(a.post(), a.district())) {
         throw new IllegalArgumentException(
-            a.username() + ": an official needs a post SP:, DM: or CMO: of their own district");
+            a.username()
+                + ": an official needs a post SP:, DM: or CMO: of their own district, or STATE:"
+                + " of their state");
       }
     }
     return new UserDirectory(accounts);

@@ -111,6 +111,8 @@ class CaseAccessTest {
   @Test
   void onlyAnSpDmOrCmoOfTheirOwnDistrictIsAnOfficialsPost() {
     assertThat(OfficialPosts.holds("DM:Khordha", "Khordha")).isTrue();
+    assertThat(OfficialPosts.holds("STATE:Odisha", "Odisha")).isTrue();
+    assertThat(OfficialPosts.oversees("STATE:Odisha")).as("reports only, no case").isEmpty();
     assertThat(OfficialPosts.holds("DM:Cuttack", "Khordha")).isFalse();
     assertThat(OfficialPosts.holds("SHO:Capital Police Station", "Khordha")).isFalse();
     assertThat(OfficialPosts.oversees("CMO:Khordha")).containsExactly(CasePart.MEDICAL);
