@@ -60,6 +60,15 @@ public final class AlertApiPoster<T> implements Deliverer<T> {
     this.taken = takenCounter == null ? null : metrics.counter(takenCounter);
   }
 
+  /**
+   * The one answer no resend can change: the element itself is malformed (400, 422). Any other
+   * refusal is the API's state — a token being rotated, a wrong path, a body limit, an outage — and
+   * heals, so the element is retried rather than dropped.
+   */
+  public static boolean malformed(int code) {
+    return code == 400 || code == 422;
+  }
+
   @Override
   public void deliver(T element) throws IOException, InterruptedException {
     HttpRequest request =

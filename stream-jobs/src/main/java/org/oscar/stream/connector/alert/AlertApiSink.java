@@ -8,8 +8,10 @@ import org.oscar.stream.dispatch.model.AlertRequest;
  * Alerts to the alert API without ever making dispatch wait for it: an {@link AsyncDeliverySink}
  * that POSTs each alert until the API takes it. Every alert has a stable id and the API records one
  * notification per (incident, role, level), so a resend after a retry or a restore alerts nobody
- * twice. A 4xx other than 408/429 means the API will never take the alert as it is: it is counted
- * ({@code alertEventsRefused}) and logged as an error, not retried.
+ * twice. Only a 400 or 422 (the alert itself malformed: no resend can help) is counted ({@code
+ * alertEventsRefused}), logged as an error and not retried. Everything else is retried until it
+ * heals: a rotated token (401/403), a wrong base URL (404), a body over the limit (413), the API
+ * down or slow (5xx, timeouts); the alert waits in the sink's checkpointed queue meanwhile.
  */
 public final class AlertApiSink {
   static final String ALERT_PATH = "/api/v1/events/alert";
@@ -28,7 +30,7 @@ public final class AlertApiSink {
                 "alert",
                 AlertRequest::eventId,
                 AlertRequest::eventJson,
-                code -> code / 100 == 4 && code != 408 && code != 429,
+                AlertApiPoster::malformed,
                 metrics,
                 "alertEventsRefused",
                 null),

@@ -36,7 +36,7 @@ public final class CaseIntakeSink {
                 // Only "this view is malformed" is final. A 401/403 (a token being rotated), 404
                 // (an API without its register yet), 413 or 503 is the API's state, not the
                 // incident's: retried.
-                code -> code == 400 || code == 422,
+                AlertApiPoster::malformed,
                 metrics,
                 "caseIntakeRefused",
                 "caseIntakeTaken"),
