@@ -163,24 +163,7 @@ class CaseClockIT {
       stack.startApi();
     }
 
-    await().atMost(Duration.ofSeconds(40)).until(() -> clockSms(DM_PHONE, caseId).size() == 1);
-    Thread.sleep(1_500);
-    System.out.printf(
-        "API killed between clock steps: hospital %d, CMO %d, DM %d SMS%n",
-        clockSms(HOSPITAL_PHONE, caseId).size(),
-        clockSms(CMO_PHONE, caseId).size(),
-        clockSms(DM_PHONE, caseId).size());
-    assertThat(clockSms(HOSPITAL_PHONE, caseId)).hasSize(2);
-    assertThat(clockSms(CMO_PHONE, caseId)).hasSize(1);
-    assertThat(
-            types(admin.get("/api/v1/cases/" + caseId).body()).stream()
-                .filter(t -> t.startsWith("CLOCK_")))
-        .containsExactly(
-            "CLOCK_STARTED",
-            "CLOCK_REMINDER",
-            "CLOCK_OVERDUE",
-            "CLOCK_ESCALATION",
-            "CLOCK_ESCALATION");
+    eachStepWentOutOnce(caseId, "API killed", Duration.ofSeconds(40));
   }
 
   @Test
@@ -281,10 +264,21 @@ class CaseClockIT {
     Thread.sleep(6_000);
     stack.startDatabase();
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> clockSms(DM_PHONE, caseId).size() == 1);
-    Thread.sleep(1_500);
+    eachStepWentOutOnce(caseId, "PostgreSQL killed", Duration.ofSeconds(60));
+  }
+
+  /**
+   * After a failure between the reminder and the overdue step: every step of the medical clock went
+   * out, each once — the hospital's reminder and overdue notice, the CMO's and the DM's escalations
+   * — and each is once on the timeline.
+   */
+  private static void eachStepWentOutOnce(String caseId, String failure, Duration within)
+      throws Exception {
+    await().atMost(within).until(() -> clockSms(DM_PHONE, caseId).size() == 1);
+    Thread.sleep(1_500); // a repeat, if one were coming, would have come by now
     System.out.printf(
-        "PostgreSQL killed between clock steps: hospital %d, CMO %d, DM %d SMS%n",
+        "%s between clock steps: hospital %d, CMO %d, DM %d SMS%n",
+        failure,
         clockSms(HOSPITAL_PHONE, caseId).size(),
         clockSms(CMO_PHONE, caseId).size(),
         clockSms(DM_PHONE, caseId).size());

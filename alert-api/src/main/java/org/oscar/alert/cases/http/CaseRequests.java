@@ -173,4 +173,48 @@ final class CaseRequests {
   private static <E extends Enum<E>> String names(Class<E> type) {
     return Arrays.toString(type.getEnumConstants());
   }
+
+  /** A report's month, India's: YYYY-MM, not in the future; this month when not given. */
+  static java.time.YearMonth month(String given) {
+    java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Kolkata"));
+    if (given == null) {
+      return now;
+    }
+    try {
+      java.time.YearMonth m = java.time.YearMonth.parse(given);
+      if (!m.isAfter(now) && m.getYear() >= 2000) {
+        return m;
+      }
+    } catch (RuntimeException e) {
+      // answered below
+    }
+    throw CaseProblem.invalid("month", "must be a month YYYY-MM, not in the future");
+  }
+
+  /** How far ahead a board looks: an ISO-8601 duration up to 90 days; a day when not given. */
+  static java.time.Duration within(String given) {
+    if (given == null) {
+      return java.time.Duration.ofDays(1);
+    }
+    try {
+      java.time.Duration d = java.time.Duration.parse(given);
+      if (!d.isNegative() && d.compareTo(java.time.Duration.ofDays(90)) <= 0) {
+        return d;
+      }
+    } catch (RuntimeException e) {
+      // answered below
+    }
+    throw CaseProblem.invalid("within", "must be an ISO-8601 duration up to P90D, e.g. PT24H");
+  }
+
+  /** A list's {@code overdue} filter: true, false, or not given (false). */
+  static boolean overdue(String given) {
+    if (given == null || given.equals("false")) {
+      return false;
+    }
+    if (given.equals("true")) {
+      return true;
+    }
+    throw CaseProblem.invalid("overdue", "must be true or false");
+  }
 }

@@ -226,7 +226,7 @@ public final class CaseRoutes {
                           q.get("incident") == null
                               ? null
                               : CaseRequests.id("incident", q.get("incident")),
-                          overdue(q.get("overdue")),
+                          CaseRequests.overdue(q.get("overdue")),
                           limit);
                   if (p.role() == UserRole.AGENCY && p.agency() == null) {
                     throw CaseProblem.forbidden("this login names no agency");
@@ -748,7 +748,7 @@ public final class CaseRoutes {
             .compose(
                 x -> {
                   oscStaffOnly(p);
-                  java.time.Duration within = within(ctx.queryParams().get("within"));
+                  java.time.Duration within = CaseRequests.within(ctx.queryParams().get("within"));
                   return store
                       .clocks()
                       .board(
@@ -790,7 +790,7 @@ public final class CaseRoutes {
                   if (!List.of("json", "csv", "svg").contains(format)) {
                     throw CaseProblem.invalid("format", "must be json, csv or svg");
                   }
-                  java.time.YearMonth month = month(q.get("month"));
+                  java.time.YearMonth month = CaseRequests.month(q.get("month"));
                   CaseType type = CaseRequests.enumOf("type", q.get("type"), CaseType.class, false);
                   return store
                       .reports()
@@ -819,47 +819,6 @@ public final class CaseRoutes {
                   .end(csv ? r.csv() : org.oscar.alert.cases.report.ReportChart.clocks(r));
             })
         .onFailure(e -> failed(ctx, e));
-  }
-
-  private static java.time.YearMonth month(String given) {
-    java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Kolkata"));
-    if (given == null) {
-      return now;
-    }
-    try {
-      java.time.YearMonth m = java.time.YearMonth.parse(given);
-      if (!m.isAfter(now) && m.getYear() >= 2000) {
-        return m;
-      }
-    } catch (RuntimeException e) {
-      // answered below
-    }
-    throw CaseProblem.invalid("month", "must be a month YYYY-MM, not in the future");
-  }
-
-  private static java.time.Duration within(String given) {
-    if (given == null) {
-      return java.time.Duration.ofDays(1);
-    }
-    try {
-      java.time.Duration d = java.time.Duration.parse(given);
-      if (!d.isNegative() && d.compareTo(java.time.Duration.ofDays(90)) <= 0) {
-        return d;
-      }
-    } catch (RuntimeException e) {
-      // answered below
-    }
-    throw CaseProblem.invalid("within", "must be an ISO-8601 duration up to P90D, e.g. PT24H");
-  }
-
-  private static boolean overdue(String given) {
-    if (given == null || given.equals("false")) {
-      return false;
-    }
-    if (given.equals("true")) {
-      return true;
-    }
-    throw CaseProblem.invalid("overdue", "must be true or false");
   }
 
   private static int limit(String given) {
