@@ -81,6 +81,20 @@ public final class LiveKeys {
     return PREFIX + "ais140:imei";
   }
 
+  /**
+   * Stream of registry changes: one entry ({@link #DEVICE_CHANGE_FIELD} = device id) per device
+   * provisioned, changed or revoked, added in the same transaction as the change. The pipeline
+   * follows it to forget what it cached about that device; trimmed to about {@link
+   * #DEVICE_CHANGES_KEPT} entries.
+   */
+  public static String deviceChanges() {
+    return PREFIX + "device-changes";
+  }
+
+  public static final String DEVICE_CHANGE_FIELD = "id";
+
+  public static final long DEVICE_CHANGES_KEPT = 100_000;
+
   /** Set of every provisioned device id. */
   public static String devices() {
     return PREFIX + "devices";

@@ -9,8 +9,12 @@ import org.oscar.contract.registry.DeviceRecord;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.XAddParams;
 
-/** The device registry in Redis: one hash per device and a set of all ids. Blocking. */
+/**
+ * The device registry in Redis: one hash per device, a set of all ids and a stream of changes
+ * ({@link LiveKeys#deviceChanges()}) that the pipeline follows. Blocking.
+ */
 public final class DeviceRegistry implements AutoCloseable {
   private final RedisClient redis;
 
@@ -37,6 +41,11 @@ public final class DeviceRegistry implements AutoCloseable {
       tx.del(LiveKeys.device(record.id()));
       tx.hset(LiveKeys.device(record.id()), record.toHash());
       tx.sadd(LiveKeys.devices(), record.id());
+      // In the same transaction: a pipeline that cached this device hears of the change.
+      tx.xadd(
+          LiveKeys.deviceChanges(),
+          XAddParams.xAddParams().maxLen(LiveKeys.DEVICE_CHANGES_KEPT).approximateTrimming(),
+          Map.of(LiveKeys.DEVICE_CHANGE_FIELD, record.id()));
       tx.exec();
     }
   }

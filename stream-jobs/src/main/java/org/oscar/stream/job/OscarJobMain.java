@@ -123,10 +123,20 @@ public final class OscarJobMain {
         StraightLineTravelTime.defaults());
   }
 
+  /** How long an id the registry did not have is refused without asking it again. */
+  static final Duration REGISTRY_MISS_TTL = Duration.ofSeconds(2);
+
+  /**
+   * Registry reads for ids not cached, per validation instance: far above the rate at which real
+   * devices are provisioned, far below what a flood of made-up ids would ask of Redis.
+   */
+  static final double REGISTRY_READS_PER_SECOND_PER_INSTANCE = 500;
+
   static DirectorySource directory(JobConfig config, RedisEndpoint redis) {
     if (JobConfig.DIRECTORY_REGISTRY.equals(config.deviceDirectory())) {
-      LOG.info("device directory: the registry in Redis, reloaded every 5 s");
-      return RegistryDirectory.source(redis, Duration.ofSeconds(5));
+      LOG.info("device directory: the registry in Redis, read through, following its change feed");
+      return RegistryDirectory.source(
+          redis, REGISTRY_MISS_TTL, REGISTRY_READS_PER_SECOND_PER_INSTANCE);
     }
     Scenario scenario = Scenario.load(config.scenario());
     DeviceDirectory directory = DeviceDirectory.of(scenario);

@@ -11,6 +11,7 @@ import org.oscar.contract.codec.RejectReason;
 import org.oscar.stream.connector.mqtt.source.MqttRecord;
 import org.oscar.stream.directory.DeviceLookup;
 import org.oscar.stream.directory.DirectorySource;
+import org.oscar.stream.directory.RegistryDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,16 @@ public final class ValidateFunction extends ProcessFunction<MqttRecord, DeviceEv
     var group = getRuntimeContext().getMetricGroup().addGroup("rejected");
     for (RejectReason r : RejectReason.values()) {
       rejected.put(r, group.counter(r.counterName()));
+    }
+    if (lookup instanceof RegistryDirectory registry) {
+      // Why an unknown device was refused: the registry had no such id, its read budget was spent
+      // (a flood of made-up ids), or it could not be read.
+      var reads = getRuntimeContext().getMetricGroup().addGroup("registry");
+      reads.gauge("cachedDevices", registry::cachedDevices);
+      reads.gauge("readThrough", () -> registry.stats().readThrough());
+      reads.gauge("knownMisses", () -> registry.stats().knownMisses());
+      reads.gauge("overBudget", () -> registry.stats().overBudget());
+      reads.gauge("readFailures", () -> registry.stats().failed());
     }
   }
 
