@@ -29,9 +29,14 @@ public final class AccessPolicy {
         AclRule.subscribe(Topics.of(cls, deviceId, downlink)));
   }
 
+  /**
+   * The pipeline's readers may also take the uplink through a shared subscription ({@code
+   * $share/<group>/oscar/v1/…}), which Mosquitto checks against the ACL with its prefix.
+   */
   public static List<AclRule> forPipeline() {
     return List.of(
         AclRule.subscribePattern(Topics.ROOT + "/#"),
+        AclRule.subscribePattern("$share/+/" + Topics.ROOT + "/#"),
         AclRule.publish(Topics.ROOT + "/dev/+/" + Topics.NOTICE),
         AclRule.publish(Topics.ROOT + "/unit/+/" + Topics.TASK));
   }

@@ -103,6 +103,10 @@ public final class Provisioner {
       broker.createClient(username, secret);
       broker.addClientRole(username, role);
     } else {
+      // Provisioning again also brings the role's ACLs up to this version's (createRole replaces
+      // the role, which drops it from its client).
+      broker.createRole(role, acls);
+      broker.addClientRole(username, role);
       broker.setClientPassword(username, secret);
     }
     return secret;

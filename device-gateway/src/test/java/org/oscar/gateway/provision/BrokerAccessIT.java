@@ -96,6 +96,22 @@ class BrokerAccessIT {
   }
 
   @Test
+  void thePipelineMayShareItsUplinkAmongReadersAndADeviceMayNotJoinTheShare() throws Exception {
+    String secret = provisioner.add("PCR-S", DeviceKind.POLICE, "bbsr", null, null);
+    // Provisioned again, as an upgrade does: its role is brought up to date, its secret renewed.
+    pipelineSecret = provisioner.addPipeline("oscar-pipeline");
+    MqttClient reader = BrokerClients.connect(mosquitto.url(), "oscar-pipeline", pipelineSecret);
+    MqttClient unit = BrokerClients.connect(mosquitto.url(), "PCR-S", secret);
+
+    assertThat(BrokerClients.grantedQos(reader, "$share/oscar-pipeline/oscar/v1/unit/+/pos"))
+        .isEqualTo(1);
+    assertThat(BrokerClients.grantedQos(unit, "$share/oscar-pipeline/oscar/v1/unit/+/pos"))
+        .isEqualTo(128);
+    reader.disconnect();
+    unit.disconnect();
+  }
+
+  @Test
   void aDeviceCannotReadAnotherDevicesDownlink() throws Exception {
     String secret = provisioner.add("PCR-C", DeviceKind.POLICE, "bbsr", null, null);
     provisioner.add("PCR-OTHER", DeviceKind.POLICE, "bbsr", null, null);

@@ -18,6 +18,8 @@ public record JobConfig(
     String mqttUser,
     String mqttPassword,
     String mqttClientId,
+    List<String> uplinkBrokers,
+    int mqttReaders,
     String redisHost,
     int redisPort,
     String redisPassword,
@@ -43,7 +45,20 @@ public record JobConfig(
           new Option(
               "OSCAR_MQTT_CLIENT_ID",
               "oscar-pipeline",
-              "client id of the uplink session (fixed: the broker keeps the session)"),
+              "client id of the uplink session (fixed: the broker keeps the session); with"
+                  + " several readers, reader r's is <id>-r<r> and the share group is <id>"),
+          new Option(
+              "OSCAR_MQTT_UPLINK_BROKERS",
+              "",
+              "comma-separated tcp:// or ssl:// URLs of the brokers devices publish to, for a"
+                  + " fleet sharded by region (empty: OSCAR_MQTT_URL alone)"),
+          new Option(
+              "OSCAR_MQTT_READERS",
+              "2",
+              "uplink readers per broker, each its own persistent session in a shared"
+                  + " subscription ($share/<client id>/…); match the job's parallelism. 1: one"
+                  + " plain subscription. Changing it clears the other count's sessions at start"
+                  + " (docs/guarantees.md)"),
           new Option("OSCAR_REDIS_HOST", "127.0.0.1", "Redis for live state"),
           new Option("OSCAR_REDIS_PORT", "6379", "Redis port"),
           new Option("OSCAR_REDIS_PASSWORD", "", "Redis password (empty: none)"),
@@ -90,6 +105,24 @@ public record JobConfig(
     if (!mqttUrl.startsWith("tcp://") && !mqttUrl.startsWith("ssl://")) {
       s.problem("OSCAR_MQTT_URL must start with tcp:// or ssl://");
     }
+    List<String> uplinkBrokers =
+        s.get("OSCAR_MQTT_UPLINK_BROKERS").isBlank()
+            ? List.of(mqttUrl)
+            : java.util.Arrays.stream(s.get("OSCAR_MQTT_UPLINK_BROKERS").split(","))
+                .map(String::trim)
+                .filter(u -> !u.isEmpty())
+                .toList();
+    for (String broker : uplinkBrokers) {
+      if (!broker.startsWith("tcp://") && !broker.startsWith("ssl://")) {
+        s.problem("OSCAR_MQTT_UPLINK_BROKERS: " + broker + " must start with tcp:// or ssl://");
+      }
+    }
+    int readers = s.positiveInt("OSCAR_MQTT_READERS");
+    if (readers
+        > org.oscar.stream.connector.mqtt.source.split.MqttSubscriptionPlan
+            .MAX_READERS_PER_BROKER) {
+      s.problem("OSCAR_MQTT_READERS must be at most 64");
+    }
     String apiUrl = s.httpUrl("OSCAR_ALERT_API_URL", false);
     String deviceDirectory = s.get("OSCAR_DEVICE_DIRECTORY");
     Path scenario = Path.of(s.get("OSCAR_SCENARIO"));
@@ -114,6 +147,8 @@ public record JobConfig(
             s.get("OSCAR_MQTT_USER"),
             s.get("OSCAR_MQTT_PASSWORD"),
             s.get("OSCAR_MQTT_CLIENT_ID"),
+            uplinkBrokers,
+            readers,
             s.get("OSCAR_REDIS_HOST"),
             s.port("OSCAR_REDIS_PORT", false),
             s.get("OSCAR_REDIS_PASSWORD"),

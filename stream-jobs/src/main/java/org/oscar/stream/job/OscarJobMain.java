@@ -109,7 +109,12 @@ public final class OscarJobMain {
     RedisEndpoint redis =
         new RedisEndpoint(config.redisHost(), config.redisPort(), config.redisPassword());
     return new OscarJob(
-        new MqttSource(mqtt, config.mqttClientId(), List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
+        new MqttSource(
+            mqtt,
+            config.uplinkBrokers(),
+            config.mqttReaders(),
+            config.mqttClientId(),
+            List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
         new MqttSink(mqtt, config.mqttClientId() + "-out"),
         LiveStateWrites.unitSink(redis),
         LiveStateWrites.incidentSink(redis),

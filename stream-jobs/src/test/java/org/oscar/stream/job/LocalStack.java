@@ -257,7 +257,13 @@ final class LocalStack implements AutoCloseable {
     MqttConnection connection = new MqttConnection(mosquitto.url(), null, null);
     RedisEndpoint live = new RedisEndpoint(redis.host(), redis.port(), null);
     return new OscarJob(
-        new MqttSource(connection, clientId, List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
+        // Two readers sharing the broker's messages, as the local run reads them.
+        new MqttSource(
+            connection,
+            List.of(mosquitto.url()),
+            2,
+            clientId,
+            List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
         new MqttSink(connection, clientId + "-out"),
         LiveStateWrites.unitSink(live),
         LiveStateWrites.incidentSink(live),

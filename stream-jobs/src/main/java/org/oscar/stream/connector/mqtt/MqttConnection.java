@@ -28,6 +28,11 @@ public record MqttConnection(String brokerUrl, String username, String password)
     return o;
   }
 
+  /** The same credentials on another broker of the fleet (null: this one). */
+  public MqttConnection onBroker(String url) {
+    return url == null ? this : new MqttConnection(url, username, password);
+  }
+
   @Override
   public String toString() {
     return "MqttConnection[" + brokerUrl + ", user=" + username + "]";

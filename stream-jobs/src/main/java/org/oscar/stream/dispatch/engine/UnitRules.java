@@ -24,7 +24,11 @@ final class UnitRules {
   }
 
   void position(DeviceEvent e, Step s) {
-    UnitState u = update(current(e, s).movedTo(e.lat(), e.lon(), s.now), s);
+    UnitState known = current(e, s);
+    if (known.isOlderThanHeard(e.seq(), e.ts())) {
+      return;
+    }
+    UnitState u = update(known.movedTo(e.lat(), e.lon(), s.now).heard(e.seq(), e.ts()), s);
     Held held = held(u, s);
     if (held == null) {
       return;
@@ -53,7 +57,11 @@ final class UnitRules {
   }
 
   void status(DeviceEvent e, Step s) {
-    UnitState u = update(current(e, s).withStatus(e.status()), s);
+    UnitState known = current(e, s);
+    if (known.isOlderThanHeard(e.seq(), e.ts())) {
+      return;
+    }
+    UnitState u = update(known.withStatus(e.status()).heard(e.seq(), e.ts()), s);
     Held held = held(u, s);
     if (held == null) {
       return;

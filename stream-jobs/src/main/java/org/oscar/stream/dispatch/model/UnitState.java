@@ -7,8 +7,9 @@ import org.oscar.contract.wire.UnitStatus;
  * What a dispatch region remembers of one responder unit. {@code status} is null until the unit
  * first reports one; {@code incidentId} is the incident it is assigned to, or null; {@code strikes}
  * counts the assignments it declined or let time out; {@code offline} is set when its last will
- * says it dropped off the broker. A unit is dispatchable only when it is online, has a position,
- * says it is AVAILABLE and holds no assignment.
+ * says it dropped off the broker; {@code heardSeq}/{@code heardTs} are the seq and device time of
+ * the last position or status applied. A unit is dispatchable only when it is online, has a
+ * position, says it is AVAILABLE and holds no assignment.
  */
 public record UnitState(
     String unitId,
@@ -20,10 +21,12 @@ public record UnitState(
     UnitStatus status,
     String incidentId,
     int strikes,
-    boolean offline) {
+    boolean offline,
+    long heardSeq,
+    long heardTs) {
 
   public static UnitState unknown(String unitId, DeviceKind kind) {
-    return new UnitState(unitId, kind, false, 0, 0, 0, null, null, 0, false);
+    return new UnitState(unitId, kind, false, 0, 0, 0, null, null, 0, false, 0, 0);
   }
 
   public boolean isAvailable() {
@@ -32,17 +35,50 @@ public record UnitState(
 
   public UnitState movedTo(double newLat, double newLon, long at) {
     return new UnitState(
-        unitId, kind, true, newLat, newLon, at, status, incidentId, strikes, offline);
+        unitId,
+        kind,
+        true,
+        newLat,
+        newLon,
+        at,
+        status,
+        incidentId,
+        strikes,
+        offline,
+        heardSeq,
+        heardTs);
   }
 
   public UnitState withStatus(UnitStatus newStatus) {
     return new UnitState(
-        unitId, kind, located, lat, lon, positionAt, newStatus, incidentId, strikes, offline);
+        unitId,
+        kind,
+        located,
+        lat,
+        lon,
+        positionAt,
+        newStatus,
+        incidentId,
+        strikes,
+        offline,
+        heardSeq,
+        heardTs);
   }
 
   public UnitState assignedTo(String incident) {
     return new UnitState(
-        unitId, kind, located, lat, lon, positionAt, status, incident, strikes, offline);
+        unitId,
+        kind,
+        located,
+        lat,
+        lon,
+        positionAt,
+        status,
+        incident,
+        strikes,
+        offline,
+        heardSeq,
+        heardTs);
   }
 
   public UnitState released() {
@@ -51,11 +87,48 @@ public record UnitState(
 
   public UnitState struck() {
     return new UnitState(
-        unitId, kind, located, lat, lon, positionAt, status, null, strikes + 1, offline);
+        unitId,
+        kind,
+        located,
+        lat,
+        lon,
+        positionAt,
+        status,
+        null,
+        strikes + 1,
+        offline,
+        heardSeq,
+        heardTs);
   }
 
   public UnitState withOnline(boolean online) {
     return new UnitState(
-        unitId, kind, located, lat, lon, positionAt, status, incidentId, strikes, !online);
+        unitId,
+        kind,
+        located,
+        lat,
+        lon,
+        positionAt,
+        status,
+        incidentId,
+        strikes,
+        !online,
+        heardSeq,
+        heardTs);
+  }
+
+  /**
+   * Whether a position or status is older than the last one applied, by both its seq and its device
+   * time: readers in parallel can deliver one device's messages out of order, and an older report
+   * must not undo a newer one. Both must say so, so that a device whose counter restarted (a
+   * reboot) or whose clock was corrected is still heard.
+   */
+  public boolean isOlderThanHeard(long seq, long ts) {
+    return seq < heardSeq && ts <= heardTs;
+  }
+
+  public UnitState heard(long seq, long ts) {
+    return new UnitState(
+        unitId, kind, located, lat, lon, positionAt, status, incidentId, strikes, offline, seq, ts);
   }
 }

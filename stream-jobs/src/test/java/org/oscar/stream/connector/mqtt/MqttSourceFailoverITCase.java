@@ -13,16 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,7 +58,7 @@ class MqttSourceFailoverITCase {
               "mqtt")
           .uid("mqtt")
           .map(new FailOnceMidway())
-          .sinkTo(new CollectingSink());
+          .sinkTo(new NumberedMessages.CollectingSink(MqttSourceFailoverITCase::seen));
       JobClient job = env.executeAsync("mqtt-failover-it");
       MqttClient publisher =
           new MqttClient(mosquitto.url(), "pub-" + UUID.randomUUID(), new MemoryPersistence());
@@ -73,11 +69,11 @@ class MqttSourceFailoverITCase {
             .atMost(Duration.ofSeconds(60))
             .until(
                 () -> {
-                  publish(publisher, 0);
+                  NumberedMessages.publish(publisher, 0);
                   return SEEN.contains(0);
                 });
         for (int i = 1; i <= MESSAGES; i++) {
-          publish(publisher, i);
+          NumberedMessages.publish(publisher, i);
           Thread.sleep(10);
         }
 
@@ -95,12 +91,6 @@ class MqttSourceFailoverITCase {
     }
   }
 
-  private static void publish(MqttClient publisher, int n) throws Exception {
-    MqttMessage m = new MqttMessage(Integer.toString(n).getBytes(StandardCharsets.UTF_8));
-    m.setQos(1);
-    publisher.publish("it/" + n, m);
-  }
-
   /** Throws once, after half the messages (checkpoints run every 300 ms meanwhile). */
   private static final class FailOnceMidway implements MapFunction<MqttRecord, Integer> {
     @Override
@@ -113,21 +103,7 @@ class MqttSourceFailoverITCase {
     }
   }
 
-  private static final class CollectingSink implements Sink<Integer> {
-    @Override
-    public SinkWriter<Integer> createWriter(WriterInitContext context) {
-      return new SinkWriter<>() {
-        @Override
-        public void write(Integer n, Context c) {
-          SEEN.add(n);
-        }
-
-        @Override
-        public void flush(boolean endOfInput) {}
-
-        @Override
-        public void close() {}
-      };
-    }
+  private static void seen(int n) {
+    SEEN.add(n);
   }
 }

@@ -12,6 +12,8 @@ import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.NoticeState;
 import org.oscar.contract.wire.TaskAction;
+import org.oscar.stream.validate.DeviceEvent;
+import org.oscar.stream.validate.EventKind;
 
 /** ETA refresh, stall and lateness escalation, arrival by geofence. */
 class ProgressRulesTest {
@@ -46,6 +48,38 @@ class ProgressRulesTest {
     var update = region.tasksTo("PCR-1", TaskAction.UPDATE);
     assertThat(update).singleElement().satisfies(t -> assertThat(t.etaS()).isLessThan(first - 60));
     assertThat(region.lastNoticeTo("SURV-1").state()).isEqualTo(NoticeState.HELP_COMING);
+  }
+
+  @Test
+  void aPositionOverTakenByANewerOneIsIgnoredSoItCannotMoveTheUnitBack() {
+    double[] halfway = north(CAPITAL, 1_500);
+    double[] far = north(CAPITAL, 2_900);
+    DeviceEvent older = region.unitAt("PCR-1", DeviceKind.POLICE, far[0], far[1]);
+    DeviceEvent newer = region.unitAt("PCR-1", DeviceKind.POLICE, halfway[0], halfway[1]);
+
+    region.send(newer);
+    long etaAfterNewer = region.lastView(incident).assignments().get(0).etaS();
+    region.send(older);
+
+    assertThat(region.book.unit("PCR-1").lat()).isEqualTo(halfway[0]);
+    assertThat(region.lastView(incident).assignments().get(0).etaS()).isEqualTo(etaAfterNewer);
+  }
+
+  @Test
+  void aPositionFromADeviceWhoseCounterRestartedIsStillHeard() {
+    double[] halfway = north(CAPITAL, 1_500);
+    region.send(region.unitAt("PCR-1", DeviceKind.POLICE, halfway[0], halfway[1]));
+    double[] closer = north(CAPITAL, 900);
+    DeviceEvent afterReboot =
+        new DeviceEvent.Builder(
+                EventKind.UNIT_POSITION, "PCR-1", DeviceKind.POLICE, RegionFixture.REGION)
+            .timing(1, region.now() + 1_000, region.now() + 1_000)
+            .at(closer[0], closer[1])
+            .build();
+
+    region.send(afterReboot);
+
+    assertThat(region.book.unit("PCR-1").lat()).isEqualTo(closer[0]);
   }
 
   @Test

@@ -65,7 +65,18 @@ class StateSerializersTest {
   void unitStateAndDeviceEventsRoundTrip() throws Exception {
     UnitState u =
         new UnitState(
-            "PCR-1", DeviceKind.POLICE, true, 20.1, 85.1, 7, UnitStatus.AVAILABLE, null, 2, true);
+            "PCR-1",
+            DeviceKind.POLICE,
+            true,
+            20.1,
+            85.1,
+            7,
+            UnitStatus.AVAILABLE,
+            null,
+            2,
+            true,
+            9,
+            10);
     DeviceEvent e =
         new DeviceEvent.Builder(EventKind.CANCEL, "SURV-1", DeviceKind.PANIC, "bhubaneswar")
             .timing(3, 4, 5)

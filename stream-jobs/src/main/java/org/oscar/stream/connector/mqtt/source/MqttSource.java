@@ -10,25 +10,47 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.oscar.stream.connector.mqtt.MqttConnection;
 import org.oscar.stream.connector.mqtt.source.enumerator.MqttSplitEnumerator;
+import org.oscar.stream.connector.mqtt.source.enumerator.UnplannedSessionSweep;
 import org.oscar.stream.connector.mqtt.source.reader.MqttSourceReader;
 import org.oscar.stream.connector.mqtt.source.split.MqttSplit;
 import org.oscar.stream.connector.mqtt.source.split.MqttSplitSerializer;
+import org.oscar.stream.connector.mqtt.source.split.MqttSubscriptionPlan;
 
 /**
- * An unbounded Flink source (FLIP-27) over MQTT topic filters. One split per broker session; see
- * {@link MqttSourceReader} for the delivery guarantee.
+ * An unbounded Flink source (FLIP-27) over MQTT topic filters: {@code readersPerBroker} sessions on
+ * each broker of a fleet ({@link MqttSubscriptionPlan}), one split each, split {@code i} held by
+ * reader {@code i mod parallelism}. See {@link MqttSourceReader} for the delivery guarantee, which
+ * holds per split.
  */
 public final class MqttSource implements Source<MqttRecord, MqttSplit, List<MqttSplit>> {
   private static final int DEFAULT_BUFFER = 10_000;
 
   private final MqttConnection connection;
-  private final String clientId;
-  private final List<String> topicFilters;
+  private final List<MqttSplit> plan;
+  private final UnplannedSessionSweep sweep;
 
+  /** One reader on one broker: a plain subscription under {@code clientId}. */
   public MqttSource(MqttConnection connection, String clientId, List<String> topicFilters) {
+    this(connection, List.of(connection.brokerUrl()), 1, clientId, topicFilters);
+  }
+
+  /**
+   * @param connection the credentials (the same on every broker)
+   * @param brokerUrls the fleet; each broker's messages are read by {@code readersPerBroker}
+   */
+  public MqttSource(
+      MqttConnection connection,
+      List<String> brokerUrls,
+      int readersPerBroker,
+      String clientId,
+      List<String> topicFilters) {
     this.connection = connection;
-    this.clientId = clientId;
-    this.topicFilters = List.copyOf(topicFilters);
+    this.plan = MqttSubscriptionPlan.splits(brokerUrls, readersPerBroker, clientId, topicFilters);
+    this.sweep =
+        new UnplannedSessionSweep(
+            connection,
+            brokerUrls,
+            MqttSubscriptionPlan.unplannedSessions(clientId, readersPerBroker));
   }
 
   @Override
@@ -39,14 +61,13 @@ public final class MqttSource implements Source<MqttRecord, MqttSplit, List<Mqtt
   @Override
   public SplitEnumerator<MqttSplit, List<MqttSplit>> createEnumerator(
       SplitEnumeratorContext<MqttSplit> context) {
-    return new MqttSplitEnumerator(
-        context, List.of(new MqttSplit("mqtt-0", clientId, topicFilters)));
+    return new MqttSplitEnumerator(context, plan, sweep);
   }
 
   @Override
   public SplitEnumerator<MqttSplit, List<MqttSplit>> restoreEnumerator(
       SplitEnumeratorContext<MqttSplit> context, List<MqttSplit> checkpoint) {
-    return new MqttSplitEnumerator(context, checkpoint);
+    return new MqttSplitEnumerator(context, checkpoint, sweep);
   }
 
   @Override

@@ -174,21 +174,21 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
     if (closed) {
       return;
     }
+    MqttConnection broker = connection.onBroker(split.brokerUrl());
     MqttAsyncClient client;
     try {
-      client =
-          new MqttAsyncClient(connection.brokerUrl(), split.clientId(), new MemoryPersistence());
+      client = new MqttAsyncClient(broker.brokerUrl(), split.clientId(), new MemoryPersistence());
     } catch (MqttException e) {
       throw new IllegalStateException("bad MQTT client settings for " + connection, e);
     }
     client.setManualAcks(true);
     client.setCallback(new Callback(client, split));
     try {
-      client.connect(connection.options(false)).waitForCompletion(CONNECT_TIMEOUT_MS);
+      client.connect(broker.options(false)).waitForCompletion(CONNECT_TIMEOUT_MS);
       synchronized (clients) {
         clients.add(client);
       }
-      LOG.info("MQTT source {} connected to {}", split.clientId(), connection.brokerUrl());
+      LOG.info("MQTT source {} connected to {}", split.clientId(), broker.brokerUrl());
     } catch (MqttException e) {
       LOG.warn("MQTT source {} cannot connect yet: {}", split.clientId(), e.getMessage());
       discard(client);
@@ -221,6 +221,17 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
           new org.eclipse.paho.client.mqttv3.IMqttActionListener() {
             @Override
             public void onSuccess(org.eclipse.paho.client.mqttv3.IMqttToken token) {
+              int[] granted = token.getGrantedQos();
+              if (granted != null && java.util.Arrays.stream(granted).anyMatch(q -> q > 2)) {
+                // Refused (0x80): the broker's access list does not allow this filter, and
+                // nothing will arrive on it. Loud, since it looks like silence.
+                LOG.error(
+                    "MQTT source {}: the broker refused subscriptions {} (granted {})",
+                    split.clientId(),
+                    split.topicFilters(),
+                    java.util.Arrays.toString(granted));
+                return;
+              }
               LOG.info("MQTT source {} subscribed to {}", split.clientId(), split.topicFilters());
             }
 

@@ -11,7 +11,10 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Versioned binary form of {@link MqttSplit} for checkpoints. */
 public final class MqttSplitSerializer implements SimpleVersionedSerializer<MqttSplit> {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+
+  /** Before a source could hold several brokers and readers: one split, on the source's broker. */
+  static final int VERSION_ONE_BROKER = 1;
 
   @Override
   public int getVersion() {
@@ -29,16 +32,22 @@ public final class MqttSplitSerializer implements SimpleVersionedSerializer<Mqtt
 
   @Override
   public MqttSplit deserialize(int version, byte[] serialized) throws IOException {
-    if (version != VERSION) {
-      throw new IOException("unknown MqttSplit version " + version);
-    }
+    checkVersion(version);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-      return read(in);
+      return read(in, version);
+    }
+  }
+
+  private static void checkVersion(int version) throws IOException {
+    if (version != VERSION && version != VERSION_ONE_BROKER) {
+      throw new IOException("unknown MqttSplit version " + version);
     }
   }
 
   static void write(MqttSplit split, DataOutputStream out) throws IOException {
     out.writeUTF(split.splitId());
+    out.writeInt(split.index());
+    out.writeUTF(split.brokerUrl() == null ? "" : split.brokerUrl());
     out.writeUTF(split.clientId());
     out.writeInt(split.topicFilters().size());
     for (String f : split.topicFilters()) {
@@ -46,15 +55,18 @@ public final class MqttSplitSerializer implements SimpleVersionedSerializer<Mqtt
     }
   }
 
-  static MqttSplit read(DataInputStream in) throws IOException {
+  static MqttSplit read(DataInputStream in, int version) throws IOException {
     String id = in.readUTF();
+    int index = version == VERSION_ONE_BROKER ? 0 : in.readInt();
+    // A version-1 split is on the source's own broker (null: the reader's connection).
+    String broker = version == VERSION_ONE_BROKER ? "" : in.readUTF();
     String clientId = in.readUTF();
     int n = in.readInt();
     List<String> filters = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       filters.add(in.readUTF());
     }
-    return new MqttSplit(id, clientId, filters);
+    return new MqttSplit(id, index, broker.isEmpty() ? null : broker, clientId, filters);
   }
 
   /** The enumerator's checkpoint is a list of splits not yet handed to a reader. */
@@ -78,14 +90,12 @@ public final class MqttSplitSerializer implements SimpleVersionedSerializer<Mqtt
 
     @Override
     public List<MqttSplit> deserialize(int version, byte[] serialized) throws IOException {
-      if (version != VERSION) {
-        throw new IOException("unknown MqttSplit list version " + version);
-      }
+      checkVersion(version);
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
         int n = in.readInt();
         List<MqttSplit> splits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          splits.add(read(in));
+          splits.add(read(in, version));
         }
         return splits;
       }
