@@ -47,6 +47,7 @@ async function start(session) {
   await drawBasemap();
   await reload();
   follow();
+  watchPipeline();
   // An official's alert links to #/incidents/<id>: open that case once logged in.
   const link = location.hash.match(/^#\/incidents\/([A-Za-z0-9_-]+)$/);
   if (link) showIncident(link[1]).catch(() => { $("op-status").textContent = "That case is not in your district."; });
@@ -204,6 +205,39 @@ function render() {
     units.appendChild(li);
   }
   $("unit-count").textContent = state.units.size;
+}
+
+// The job's alerts to officials that the API has not taken (a rotated token, an outage), and the
+// ones it called malformed: an alarm until they are through, each dead letter with a re-send.
+async function watchPipeline() {
+  try { renderPipeline(await api("/api/v1/pipeline")); } catch (e) { /* next round */ }
+  setTimeout(watchPipeline, 5000);
+}
+
+function renderPipeline(p) {
+  const box = $("pipeline-alarm"), a = p.alerts;
+  box.innerHTML = "";
+  if (a.alarm) {
+    const line = document.createElement("p");
+    line.textContent = `${a.waiting} alert(s) to officials are waiting in the pipeline: not taken since ` +
+      `${new Date(a.failingSince).toLocaleTimeString()} (${a.lastError || "no answer"}). Officials are not being told.`;
+    box.appendChild(line);
+  }
+  for (const d of p.deadLetters) {
+    const line = document.createElement("p");
+    line.textContent = `Alert ${d.id} refused as malformed (HTTP ${d.status}) at ${new Date(d.at).toLocaleTimeString()}: ${d.answer} `;
+    const resend = document.createElement("button"); resend.type = "button"; resend.textContent = "Re-send";
+    resend.addEventListener("click", async () => {
+      try { await api(`/api/v1/pipeline/dead-letters/${encodeURIComponent(d.id)}/resend`, { method: "POST" }); }
+      catch (e) { $("op-status").textContent = "Re-send refused: " + e.message; }
+      renderPipeline(await api("/api/v1/pipeline"));
+    });
+    line.appendChild(resend);
+    box.appendChild(line);
+  }
+  box.hidden = box.childElementCount === 0;
+  box.dataset.waiting = a.alarm ? a.waiting : 0;
+  box.dataset.deadLetters = p.deadLetters.length;
 }
 
 // Unverified SOS from trackers no device is bound to: shown for the operator to decide, an hour at most.

@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -33,19 +32,15 @@ import org.oscar.alert.cases.store.CaseStore;
 import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.UserDirectory;
-import org.oscar.alert.notify.NotificationPlanner;
 import org.oscar.alert.notify.Notifier;
 import org.oscar.alert.notify.delivery.DeliveryOutbox;
-import org.oscar.alert.notify.delivery.DeliveryPlanner;
 import org.oscar.alert.notify.delivery.RedisDeliveryOutbox;
 import org.oscar.alert.privacy.PositionPurge;
 import org.oscar.alert.privacy.Retention;
 import org.oscar.alert.store.AlertStore;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.DeliveryStatus;
-import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.codec.Json;
-import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.mqtt.MqttPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +72,8 @@ public final class AlertApiServer {
   private final Map<String, AtomicLong> openIncidents = new ConcurrentHashMap<>();
   private final CaseStore cases;
   private final CaseRoutes caseRoutes;
+  private final AlertIntake intake;
+  private final PipelineRoutes pipeline;
   private HttpServer server;
   private volatile boolean stopped;
 
@@ -86,6 +83,8 @@ public final class AlertApiServer {
     this.store = store;
     this.alertOutbox = new RedisDeliveryOutbox(vertx, store);
     this.notifier = Notifier.from(vertx, config, alertOutbox, meters);
+    this.intake = new AlertIntake(vertx, store, notifier, meters);
+    this.pipeline = new PipelineRoutes(vertx, store, intake, meters);
     UserDirectory users =
         config.usersFile().isEmpty()
             ? UserDirectory.empty()
@@ -252,6 +251,7 @@ public final class AlertApiServer {
     }
     controlRoom.mountApi(router);
     overrides.mount(router);
+    pipeline.mount(router);
     if (caseRoutes != null) {
       caseRoutes.mount(router);
     }
@@ -294,42 +294,14 @@ public final class AlertApiServer {
   }
 
   private void alert(RoutingContext ctx) {
-    AlertEvent event;
-    try {
-      event = Json.fromString(ctx.body().asString(), AlertEvent.class);
-    } catch (RuntimeException e) {
-      ApiResponses.badRequest(ctx, "body is not an alert event");
+    AlertIntake.Parsed parsed = AlertIntake.parse(ctx.body().asString());
+    if (!parsed.ok()) {
+      ApiResponses.badRequest(ctx, parsed.problem());
       return;
     }
-    if (event.incident() == null || !IncidentView.isValidId(event.incident().incidentId())) {
-      ApiResponses.badRequest(ctx, "incident.incidentId missing or malformed");
-      return;
-    }
-    if (event.level() == null
-        || !IncidentView.isValidId(event.level())
-        || event.roles().isEmpty()) {
-      ApiResponses.badRequest(ctx, "level and roles are required");
-      return;
-    }
-    List<NotificationRecord> planned = NotificationPlanner.plan(event, System.currentTimeMillis());
-    vertx
-        .executeBlocking(
-            () -> {
-              JsonArray outcome = new JsonArray();
-              for (NotificationRecord r : planned) {
-                DeliveryPlanner.Plan plan = notifier.planner().plan(event, r);
-                boolean fresh = store.recordOnce(r, plan.deliveries(), plan.receipts());
-                if (fresh) {
-                  meters.counter("oscar.alert.notifications", "role", r.role()).increment();
-                }
-                outcome.add(
-                    new JsonObject()
-                        .put("role", r.role())
-                        .put("officialId", r.officialId())
-                        .put("recorded", fresh));
-              }
-              return outcome;
-            })
+    AlertEvent event = parsed.event();
+    intake
+        .record(event)
         .onSuccess(
             outcome -> {
               LOG.info(
@@ -350,6 +322,7 @@ public final class AlertApiServer {
     vertx
         .executeBlocking(
             () -> {
+              pipeline.refreshGauges();
               store
                   .openIncidentCounts()
                   .forEach(

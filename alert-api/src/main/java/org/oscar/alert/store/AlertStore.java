@@ -81,6 +81,15 @@ public interface AlertStore extends AutoCloseable {
 
   List<AuditEntry> audit(String incidentId);
 
+  /** The job's reports of one sink's backlog ({@code DeliveryBacklog} JSON), one per instance. */
+  List<String> deliveryBacklogJsons(String sink);
+
+  /** What one of the job's sinks gave up on: id → {@code DeadLetter} JSON. */
+  Map<String, String> deadLetterJsons(String sink);
+
+  /** Removes a dead letter once it was re-sent and taken; false if it was not there. */
+  boolean removeDeadLetter(String sink, String id);
+
   @Override
   void close();
 }

@@ -267,6 +267,21 @@ public final class RedisAlertStore implements AlertStore {
   }
 
   @Override
+  public List<String> deliveryBacklogJsons(String sink) {
+    return redis.hvals(LiveKeys.deliveryBacklog(sink));
+  }
+
+  @Override
+  public Map<String, String> deadLetterJsons(String sink) {
+    return redis.hgetAll(LiveKeys.deadLetters(sink));
+  }
+
+  @Override
+  public boolean removeDeadLetter(String sink, String id) {
+    return redis.hdel(LiveKeys.deadLetters(sink), id) > 0;
+  }
+
+  @Override
   public void close() {
     redis.close();
   }

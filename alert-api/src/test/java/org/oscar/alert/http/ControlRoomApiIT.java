@@ -28,6 +28,8 @@ import org.oscar.alert.config.ApiConfig;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.DeadLetter;
+import org.oscar.contract.live.DeliveryBacklog;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.live.UnregisteredEmergencyView;
@@ -205,17 +207,100 @@ class ControlRoomApiIT {
   @Test
   void onlyTheStreamJobMayPostAlertEvents() throws Exception {
     String user = login("control.khordha", "khordha-pass");
-    String event =
-        Json.toString(
-            AlertEvent.of(
-                AlertKind.OPENED,
-                "OPENED",
-                List.of("SHO"),
-                "opened",
-                TestIncidents.open("INC-X-1", "Capital Police Station")));
+    String event = openedAlert("INC-X-1");
 
     assertThat(post("/api/v1/events/alert", event, user).statusCode()).isEqualTo(403);
     assertThat(post("/api/v1/events/alert", event, SERVICE_TOKEN).statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void aDeadLetterIsShownToItsRegionsControlRoomAndReSentOnceTheApiTakesIt() throws Exception {
+    String khordha = login("control.khordha", "khordha-pass");
+    String cuttack = login("control.cuttack", "cuttack-pass");
+    String good = openedAlert("INC-DL-1");
+    // As the job keeps them: one this API now takes (its validation was fixed since), one it
+    // still cannot read.
+    deadLetter("INC-DL-1:OPENED", good);
+    deadLetter("BROKEN-1", "{\"eventId\":\"BROKEN-1\"}");
+
+    JsonObject seen = new JsonObject(get("/api/v1/pipeline", khordha).body());
+    assertThat(seen.getJsonArray("deadLetters").stream().map(o -> ((JsonObject) o).getString("id")))
+        .contains("INC-DL-1:OPENED", "BROKEN-1");
+    assertThat(new JsonObject(get("/api/v1/pipeline", cuttack).body()).encode())
+        .doesNotContain("INC-DL-1");
+    assertThat(
+            post("/api/v1/pipeline/dead-letters/INC-DL-1:OPENED/resend", "", cuttack).statusCode())
+        .as("another district's dead letter")
+        .isEqualTo(404);
+
+    assertThat(post("/api/v1/pipeline/dead-letters/BROKEN-1/resend", "", khordha).statusCode())
+        .isEqualTo(422);
+    assertThat(
+            post("/api/v1/pipeline/dead-letters/INC-DL-1:OPENED/resend", "", khordha).statusCode())
+        .isEqualTo(202);
+
+    assertThat(redisClient.hkeys(LiveKeys.deadLetters(LiveKeys.ALERT_SINK)))
+        .containsExactly("BROKEN-1");
+    assertThat(redisClient.lrange(LiveKeys.notifications("INC-DL-1"), 0, -1)).isNotEmpty();
+    assertThat(
+            post("/api/v1/pipeline/dead-letters/INC-DL-1:OPENED/resend", "", khordha).statusCode())
+        .as("re-sent once")
+        .isEqualTo(404);
+    redisClient.del(LiveKeys.deadLetters(LiveKeys.ALERT_SINK));
+  }
+
+  @Test
+  void thePipelineSaysWhenTheJobsAlertsAreWaitingBehindARefusal() throws Exception {
+    String khordha = login("control.khordha", "khordha-pass");
+    long since = System.currentTimeMillis() - 20_000;
+    redisClient.hset(
+        LiveKeys.deliveryBacklog(LiveKeys.ALERT_SINK),
+        Map.of(
+            "0",
+            Json.toString(
+                new DeliveryBacklog(
+                    LiveKeys.ALERT_SINK,
+                    0,
+                    3,
+                    since,
+                    "alert API answered HTTP 401",
+                    System.currentTimeMillis())),
+            "1",
+            Json.toString(
+                new DeliveryBacklog(
+                    LiveKeys.ALERT_SINK, 1, 2, 0, null, System.currentTimeMillis()))));
+
+    JsonObject alerts =
+        new JsonObject(get("/api/v1/pipeline", khordha).body()).getJsonObject("alerts");
+
+    assertThat(alerts.getBoolean("alarm")).isTrue();
+    assertThat(alerts.getInteger("waiting")).isEqualTo(5);
+    assertThat(alerts.getInteger("reporting")).isEqualTo(2);
+    assertThat(alerts.getLong("failingSince")).isEqualTo(since);
+    assertThat(alerts.getString("lastError")).contains("401");
+    assertThat(get("/metrics", null).body())
+        .contains("oscar_pipeline_alerts_waiting 5.0")
+        .contains("oscar_pipeline_alerts_failing 1.0");
+    redisClient.del(LiveKeys.deliveryBacklog(LiveKeys.ALERT_SINK));
+  }
+
+  /** The job's alert that an incident of Capital Police Station was opened, as JSON. */
+  private static String openedAlert(String incidentId) {
+    return Json.toString(
+        AlertEvent.of(
+            AlertKind.OPENED,
+            "OPENED",
+            List.of("SHO"),
+            "opened",
+            TestIncidents.open(incidentId, "Capital Police Station")));
+  }
+
+  private static void deadLetter(String id, String body) {
+    redisClient.hset(
+        LiveKeys.deadLetters(LiveKeys.ALERT_SINK),
+        id,
+        Json.toString(
+            new DeadLetter(id, 422, "{\"error\":\"…\"}", System.currentTimeMillis(), body)));
   }
 
   @Test

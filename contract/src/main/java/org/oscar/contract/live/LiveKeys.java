@@ -95,6 +95,19 @@ public final class LiveKeys {
 
   public static final long DEVICE_CHANGES_KEPT = 100_000;
 
+  /** Hash instance → {@link DeliveryBacklog} JSON of one of the job's sinks; expires if stale. */
+  public static String deliveryBacklog(String sink) {
+    return PREFIX + "pipeline:backlog:" + sink;
+  }
+
+  /** Hash element id → {@link DeadLetter} JSON of what one of the job's sinks gave up on. */
+  public static String deadLetters(String sink) {
+    return PREFIX + "pipeline:dead-letters:" + sink;
+  }
+
+  /** The job's sink of alerts to officials, as named in the keys above. */
+  public static final String ALERT_SINK = "alert-api";
+
   /** Set of every provisioned device id. */
   public static String devices() {
     return PREFIX + "devices";

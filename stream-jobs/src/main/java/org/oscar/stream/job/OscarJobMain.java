@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -15,7 +14,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
-import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
 import org.oscar.stream.connector.alert.AlertApiSink;
 import org.oscar.stream.connector.cases.CaseIntakeSink;
@@ -114,11 +112,12 @@ public final class OscarJobMain {
             config.uplinkBrokers(),
             config.mqttReaders(),
             config.mqttClientId(),
-            List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
+            UplinkLanes.ORDERED,
+            UplinkLanes.SHARED),
         new MqttSink(mqtt, config.mqttClientId() + "-out"),
         LiveStateWrites.unitSink(redis),
         LiveStateWrites.incidentSink(redis),
-        AlertApiSink.of(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken())),
+        AlertApiSink.of(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken()), redis),
         config.caseIntake()
             ? CaseIntakeSink.of(new AlertApiEndpoint(config.alertApiUrl(), config.alertApiToken()))
             : new DiscardingSink<>(),

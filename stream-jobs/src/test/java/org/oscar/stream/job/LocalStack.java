@@ -19,7 +19,6 @@ import org.oscar.alert.http.AlertApiServer;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
-import org.oscar.contract.wire.Topics;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
 import org.oscar.stream.connector.alert.AlertApiSink;
 import org.oscar.stream.connector.cases.CaseIntakeSink;
@@ -149,12 +148,29 @@ final class LocalStack implements AutoCloseable {
 
   static final String USER_PASSWORD = "stack-password";
 
+  /** The token the API takes from services; the job is always given {@link #TOKEN}. */
+  private String apiToken = TOKEN;
+
+  /**
+   * Restarts the API with another service token, as a rotation that has not reached the job does:
+   * the job's requests are then answered 401 until {@link #restoreApiToken()}.
+   */
+  void rotateApiToken(String token) throws Exception {
+    stopApi();
+    apiToken = token;
+    startApi();
+  }
+
+  void restoreApiToken() throws Exception {
+    rotateApiToken(TOKEN);
+  }
+
   /** Starts the alert API (again), on the same port if it ran before. */
   void startApi() throws Exception {
     Map<String, String> env = new java.util.HashMap<>();
     env.put("OSCAR_API_PORT", String.valueOf(apiPort));
     env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
-    env.put("OSCAR_API_TOKEN", TOKEN);
+    env.put("OSCAR_API_TOKEN", apiToken);
     env.put("OSCAR_USERS_FILE", usersFile().toString());
     env.put("OSCAR_MQTT_URL", mosquitto.url());
     // Fixed, so that a user's login outlives an API restart as it does in a deployment.
@@ -182,7 +198,7 @@ final class LocalStack implements AutoCloseable {
                               HttpRequest.newBuilder(
                                       URI.create(
                                           "http://127.0.0.1:" + apiPort + "/api/v1/case-forms"))
-                                  .header("Authorization", "Bearer " + TOKEN)
+                                  .header("Authorization", "Bearer " + apiToken)
                                   .build(),
                               HttpResponse.BodyHandlers.discarding())
                           .statusCode()
@@ -263,11 +279,12 @@ final class LocalStack implements AutoCloseable {
             List.of(mosquitto.url()),
             2,
             clientId,
-            List.of(Topics.PIPELINE_SUBSCRIPTIONS)),
+            UplinkLanes.ORDERED,
+            UplinkLanes.SHARED),
         new MqttSink(connection, clientId + "-out"),
         LiveStateWrites.unitSink(live),
         LiveStateWrites.incidentSink(live),
-        AlertApiSink.of(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
+        AlertApiSink.of(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN), live),
         postgres == null
             ? new DiscardingSink<>()
             : CaseIntakeSink.of(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),

@@ -99,7 +99,7 @@ class WholeProcessRestartITCase {
               if (!p.isAlive()) {
                 throw new IllegalStateException("job process exited; see " + log);
               }
-              return Files.readString(log).contains("MQTT source restart-it subscribed");
+              return Files.readString(log).contains("MQTT source restart-it-events subscribed");
             });
     return p;
   }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.oscar.stream.connector.delivery.DeadLetters;
 import org.oscar.stream.connector.delivery.Deliverer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,14 @@ public final class AlertApiPoster<T> implements Deliverer<T> {
   private final HttpClient http;
   private final Counter refused;
   private final Counter taken;
+  private final DeadLetters deadLetters;
 
   /**
    * @param target who answers, for logs ("alert API")
    * @param what what an element is, for logs ("alert")
    * @param takenCounter counts delivered elements; null: not counted
+   * @param deadLetters where an element refused for good is kept to be seen and re-sent; null:
+   *     nowhere (counted and logged only)
    */
   public AlertApiPoster(
       AlertApiEndpoint endpoint,
@@ -47,7 +51,8 @@ public final class AlertApiPoster<T> implements Deliverer<T> {
       IntPredicate refusedForGood,
       MetricGroup metrics,
       String refusedCounter,
-      String takenCounter) {
+      String takenCounter,
+      DeadLetters deadLetters) {
     this.endpoint = endpoint;
     this.path = path;
     this.target = target;
@@ -58,6 +63,7 @@ public final class AlertApiPoster<T> implements Deliverer<T> {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.refused = metrics.counter(refusedCounter);
     this.taken = takenCounter == null ? null : metrics.counter(takenCounter);
+    this.deadLetters = deadLetters;
   }
 
   /**
@@ -69,16 +75,29 @@ public final class AlertApiPoster<T> implements Deliverer<T> {
     return code == 400 || code == 422;
   }
 
+  private static String answer(String body) {
+    return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
+  }
+
+  @Override
+  public void close() {
+    if (deadLetters != null) {
+      deadLetters.close();
+    }
+  }
+
   @Override
   public void deliver(T element) throws IOException, InterruptedException {
+    String json = jsonOf.apply(element);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + endpoint.token())
-            .POST(HttpRequest.BodyPublishers.ofString(jsonOf.apply(element)))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
             .build();
-    int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    int code = response.statusCode();
     if (code / 100 == 2) {
       if (taken != null) {
         taken.inc();
@@ -86,8 +105,18 @@ public final class AlertApiPoster<T> implements Deliverer<T> {
       return;
     }
     if (refusedForGood.test(code)) {
+      if (deadLetters != null) {
+        // Kept before it is counted as handled: if this throws, the element is retried instead.
+        deadLetters.put(idOf.apply(element), code, answer(response.body()), json);
+      }
       refused.inc();
-      LOG.error("{} refused {} {} with HTTP {}", target, what, idOf.apply(element), code);
+      LOG.error(
+          "{} refused {} {} with HTTP {}{}",
+          target,
+          what,
+          idOf.apply(element),
+          code,
+          deadLetters == null ? "" : "; kept in the dead letters to re-send");
       return;
     }
     throw new IOException(target + " answered HTTP " + code);

@@ -1,17 +1,25 @@
 package org.oscar.stream.connector.alert;
 
+import org.oscar.contract.live.LiveKeys;
 import org.oscar.stream.connector.delivery.AsyncDeliverySink;
+import org.oscar.stream.connector.delivery.DeadLetters;
 import org.oscar.stream.connector.delivery.JsonStateSerializer;
+import org.oscar.stream.connector.redis.RedisDeliveryReports;
+import org.oscar.stream.connector.redis.RedisEndpoint;
 import org.oscar.stream.dispatch.model.AlertRequest;
 
 /**
  * Alerts to the alert API without ever making dispatch wait for it: an {@link AsyncDeliverySink}
  * that POSTs each alert until the API takes it. Every alert has a stable id and the API records one
  * notification per (incident, role, level), so a resend after a retry or a restore alerts nobody
- * twice. Only a 400 or 422 (the alert itself malformed: no resend can help) is counted ({@code
- * alertEventsRefused}), logged as an error and not retried. Everything else is retried until it
- * heals: a rotated token (401/403), a wrong base URL (404), a body over the limit (413), the API
- * down or slow (5xx, timeouts); the alert waits in the sink's checkpointed queue meanwhile.
+ * twice. Only a 400 or 422 (the alert itself malformed: no resend can help) is final: the alert is
+ * kept in the dead letters ({@link LiveKeys#deadLetters}, where the control room sees it and can
+ * re-send it once the API takes it), counted ({@code alertEventsRefused}) and logged as an error.
+ * Everything else is retried until it heals: a rotated token (401/403), a wrong base URL (404), a
+ * body over the limit (413), the API down or slow (5xx, timeouts); the alert waits in the sink's
+ * checkpointed queue meanwhile, and every instance reports every second how many wait and since
+ * when deliveries fail ({@link LiveKeys#deliveryBacklog}), which the control room shows as an
+ * alarm.
  */
 public final class AlertApiSink {
   static final String ALERT_PATH = "/api/v1/events/alert";
@@ -19,9 +27,13 @@ public final class AlertApiSink {
 
   private AlertApiSink() {}
 
-  public static AsyncDeliverySink<AlertRequest> of(AlertApiEndpoint endpoint) {
+  /**
+   * @param live where the backlog reports and the dead letters go (the alert API reads them there)
+   */
+  public static AsyncDeliverySink<AlertRequest> of(AlertApiEndpoint endpoint, RedisEndpoint live) {
+    DeadLetters.Factory deadLetters = RedisDeliveryReports.deadLetters(live, LiveKeys.ALERT_SINK);
     return new AsyncDeliverySink<>(
-        "alert-api",
+        LiveKeys.ALERT_SINK,
         metrics ->
             new AlertApiPoster<>(
                 endpoint,
@@ -33,9 +45,11 @@ public final class AlertApiSink {
                 AlertApiPoster::malformed,
                 metrics,
                 "alertEventsRefused",
-                null),
+                null,
+                deadLetters.open()),
         AlertRequest::eventId,
         new JsonStateSerializer<>(AlertRequest.class),
-        MAX_PENDING);
+        MAX_PENDING,
+        RedisDeliveryReports.backlog(live));
   }
 }

@@ -39,7 +39,8 @@ public final class CaseIntakeSink {
                 AlertApiPoster::malformed,
                 metrics,
                 "caseIntakeRefused",
-                "caseIntakeTaken"),
+                "caseIntakeTaken",
+                null),
         IncidentChange::incidentId,
         new JsonStateSerializer<>(IncidentChange.class),
         MAX_PENDING);

@@ -31,6 +31,7 @@ public final class AsyncDeliverySink<T> implements Sink<T>, SupportsWriterState<
   private final KeyOf<T> keyOf;
   private final SimpleVersionedSerializer<T> stateSerializer;
   private final int maxPending;
+  private final BacklogReporter.Factory backlog;
 
   public AsyncDeliverySink(
       String name,
@@ -38,11 +39,26 @@ public final class AsyncDeliverySink<T> implements Sink<T>, SupportsWriterState<
       KeyOf<T> keyOf,
       SimpleVersionedSerializer<T> stateSerializer,
       int maxPending) {
+    this(name, deliverers, keyOf, stateSerializer, maxPending, BacklogReporter.Factory.none());
+  }
+
+  /**
+   * @param backlog where each instance reports, every second, what it has waiting and since when
+   *     deliveries fail
+   */
+  public AsyncDeliverySink(
+      String name,
+      DelivererFactory<T> deliverers,
+      KeyOf<T> keyOf,
+      SimpleVersionedSerializer<T> stateSerializer,
+      int maxPending,
+      BacklogReporter.Factory backlog) {
     this.name = name;
     this.deliverers = deliverers;
     this.keyOf = keyOf;
     this.stateSerializer = stateSerializer;
     this.maxPending = maxPending;
+    this.backlog = backlog;
   }
 
   @Override
@@ -58,7 +74,9 @@ public final class AsyncDeliverySink<T> implements Sink<T>, SupportsWriterState<
         keyOf,
         maxPending,
         pending,
-        context.metricGroup());
+        context.metricGroup(),
+        backlog.open(),
+        context.getTaskInfo().getIndexOfThisSubtask());
   }
 
   @Override

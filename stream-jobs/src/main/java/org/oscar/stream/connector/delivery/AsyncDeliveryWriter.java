@@ -5,15 +5,20 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.oscar.contract.live.DeliveryBacklog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
   private static final Logger LOG = LoggerFactory.getLogger(AsyncDeliveryWriter.class);
   private static final long MAX_BACKOFF_MS = 2_000;
+  private static final long REPORT_EVERY_MS = 1_000;
 
   private final String name;
   private final Deliverer<T> deliverer;
@@ -24,7 +29,13 @@ final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
   private final Counter delivered;
   private final Counter retries;
   private final Thread worker;
+  private final BacklogReporter reporter;
+  private final int instance;
+  private final ScheduledExecutorService reports;
   private volatile boolean closed;
+  // Since when deliveries fail (0: the last one went through), and why: for the backlog report.
+  private volatile long failingSince;
+  private volatile String lastError;
 
   AsyncDeliveryWriter(
       String name,
@@ -32,7 +43,9 @@ final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
       AsyncDeliverySink.KeyOf<T> keyOf,
       int maxPending,
       Collection<T> restored,
-      MetricGroup metrics) {
+      MetricGroup metrics,
+      BacklogReporter reporter,
+      int instance) {
     this.name = name;
     this.deliverer = deliverer;
     this.keyOf = keyOf;
@@ -43,9 +56,29 @@ final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
     this.delivered = metrics.counter("delivered");
     this.retries = metrics.counter("deliveryRetries");
     metrics.gauge("pendingDeliveries", this::pendingCount);
+    this.reporter = reporter;
+    this.instance = instance;
     this.worker = new Thread(this::deliverLoop, "delivery-" + name);
     worker.setDaemon(true);
     worker.start();
+    this.reports =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "delivery-backlog-" + name);
+              t.setDaemon(true);
+              return t;
+            });
+    reports.scheduleWithFixedDelay(this::report, 0, REPORT_EVERY_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void report() {
+    try {
+      reporter.report(
+          new DeliveryBacklog(
+              name, instance, pendingCount(), failingSince, lastError, System.currentTimeMillis()));
+    } catch (RuntimeException e) {
+      LOG.debug("{}: backlog not reported: {}", name, e.getMessage());
+    }
   }
 
   private int pendingCount() {
@@ -106,6 +139,8 @@ final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
         deliverer.deliver(next.getValue());
         delivered.inc();
         backoff = 50;
+        failingSince = 0;
+        lastError = null;
         synchronized (pending) {
           // Remove it only if no newer element took its key meanwhile.
           pending.remove(next.getKey(), next.getValue());
@@ -113,6 +148,10 @@ final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
         }
       } catch (Exception e) {
         retries.inc();
+        if (failingSince == 0) {
+          failingSince = System.currentTimeMillis();
+        }
+        lastError = String.valueOf(e.getMessage());
         LOG.warn("{}: delivery failed ({}), retrying in {} ms", name, e.getMessage(), backoff);
         synchronized (pending) {
           // To the back of the queue: one element the target keeps refusing must not hold up the
@@ -139,6 +178,8 @@ final class AsyncDeliveryWriter<T> implements StatefulSinkWriter<T, T> {
     }
     worker.interrupt();
     worker.join(5_000);
+    reports.shutdownNow();
     deliverer.close();
+    reporter.close();
   }
 }

@@ -23,6 +23,10 @@ final class UnitRules {
     this.ops = ops;
   }
 
+  /**
+   * Positions are read by several readers at once (the source's shared lane), so one may overtake
+   * another: an older one is ignored rather than move the unit back.
+   */
   void position(DeviceEvent e, Step s) {
     UnitState known = current(e, s);
     if (known.isOlderThanHeard(e.seq(), e.ts())) {
@@ -56,12 +60,9 @@ final class UnitRules {
     }
   }
 
+  /** Statuses arrive in order (the source's ordered lane): each is a step of the case path. */
   void status(DeviceEvent e, Step s) {
-    UnitState known = current(e, s);
-    if (known.isOlderThanHeard(e.seq(), e.ts())) {
-      return;
-    }
-    UnitState u = update(known.withStatus(e.status()).heard(e.seq(), e.ts()), s);
+    UnitState u = update(current(e, s).withStatus(e.status()), s);
     Held held = held(u, s);
     if (held == null) {
       return;

@@ -8,8 +8,8 @@ import org.oscar.contract.wire.UnitStatus;
  * first reports one; {@code incidentId} is the incident it is assigned to, or null; {@code strikes}
  * counts the assignments it declined or let time out; {@code offline} is set when its last will
  * says it dropped off the broker; {@code heardSeq}/{@code heardTs} are the seq and device time of
- * the last position or status applied. A unit is dispatchable only when it is online, has a
- * position, says it is AVAILABLE and holds no assignment.
+ * the last position applied. A unit is dispatchable only when it is online, has a position, says it
+ * is AVAILABLE and holds no assignment.
  */
 public record UnitState(
     String unitId,

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
+import org.oscar.contract.live.DeliveryBacklog;
 import org.oscar.stream.dispatch.model.AlertRequest;
 
 class AsyncDeliveryWriterTest {
@@ -28,8 +29,20 @@ class AsyncDeliveryWriterTest {
 
   private static AsyncDeliveryWriter<AlertRequest> writer(
       Target target, List<AlertRequest> restored) {
+    return writer(target, restored, backlog -> {});
+  }
+
+  private static AsyncDeliveryWriter<AlertRequest> writer(
+      Target target, List<AlertRequest> restored, BacklogReporter reporter) {
     return new AsyncDeliveryWriter<>(
-        "test", target, AlertRequest::eventId, 1_000, restored, new UnregisteredMetricsGroup());
+        "test",
+        target,
+        AlertRequest::eventId,
+        1_000,
+        restored,
+        new UnregisteredMetricsGroup(),
+        reporter,
+        3);
   }
 
   private static AlertRequest alert(String id, String body) {
@@ -51,6 +64,39 @@ class AsyncDeliveryWriterTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> w.snapshotState(2).isEmpty());
       assertThat(target.got).hasSize(10).contains("A3=v493");
     }
+  }
+
+  @Test
+  void reportsWhatIsWaitingAndSinceWhenDeliveriesFailUntilTheTargetTakesThemAgain()
+      throws Exception {
+    Target target = new Target();
+    target.up.set(false);
+    List<DeliveryBacklog> reports = new CopyOnWriteArrayList<>();
+    try (var w = writer(target, List.of(), reports::add)) {
+      long before = System.currentTimeMillis();
+      w.write(alert("A1", "x"), null);
+      w.write(alert("A2", "y"), null);
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> !reports.isEmpty() && last(reports).failing() && last(reports).waiting() == 2);
+      DeliveryBacklog failing = last(reports);
+      assertThat(failing.instance()).isEqualTo(3);
+      assertThat(failing.sink()).isEqualTo("test");
+      assertThat(failing.failingSince()).isGreaterThanOrEqualTo(before);
+      assertThat(failing.lastError()).isEqualTo("down");
+
+      target.up.set(true);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !last(reports).failing() && last(reports).waiting() == 0);
+      assertThat(last(reports).lastError()).isNull();
+    }
+  }
+
+  private static DeliveryBacklog last(List<DeliveryBacklog> reports) {
+    return reports.get(reports.size() - 1);
   }
 
   @Test

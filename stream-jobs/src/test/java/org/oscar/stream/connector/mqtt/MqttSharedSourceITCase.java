@@ -71,6 +71,7 @@ class MqttSharedSourceITCase {
                   List.of(mosquitto.url()),
                   2,
                   CLIENT_ID,
+                  List.of(),
                   List.of("it/#")),
               WatermarkStrategy.noWatermarks(),
               "mqtt")

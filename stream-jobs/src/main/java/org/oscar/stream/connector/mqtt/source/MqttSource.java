@@ -29,23 +29,29 @@ public final class MqttSource implements Source<MqttRecord, MqttSplit, List<Mqtt
   private final List<MqttSplit> plan;
   private final UnplannedSessionSweep sweep;
 
-  /** One reader on one broker: a plain subscription under {@code clientId}. */
+  /** One reader on one broker: a plain subscription to every filter under {@code clientId}. */
   public MqttSource(MqttConnection connection, String clientId, List<String> topicFilters) {
-    this(connection, List.of(connection.brokerUrl()), 1, clientId, topicFilters);
+    this(connection, List.of(connection.brokerUrl()), 1, clientId, topicFilters, List.of());
   }
 
   /**
    * @param connection the credentials (the same on every broker)
-   * @param brokerUrls the fleet; each broker's messages are read by {@code readersPerBroker}
+   * @param brokerUrls the fleet; each broker's bulk messages are shared by {@code readersPerBroker}
+   * @param orderedFilters the lane kept in order per device and read first
+   * @param sharedFilters the bulk lane, shared among the readers (ignored with one reader: all
+   *     filters are then in one session)
    */
   public MqttSource(
       MqttConnection connection,
       List<String> brokerUrls,
       int readersPerBroker,
       String clientId,
-      List<String> topicFilters) {
+      List<String> orderedFilters,
+      List<String> sharedFilters) {
     this.connection = connection;
-    this.plan = MqttSubscriptionPlan.splits(brokerUrls, readersPerBroker, clientId, topicFilters);
+    this.plan =
+        MqttSubscriptionPlan.splits(
+            brokerUrls, readersPerBroker, clientId, orderedFilters, sharedFilters);
     this.sweep =
         new UnplannedSessionSweep(
             connection,

@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * produce again downstream carries the same ids. The broker must allow enough messages in flight
  * per client to cover a checkpoint interval ({@code max_inflight_messages}).
  *
- * <p>The buffer is bounded: when the job falls behind, the Paho callback thread blocks, which stops
- * it reading the socket and pushes back on the broker instead of growing the heap.
+ * <p>Two lanes: messages of an ordered split (presses, cancels, statuses, acks) are emitted before
+ * any waiting bulk message (unit positions), so a press never waits behind position traffic in this
+ * reader. Each lane's buffer is bounded: when the job falls behind, that lane's Paho callback
+ * thread blocks, which stops it reading its socket and pushes back on the broker instead of growing
+ * the heap; a full bulk lane does not hold up the ordered one.
  */
 public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSourceReader.class);
@@ -47,7 +50,10 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
   private final int capacity;
   private final Counter received;
   private final Counter acknowledged;
-  private final ArrayDeque<Arrived> buffer = new ArrayDeque<>();
+  // Guarded by buffer (the lock of both lanes).
+  private final Object buffer = new Object();
+  private final ArrayDeque<Arrived> ordered = new ArrayDeque<>();
+  private final ArrayDeque<Arrived> bulk = new ArrayDeque<>();
   // Mailbox thread only: message ids emitted since the last snapshot, and per pending checkpoint.
   private List<Arrived> emittedSinceSnapshot = new ArrayList<>();
   private final java.util.TreeMap<Long, List<Arrived>> awaitingCheckpoint =
@@ -76,15 +82,16 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
   public void start() {}
 
   /** A message taken off the broker, with what is needed to acknowledge it later. */
-  private record Arrived(MqttRecord record, MqttAsyncClient client, int messageId, int qos) {}
+  private record Arrived(
+      MqttRecord record, MqttAsyncClient client, int messageId, int qos, boolean ordered) {}
 
   @Override
   public InputStatus pollNext(ReaderOutput<MqttRecord> output) {
     Arrived next;
     boolean more;
     synchronized (buffer) {
-      next = buffer.poll();
-      more = !buffer.isEmpty();
+      next = ordered.isEmpty() ? bulk.poll() : ordered.poll();
+      more = !ordered.isEmpty() || !bulk.isEmpty();
       if (next != null) {
         buffer.notifyAll();
       }
@@ -103,7 +110,7 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
   @Override
   public CompletableFuture<Void> isAvailable() {
     synchronized (buffer) {
-      if (!buffer.isEmpty()) {
+      if (!ordered.isEmpty() || !bulk.isEmpty()) {
         return CompletableFuture.completedFuture(null);
       }
       if (available.isDone()) {
@@ -115,14 +122,15 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
 
   private void enqueue(Arrived record) throws InterruptedException {
     CompletableFuture<Void> toComplete;
+    ArrayDeque<Arrived> lane = record.ordered() ? ordered : bulk;
     synchronized (buffer) {
-      while (buffer.size() >= capacity && !closed) {
+      while (lane.size() >= capacity && !closed) {
         buffer.wait(100);
       }
       if (closed) {
         return;
       }
-      buffer.add(record);
+      lane.add(record);
       toComplete = available;
     }
     toComplete.complete(null);
@@ -290,7 +298,8 @@ public final class MqttSourceReader implements SourceReader<MqttRecord, MqttSpli
               new MqttRecord(topic, message.getPayload(), System.currentTimeMillis()),
               client,
               message.getId(),
-              message.getQos()));
+              message.getQos(),
+              split.ordered()));
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class MqttSplitSerializer implements SimpleVersionedSerializer<Mqtt
     for (String f : split.topicFilters()) {
       out.writeUTF(f);
     }
+    out.writeBoolean(split.ordered());
   }
 
   static MqttSplit read(DataInputStream in, int version) throws IOException {
@@ -66,7 +67,9 @@ public final class MqttSplitSerializer implements SimpleVersionedSerializer<Mqtt
     for (int i = 0; i < n; i++) {
       filters.add(in.readUTF());
     }
-    return new MqttSplit(id, index, broker.isEmpty() ? null : broker, clientId, filters);
+    // A version-1 split held every filter of the source in one session: in order.
+    boolean ordered = version == VERSION_ONE_BROKER || in.readBoolean();
+    return new MqttSplit(id, index, broker.isEmpty() ? null : broker, clientId, filters, ordered);
   }
 
   /** The enumerator's checkpoint is a list of splits not yet handed to a reader. */

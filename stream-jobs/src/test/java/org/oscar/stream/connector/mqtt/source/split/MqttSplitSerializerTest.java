@@ -16,7 +16,8 @@ class MqttSplitSerializerTest {
           1,
           "tcp://broker-2:1883",
           "oscar-pipeline-r1",
-          List.of("$share/oscar-pipeline/oscar/v1/dev/+/sos"));
+          List.of("$share/oscar-pipeline/oscar/v1/unit/+/pos"),
+          false);
 
   @Test
   void roundTripsASplit() throws IOException {
@@ -49,7 +50,8 @@ class MqttSplitSerializerTest {
 
     assertThat(old)
         .isEqualTo(
-            new MqttSplit("mqtt-0", 0, null, "oscar-pipeline", List.of("oscar/v1/dev/+/sos")));
+            new MqttSplit(
+                "mqtt-0", 0, null, "oscar-pipeline", List.of("oscar/v1/dev/+/sos"), true));
   }
 
   @Test
