@@ -48,12 +48,18 @@ public final class EndToEndBench {
   private static final double LAT = 20.2961;
   private static final double LON = 85.8245;
 
+  /** Names of the generator's threads and MQTT clients start so: {@link CorePinning} finds them. */
+  private static final String GENERATOR = "gen-";
+
   public static void main(String[] args) throws Exception {
     List<Integer> rates = new ArrayList<>();
     int seconds = 15;
     int pressesPerSecond = 4;
+    boolean pin = false;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--seconds")) {
+      if (args[i].equals("--pin")) {
+        pin = true;
+      } else if (args[i].equals("--seconds")) {
         seconds = Integer.parseInt(args[++i]);
       } else if (args[i].equals("--presses-per-second")) {
         pressesPerSecond = Integer.parseInt(args[++i]);
@@ -85,9 +91,9 @@ public final class EndToEndBench {
         .build(env);
     JobClient job = env.executeAsync("oscar-e2e-bench");
 
-    MqttClient control = client(stack, "bench-control");
+    MqttClient control = client(stack, GENERATOR + "control");
     AtomicLong ceiling = new AtomicLong();
-    MqttClient bare = client(stack, "bench-bare");
+    MqttClient bare = client(stack, GENERATOR + "bare");
     bare.subscribe("oscar/v1/unit/+/pos", 0, (t, m) -> ceiling.incrementAndGet());
     Map<String, Long> pressedAt = new ConcurrentHashMap<>();
     Map<String, Long> bothTasksAt = new ConcurrentHashMap<>();
@@ -107,12 +113,16 @@ public final class EndToEndBench {
         });
 
     System.out.printf(
-        "[e2e] %d cores, %s; %d units, %d publishers, %d s per step%n",
+        "[e2e] %d cores, %s; %d units, %d publishers, %d s per step; %s%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         UNITS,
         PUBLISHERS,
-        seconds);
+        seconds,
+        pin
+            ? "pinned: load generator and measuring clients on CPU 0, the system (job, API,"
+                + " Mosquitto, Redis) on CPU 1"
+            : "everything sharing every core");
     // Every unit on duty, where it is; until the job has them all in live state.
     while (stack.redisClient.scard(LiveKeys.regionUnits(REGION)) < UNITS) {
       for (int i = 0; i < UNITS; i++) {
@@ -140,6 +150,9 @@ public final class EndToEndBench {
       long redisBefore = redisWrites(stack);
       Load load = new Load(stack, rate);
       load.start();
+      if (pin) {
+        CorePinning.pin(GENERATOR, "0", "1");
+      }
       long start = System.nanoTime();
       List<String> pressed = new ArrayList<>();
       while (System.nanoTime() - start < seconds * 1_000_000_000L) {
@@ -215,7 +228,7 @@ public final class EndToEndBench {
             new Thread(
                 () -> {
                   try {
-                    MqttClient c = client(stack, "bench-load-" + first);
+                    MqttClient c = client(stack, GENERATOR + "load-" + first);
                     long begin = System.nanoTime();
                     long mine = 0;
                     int next = first;
@@ -233,7 +246,8 @@ public final class EndToEndBench {
                   } catch (Exception e) {
                     System.out.println("[e2e] publisher stopped: " + e);
                   }
-                });
+                },
+                GENERATOR + "load-" + first);
         threads.add(t);
         t.start();
       }
