@@ -14,6 +14,7 @@ import org.oscar.stream.dispatch.flink.DispatchFunction;
 import org.oscar.stream.dispatch.model.AlertRequest;
 import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.validate.ByDevice;
 import org.oscar.stream.validate.DeviceEvent;
 import org.oscar.stream.validate.EventKind;
 import org.oscar.stream.validate.ValidateFunction;
@@ -70,6 +71,8 @@ public final class OscarJob {
     DataStream<DeviceEvent> events =
         env.fromSource(uplink, WatermarkStrategy.noWatermarks(), "mqtt-uplink")
             .uid("mqtt-uplink")
+            // Validation at the job's parallelism, each device in one instance (ByDevice).
+            .partitionCustom(new ByDevice(), new ByDevice())
             .process(new ValidateFunction(directory, validation))
             .uid("validate")
             .name("validate");
