@@ -16,7 +16,12 @@ import java.util.stream.Stream;
 final class CorePinning {
   private CorePinning() {}
 
-  static void pin(String generatorMark, String generatorCpus, String systemCpus)
+  /**
+   * @param generatorOnly pin only the generator's threads (the rest were pinned before, and threads
+   *     inherit their creator's CPUs); a taskset per thread takes tens of milliseconds
+   */
+  static void pin(
+      String generatorMark, String generatorCpus, String systemCpus, boolean generatorOnly)
       throws IOException, InterruptedException {
     int generator = 0;
     int system = 0;
@@ -29,6 +34,9 @@ final class CorePinning {
           continue;
         }
         boolean isGenerator = name.contains(generatorMark);
+        if (generatorOnly && !isGenerator) {
+          continue;
+        }
         taskset(isGenerator ? generatorCpus : systemCpus, task.getFileName().toString(), false);
         if (isGenerator) {
           generator++;
@@ -38,7 +46,9 @@ final class CorePinning {
       }
     }
     List<ProcessHandle> children = new ArrayList<>();
-    ProcessHandle.current().descendants().forEach(children::add);
+    if (!generatorOnly) {
+      ProcessHandle.current().descendants().forEach(children::add);
+    }
     for (ProcessHandle child : children) {
       taskset(systemCpus, Long.toString(child.pid()), true);
     }
