@@ -11,6 +11,7 @@ import org.oscar.alert.store.AlertStore;
 import org.oscar.alert.store.AuditEntry;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.codec.PayloadDecoder;
+import org.oscar.contract.live.IncidentIds;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.mqtt.MqttPublisher;
 import org.oscar.contract.wire.OperatorAction;
@@ -99,7 +100,7 @@ final class OverrideRoutes {
             body.getBoolean("injured", false),
             source,
             note(body));
-    String incidentId = "INC-CALL-" + commandId + "-1";
+    String incidentId = IncidentIds.ofCall(commandId);
     send(ctx, who, region, c, incidentId, source);
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.NotificationRecord;
+import org.oscar.contract.alert.OfficialPost;
 import org.oscar.contract.live.IncidentView;
 
 /**
@@ -28,7 +29,7 @@ public final class NotificationPlanner {
       String effectiveRole = role;
       String official = official(role, inc);
       if (official == null) {
-        effectiveRole = "CONTROL_ROOM";
+        effectiveRole = OfficialPost.CONTROL_ROOM;
         official = "CONTROL_ROOM:" + inc.region();
       }
       String postRole = effectiveRole;
@@ -52,10 +53,13 @@ public final class NotificationPlanner {
   /** The post that fills a role for this incident, or null if the incident names none. */
   public static String official(String role, IncidentView inc) {
     return switch (role) {
-      case "SHO" -> inc.jurisdiction() == null ? null : "SHO:" + inc.jurisdiction();
-      case "SP", "DM", "CMO" -> inc.district() == null ? null : role + ":" + inc.district();
-      case "OSC_ADMIN" -> inc.osc() == null ? null : "OSC_ADMIN:" + inc.osc().id();
-      case "CONTROL_ROOM" -> "CONTROL_ROOM:" + inc.region();
+      case OfficialPost.SHO ->
+          inc.jurisdiction() == null ? null : OfficialPost.SHO + ":" + inc.jurisdiction();
+      case OfficialPost.SP, OfficialPost.DM, OfficialPost.CMO ->
+          inc.district() == null ? null : role + ":" + inc.district();
+      case OfficialPost.OSC_ADMIN ->
+          inc.osc() == null ? null : OfficialPost.OSC_ADMIN + ":" + inc.osc().id();
+      case OfficialPost.CONTROL_ROOM -> OfficialPost.CONTROL_ROOM + ":" + inc.region();
       default -> null;
     };
   }

@@ -6,9 +6,9 @@ import org.oscar.stream.connector.delivery.AsyncDeliverySink;
 import org.oscar.stream.connector.redis.RedisEndpoint;
 import org.oscar.stream.connector.redis.RedisSink;
 import org.oscar.stream.connector.redis.RedisWriteOp;
-import org.oscar.stream.dispatch.model.IncidentChange;
-import org.oscar.stream.validate.DeviceEvent;
-import org.oscar.stream.validate.EventKind;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
+import org.oscar.stream.event.IncidentChange;
 
 /**
  * The live state control rooms read, in Redis (layout in {@link LiveKeys}). Every write is a

@@ -2,7 +2,7 @@ package org.oscar.stream.validate;
 
 import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.oscar.stream.connector.mqtt.source.MqttRecord;
+import org.oscar.stream.event.MqttRecord;
 
 /**
  * Spreads uplink messages over the validation instances by the device they come from (the topic's

@@ -17,6 +17,9 @@ import org.oscar.contract.wire.UnitPositionPayload;
 import org.oscar.contract.wire.UnitStatusPayload;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DeviceLookup;
+import org.oscar.stream.event.CancelOutcome;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
 
 /** Turns one raw uplink message into a {@link DeviceEvent} or a counted refusal. Pure. */
 public final class InboundValidator {

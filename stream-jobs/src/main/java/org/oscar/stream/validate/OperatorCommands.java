@@ -3,8 +3,11 @@ package org.oscar.stream.validate;
 import org.oscar.contract.codec.Decoded;
 import org.oscar.contract.codec.PayloadDecoder;
 import org.oscar.contract.codec.RejectReason;
+import org.oscar.contract.live.IncidentIds;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.OperatorCommand;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
 
 /**
  * Validates an operator's override from {@code oscar/v1/ops/{region}/command}. Only the control
@@ -14,8 +17,6 @@ import org.oscar.contract.wire.OperatorCommand;
  */
 final class OperatorCommands {
   /** The incident an OPEN command creates is the press of a call with this id prefix. */
-  static final String CALL_PREFIX = "CALL-";
-
   private OperatorCommands() {}
 
   static Decoded<DeviceEvent> validate(
@@ -25,7 +26,7 @@ final class OperatorCommands {
       return Decoded.rejected(d.reason(), d.detail());
     }
     OperatorCommand c = d.value();
-    if (c.commandId().length() > 64 - CALL_PREFIX.length()) {
+    if (c.commandId().length() > 64 - IncidentIds.CALL_DEVICE_PREFIX.length()) {
       return Decoded.rejected(RejectReason.BAD_FIELD, "commandId too long");
     }
     if (c.ts() - receivedAt > policy.maxFutureSkew().toMillis()) {
@@ -34,7 +35,7 @@ final class OperatorCommands {
     String source = c.source() == null ? "HELPLINE_181" : c.source();
     return Decoded.ok(
         new DeviceEvent.Builder(
-                EventKind.OPERATOR, CALL_PREFIX + c.commandId(), DeviceKind.PANIC, region)
+                EventKind.OPERATOR, IncidentIds.callDevice(c.commandId()), DeviceKind.PANIC, region)
             .timing(1, c.ts(), receivedAt)
             .at(c.lat() == null ? 0 : c.lat(), c.lon() == null ? 0 : c.lon())
             .injured(Boolean.TRUE.equals(c.injured()))

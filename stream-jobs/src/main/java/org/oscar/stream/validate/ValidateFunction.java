@@ -8,10 +8,11 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.oscar.contract.codec.Decoded;
 import org.oscar.contract.codec.RejectReason;
-import org.oscar.stream.connector.mqtt.source.MqttRecord;
 import org.oscar.stream.directory.DeviceLookup;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.directory.RegistryDirectory;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.MqttRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

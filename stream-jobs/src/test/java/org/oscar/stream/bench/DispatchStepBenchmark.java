@@ -23,9 +23,9 @@ import org.oscar.stream.dispatch.engine.InMemoryRegionBook;
 import org.oscar.stream.dispatch.engine.RegionDispatcher;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
 import org.oscar.stream.geo.Jurisdictions;
-import org.oscar.stream.validate.DeviceEvent;
-import org.oscar.stream.validate.EventKind;
 
 /**
  * The dispatch engine's cost for the event it sees most: a position report of an available unit,

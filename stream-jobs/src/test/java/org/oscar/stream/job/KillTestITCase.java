@@ -246,6 +246,15 @@ class KillTestITCase {
         boolean told = levels.contains("OPENED") && levels.contains("CANCELLED");
         if (!ended || !told || stack.redisClient.sismember(LiveKeys.openIncidents(REGION), id)) {
           stuck++;
+          // What a failure report needs: where each stuck case stopped.
+          System.out.printf(
+              "kill test: stuck %s state %s levels %s timeline %s%n",
+              id,
+              inc.getString("state"),
+              levels,
+              inc.getJsonArray("timeline").stream()
+                  .map(e -> ((JsonObject) e).getString("what"))
+                  .toList());
         }
       }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.oscar.stream.connector.mqtt.source.MqttRecord;
+import org.oscar.stream.event.MqttRecord;
 
 class ByDeviceTest {
   private final ByDevice byDevice = new ByDevice();

@@ -14,6 +14,7 @@ import org.oscar.contract.codec.Decoded;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
+import org.oscar.stream.event.DeviceEvent;
 
 /**
  * Property-based fuzzing of the whole validation step: any topic with any payload gives an event or

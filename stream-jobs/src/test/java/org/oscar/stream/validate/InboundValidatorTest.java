@@ -13,6 +13,9 @@ import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.UnitStatus;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
+import org.oscar.stream.event.CancelOutcome;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
 
 class InboundValidatorTest {
   private static final long NOW = 1_790_000_000_000L;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.oscar.alert.cases.model.CasePart;
+import org.oscar.contract.alert.OfficialPost;
 
 /**
  * The district officials a case is escalated to, and what of it each oversees: the SP the police
@@ -15,11 +16,11 @@ public final class OfficialPosts {
   private static final Map<String, Set<CasePart>> OVERSEES =
       Map.of(
           // The police produce a child before the CWC: the SP oversees that part too.
-          "SP",
+          OfficialPost.SP,
           EnumSet.of(CasePart.POLICE, CasePart.CHILD),
-          "CMO",
+          OfficialPost.CMO,
           EnumSet.of(CasePart.MEDICAL),
-          "DM",
+          OfficialPost.DM,
           EnumSet.complementOf(EnumSet.of(CasePart.IDENTITY)));
 
   private OfficialPosts() {}

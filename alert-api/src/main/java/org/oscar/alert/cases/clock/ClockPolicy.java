@@ -20,6 +20,7 @@ import java.util.Set;
 import org.oscar.alert.cases.model.CasePart;
 import org.oscar.alert.cases.model.CaseType;
 import org.oscar.alert.cases.workflow.ServiceEventType;
+import org.oscar.contract.alert.OfficialPost;
 
 /**
  * A state's legal clocks, as data: a versioned JSON file (the bundled one is Odisha's, {@code
@@ -38,10 +39,10 @@ public record ClockPolicy(String state, String version, List<ClockDefinition> cl
           "PROTECTION_OFFICER",
           "SHAKTI_SADAN",
           "COUNSELLOR",
-          "OSC_ADMIN",
-          "SP",
-          "DM",
-          "CMO");
+          OfficialPost.OSC_ADMIN,
+          OfficialPost.SP,
+          OfficialPost.DM,
+          OfficialPost.CMO);
 
   /** Starts that are not service events: the case turning out to be a child's. */
   public static final String MINOR_FLAGGED = "MINOR_FLAGGED";

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.oscar.alert.cases.model.Agency;
 import org.oscar.alert.cases.model.AgencyKind;
 import org.oscar.alert.cases.notice.NoticeRecipients.Recipient;
+import org.oscar.contract.alert.OfficialPost;
 
 /**
  * Who a clock's posts are on one case. An agency post ({@code HOSPITAL}, {@code POLICE_STATION},
@@ -48,10 +49,10 @@ public final class ClockPosts {
       Agency rescueHospital,
       List<Agency> oscs) {
     switch (post) {
-      case "SP", "DM", "CMO" -> {
+      case OfficialPost.SP, OfficialPost.DM, OfficialPost.CMO -> {
         return List.of(new Recipient(post + ":" + district, null));
       }
-      case "OSC_ADMIN" -> {
+      case OfficialPost.OSC_ADMIN -> {
         return oscs.stream().map(o -> new Recipient(o.post(), o.id())).toList();
       }
       default -> {

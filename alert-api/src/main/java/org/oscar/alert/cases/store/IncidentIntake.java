@@ -6,6 +6,7 @@ import org.oscar.alert.cases.access.OfficialPosts;
 import org.oscar.alert.cases.model.CaseOrigin;
 import org.oscar.alert.notify.NotificationPlanner;
 import org.oscar.contract.codec.Json;
+import org.oscar.contract.live.IncidentIds;
 import org.oscar.contract.live.IncidentView;
 
 /**
@@ -30,7 +31,7 @@ public record IncidentIntake(
    * view does not say which of the two, so both are recorded as CALL_181).
    */
   public CaseOrigin origin() {
-    return incidentId.startsWith("INC-CALL-") ? CaseOrigin.CALL_181 : CaseOrigin.PANIC_PRESS;
+    return IncidentIds.isCall(incidentId) ? CaseOrigin.CALL_181 : CaseOrigin.PANIC_PRESS;
   }
 
   public static IncidentIntake of(IncidentView v) {

@@ -6,7 +6,7 @@ import org.oscar.stream.connector.delivery.DeadLetters;
 import org.oscar.stream.connector.delivery.JsonStateSerializer;
 import org.oscar.stream.connector.redis.RedisDeliveryReports;
 import org.oscar.stream.connector.redis.RedisEndpoint;
-import org.oscar.stream.dispatch.model.AlertRequest;
+import org.oscar.stream.event.AlertRequest;
 
 /**
  * Alerts to the alert API without ever making dispatch wait for it: an {@link AsyncDeliverySink}

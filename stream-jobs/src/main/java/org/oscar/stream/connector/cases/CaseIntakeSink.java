@@ -4,7 +4,7 @@ import org.oscar.stream.connector.alert.AlertApiEndpoint;
 import org.oscar.stream.connector.alert.AlertApiPoster;
 import org.oscar.stream.connector.delivery.AsyncDeliverySink;
 import org.oscar.stream.connector.delivery.JsonStateSerializer;
-import org.oscar.stream.dispatch.model.IncidentChange;
+import org.oscar.stream.event.IncidentChange;
 
 /**
  * Every incident into the case register (docs/cases.md), without making dispatch wait: an {@link

@@ -7,7 +7,7 @@ import org.oscar.stream.dispatch.model.Assignment;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.Phase;
 import org.oscar.stream.dispatch.model.UnitState;
-import org.oscar.stream.validate.DeviceEvent;
+import org.oscar.stream.event.DeviceEvent;
 
 /**
  * A control-room operator's overrides, decided here like everything else so the job stays the one

@@ -5,14 +5,16 @@ import static org.oscar.stream.dispatch.engine.IncidentOps.device;
 import java.util.ArrayList;
 import java.util.List;
 import org.oscar.contract.alert.AlertKind;
+import org.oscar.contract.alert.OfficialPost;
+import org.oscar.contract.live.IncidentIds;
 import org.oscar.contract.wire.Role;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.Phase;
 import org.oscar.stream.dispatch.reference.Facility;
 import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.geo.GeoDistance;
 import org.oscar.stream.geo.Jurisdictions;
-import org.oscar.stream.validate.DeviceEvent;
 
 /**
  * A press opens an incident, joins her open one, or reopens the one that ended moments ago: one
@@ -37,7 +39,7 @@ final class PressRules {
   }
 
   static String incidentId(String deviceId, long pressSeq) {
-    return "INC-" + deviceId + "-" + pressSeq;
+    return IncidentIds.ofPress(deviceId, pressSeq);
   }
 
   void press(DeviceEvent e, Step s) {
@@ -125,8 +127,14 @@ final class PressRules {
     inc.log(s.now, "LOCATED", who, why + (inc.jurisdiction == null ? "" : ", " + inc.jurisdiction));
     s.changed(inc);
     dispatch(inc, s);
-    if (inc.jurisdiction != null && ops.policy.openRoles().contains("SHO")) {
-      ops.alert(inc, AlertKind.OPENED, "LOCATED", List.of("SHO"), "her location is now known", s);
+    if (inc.jurisdiction != null && ops.policy.openRoles().contains(OfficialPost.SHO)) {
+      ops.alert(
+          inc,
+          AlertKind.OPENED,
+          "LOCATED",
+          List.of(OfficialPost.SHO),
+          "her location is now known",
+          s);
     }
     if (!inc.pendingRoles.isEmpty()) {
       ops.climbLadder(inc, "no " + inc.pendingRoles + " unit available", s);

@@ -3,8 +3,8 @@ package org.oscar.stream.dispatch.engine;
 import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.geo.Jurisdictions;
-import org.oscar.stream.validate.DeviceEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

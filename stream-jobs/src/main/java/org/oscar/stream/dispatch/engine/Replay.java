@@ -9,7 +9,7 @@ public final class Replay {
   private Replay() {}
 
   public static DecisionLog run(
-      Iterable<org.oscar.stream.validate.DeviceEvent> events, RegionDispatcher engine, long until) {
+      Iterable<org.oscar.stream.event.DeviceEvent> events, RegionDispatcher engine, long until) {
     RegionBook book = new InMemoryRegionBook();
     DecisionLog log = new DecisionLog();
     for (var e : events) {

@@ -12,9 +12,9 @@ import org.oscar.stream.dispatch.model.Assignment;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.Phase;
 import org.oscar.stream.dispatch.model.UnitState;
+import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.geo.GeoDistance;
 import org.oscar.stream.geo.Jurisdictions;
-import org.oscar.stream.validate.DeviceEvent;
 
 /**
  * What her device says after the press. She moves: the incident follows her, units on their way are

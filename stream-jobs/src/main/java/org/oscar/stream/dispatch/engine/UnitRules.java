@@ -8,8 +8,8 @@ import org.oscar.stream.dispatch.model.AssignmentStatus;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.Phase;
 import org.oscar.stream.dispatch.model.UnitState;
+import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.geo.GeoDistance;
-import org.oscar.stream.validate.DeviceEvent;
 
 /**
  * What a unit's reports mean: a position refreshes its ETA, detects arrival (geofence) and shows

@@ -19,21 +19,21 @@ import org.oscar.contract.wire.NoticeMessage;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.Topics;
-import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
 import org.oscar.stream.dispatch.engine.Effects;
 import org.oscar.stream.dispatch.engine.IncidentDigest;
 import org.oscar.stream.dispatch.engine.RegionBook;
 import org.oscar.stream.dispatch.engine.RegionDispatcher;
 import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
-import org.oscar.stream.dispatch.model.AlertRequest;
-import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.UnitState;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.dispatch.spatial.UnitGridIndex;
+import org.oscar.stream.event.AlertRequest;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
+import org.oscar.stream.event.IncidentChange;
+import org.oscar.stream.event.OutboundMessage;
 import org.oscar.stream.geo.Jurisdictions;
-import org.oscar.stream.validate.DeviceEvent;
-import org.oscar.stream.validate.EventKind;
 
 /**
  * The dispatch operator, keyed by dispatch region: one instance owns every unit and open incident

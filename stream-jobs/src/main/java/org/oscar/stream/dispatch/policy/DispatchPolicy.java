@@ -3,6 +3,7 @@ package org.oscar.stream.dispatch.policy;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.oscar.contract.alert.OfficialPost;
 
 /**
  * A district's dispatch and escalation policy. Durations in seconds, distances in metres. Loaded
@@ -48,8 +49,7 @@ public record DispatchPolicy(
     List<String> medicalRoles)
     implements Serializable {
 
-  public static final List<String> ROLES =
-      List.of("CONTROL_ROOM", "SHO", "SP", "DM", "CMO", "OSC_ADMIN");
+  public static final List<String> ROLES = OfficialPost.ALL;
 
   public DispatchPolicy {
     openRoles = List.copyOf(openRoles);
@@ -73,10 +73,15 @@ public record DispatchPolicy(
         0.5,
         300,
         5,
-        List.of("SHO", "OSC_ADMIN"),
-        List.of("CONTROL_ROOM", "SHO", "SP", "DM"),
-        List.of("SHO", "SP", "DM", "CMO", "OSC_ADMIN"),
-        List.of("CMO", "OSC_ADMIN"));
+        List.of(OfficialPost.SHO, OfficialPost.OSC_ADMIN),
+        List.of(OfficialPost.CONTROL_ROOM, OfficialPost.SHO, OfficialPost.SP, OfficialPost.DM),
+        List.of(
+            OfficialPost.SHO,
+            OfficialPost.SP,
+            OfficialPost.DM,
+            OfficialPost.CMO,
+            OfficialPost.OSC_ADMIN),
+        List.of(OfficialPost.CMO, OfficialPost.OSC_ADMIN));
   }
 
   /** The same policy with other deadlines (shorter ones make tests and drills quick). */

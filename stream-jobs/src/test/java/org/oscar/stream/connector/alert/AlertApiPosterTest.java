@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.oscar.stream.connector.delivery.DeadLetters;
-import org.oscar.stream.dispatch.model.AlertRequest;
+import org.oscar.stream.event.AlertRequest;
 
 class AlertApiPosterTest {
   private HttpServer api;

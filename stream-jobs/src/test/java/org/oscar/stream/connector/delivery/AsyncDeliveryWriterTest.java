@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.live.DeliveryBacklog;
-import org.oscar.stream.dispatch.model.AlertRequest;
+import org.oscar.stream.event.AlertRequest;
 
 class AsyncDeliveryWriterTest {
   /** A target that can be taken down; records what it was given. */

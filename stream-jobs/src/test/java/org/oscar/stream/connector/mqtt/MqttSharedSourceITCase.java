@@ -28,8 +28,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.oscar.stream.connector.mqtt.source.MqttRecord;
 import org.oscar.stream.connector.mqtt.source.MqttSource;
+import org.oscar.stream.event.MqttRecord;
 import org.oscar.testkit.MosquittoProcess;
 
 /**

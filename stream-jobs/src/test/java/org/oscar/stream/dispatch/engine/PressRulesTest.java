@@ -14,7 +14,7 @@ import org.oscar.contract.wire.Role;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.UnitStatus;
-import org.oscar.stream.validate.CancelOutcome;
+import org.oscar.stream.event.CancelOutcome;
 
 class PressRulesTest {
   private RegionFixture region;

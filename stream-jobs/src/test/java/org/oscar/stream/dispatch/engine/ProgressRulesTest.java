@@ -12,8 +12,8 @@ import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.NoticeState;
 import org.oscar.contract.wire.TaskAction;
-import org.oscar.stream.validate.DeviceEvent;
-import org.oscar.stream.validate.EventKind;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
 
 /** ETA refresh, stall and lateness escalation, arrival by geofence. */
 class ProgressRulesTest {

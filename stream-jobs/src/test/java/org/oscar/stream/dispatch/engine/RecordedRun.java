@@ -12,10 +12,10 @@ import org.oscar.contract.wire.NoticeMessage;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.UnitStatus;
+import org.oscar.stream.event.CancelOutcome;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
 import org.oscar.stream.geo.GeoDistance;
-import org.oscar.stream.validate.CancelOutcome;
-import org.oscar.stream.validate.DeviceEvent;
-import org.oscar.stream.validate.EventKind;
 
 /**
  * Records a live run: a seeded fleet and seeded survivors react to the engine's decisions (accept,

@@ -13,10 +13,10 @@ import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.policy.DispatchPolicy;
 import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.event.CancelOutcome;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
 import org.oscar.stream.geo.Jurisdictions;
-import org.oscar.stream.validate.CancelOutcome;
-import org.oscar.stream.validate.DeviceEvent;
-import org.oscar.stream.validate.EventKind;
 
 /**
  * A Bhubaneswar region for rule tests: the engine over an in-memory book, a clock the test moves,

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oscar.contract.codec.Json;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.geo.Jurisdictions;
-import org.oscar.stream.validate.DeviceEvent;
 
 /**
  * The same recorded input gives the same decisions: a live run's inputs, written to a file and read

@@ -11,7 +11,7 @@ import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.NoticeState;
 import org.oscar.contract.wire.TaskAction;
-import org.oscar.stream.validate.CancelOutcome;
+import org.oscar.stream.event.CancelOutcome;
 
 /** She moves, she cancels, she is under duress. */
 class SurvivorRulesTest {

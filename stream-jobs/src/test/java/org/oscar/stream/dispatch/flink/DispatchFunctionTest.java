@@ -16,16 +16,16 @@ import org.oscar.contract.codec.Json;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.UnitStatus;
-import org.oscar.stream.connector.mqtt.sink.OutboundMessage;
 import org.oscar.stream.dispatch.engine.DecisionLog;
 import org.oscar.stream.dispatch.engine.RecordedRun;
 import org.oscar.stream.dispatch.engine.RegionFixture;
 import org.oscar.stream.dispatch.engine.ReplayDeterminismTest;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.model.IncidentChange;
 import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.dispatch.reference.RegionProfiles;
-import org.oscar.stream.validate.DeviceEvent;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.IncidentChange;
+import org.oscar.stream.event.OutboundMessage;
 
 /** The Flink adapter: keyed state, timers that fire with no message, state cleared after close. */
 class DispatchFunctionTest {

@@ -14,9 +14,11 @@ import org.oscar.contract.live.FacilityView;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.Role;
 import org.oscar.contract.wire.UnitStatus;
-import org.oscar.stream.validate.CancelOutcome;
-import org.oscar.stream.validate.DeviceEvent;
-import org.oscar.stream.validate.EventKind;
+import org.oscar.stream.event.AlertRequest;
+import org.oscar.stream.event.CancelOutcome;
+import org.oscar.stream.event.DeviceEvent;
+import org.oscar.stream.event.EventKind;
+import org.oscar.stream.event.IncidentChange;
 
 /**
  * Everything the job keeps in state or sends between operators is serialized by Flink's POJO

@@ -4,14 +4,13 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.oscar.stream.connector.mqtt.MqttConnection;
+import org.oscar.stream.event.OutboundMessage;
 
 /**
- * Publishes downlink messages (Sink V2), each with its own QoS, asynchronously with a bounded
- * number in flight ({@link MqttSinkWriter}): a message that reached the sink is on the broker
- * before the next checkpoint completes (the writer's flush waits for every acknowledgement, for a
- * bounded time), and a publish that failed fails the task on the next write or flush, so Flink
- * restarts it from the last checkpoint and the replay publishes it again. Nothing is dropped; order
- * is kept per connection.
+ * Publishes downlink messages (Sink V2). Each message is published with its own QoS and the writer
+ * waits for the broker's acknowledgement before taking the next one, so a message that reached the
+ * sink is on the broker before the next checkpoint completes. While the broker is unreachable the
+ * writer retries and the job backs up behind it: nothing is dropped, nothing is reordered.
  */
 public final class MqttSink implements Sink<OutboundMessage> {
   private final MqttConnection connection;

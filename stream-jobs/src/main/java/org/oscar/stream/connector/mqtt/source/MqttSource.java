@@ -15,6 +15,7 @@ import org.oscar.stream.connector.mqtt.source.reader.MqttSourceReader;
 import org.oscar.stream.connector.mqtt.source.split.MqttSplit;
 import org.oscar.stream.connector.mqtt.source.split.MqttSplitSerializer;
 import org.oscar.stream.connector.mqtt.source.split.MqttSubscriptionPlan;
+import org.oscar.stream.event.MqttRecord;
 
 /**
  * An unbounded Flink source (FLIP-27) over MQTT topic filters: {@code readersPerBroker} sessions on

@@ -19,8 +19,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.oscar.stream.connector.mqtt.MqttConnection;
-import org.oscar.stream.connector.mqtt.source.MqttRecord;
 import org.oscar.stream.connector.mqtt.source.split.MqttSplit;
+import org.oscar.stream.event.MqttRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

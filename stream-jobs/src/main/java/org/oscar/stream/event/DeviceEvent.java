@@ -1,4 +1,4 @@
-package org.oscar.stream.validate;
+package org.oscar.stream.event;
 
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.OperatorAction;

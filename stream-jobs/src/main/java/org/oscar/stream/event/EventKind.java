@@ -1,4 +1,4 @@
-package org.oscar.stream.validate;
+package org.oscar.stream.event;
 
 public enum EventKind {
   /** A survivor pressed her panic button. */

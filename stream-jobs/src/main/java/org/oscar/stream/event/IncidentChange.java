@@ -1,4 +1,4 @@
-package org.oscar.stream.dispatch.model;
+package org.oscar.stream.event;
 
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;

@@ -1,4 +1,4 @@
-package org.oscar.stream.connector.mqtt.source;
+package org.oscar.stream.event;
 
 /** One message as it came off the broker, before any decoding. */
 public record MqttRecord(String topic, byte[] payload, long receivedAt) {}

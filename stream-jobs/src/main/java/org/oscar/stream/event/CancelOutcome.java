@@ -1,4 +1,4 @@
-package org.oscar.stream.validate;
+package org.oscar.stream.event;
 
 /** The result of checking a cancel PIN; the PIN itself goes no further than validation. */
 public enum CancelOutcome {

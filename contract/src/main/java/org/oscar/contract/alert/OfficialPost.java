@@ -1,0 +1,27 @@
+package org.oscar.contract.alert;
+
+import java.util.List;
+
+/**
+ * The posts the job alerts and the API reaches, by the names both use in alert events, policies and
+ * the officials' directory: the district's control room, the station house officer of the
+ * jurisdiction, the Superintendent of Police, the District Magistrate, the Chief Medical Officer
+ * and the One Stop Centre's Administrator.
+ */
+public final class OfficialPost {
+  public static final String CONTROL_ROOM = "CONTROL_ROOM";
+  public static final String SHO = "SHO";
+  public static final String SP = "SP";
+  public static final String DM = "DM";
+  public static final String CMO = "CMO";
+  public static final String OSC_ADMIN = "OSC_ADMIN";
+
+  /** Every post an alert may name. */
+  public static final List<String> ALL = List.of(CONTROL_ROOM, SHO, SP, DM, CMO, OSC_ADMIN);
+
+  private OfficialPost() {}
+
+  public static boolean isKnown(String post) {
+    return ALL.contains(post);
+  }
+}
