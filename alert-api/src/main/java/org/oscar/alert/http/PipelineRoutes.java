@@ -65,7 +65,7 @@ final class PipelineRoutes {
     waitingGauge.set(backlog.waiting());
     failingGauge.set(backlog.alarm() ? 1 : 0);
     reportingGauge.set(backlog.reporting());
-    deadLetterGauge.set(store.deadLetterJsons(LiveKeys.ALERT_SINK).size());
+    deadLetterGauge.set(store.deadLetterCount(LiveKeys.ALERT_SINK));
   }
 
   private AlertBacklog backlog() {
@@ -84,16 +84,16 @@ final class PipelineRoutes {
               AlertBacklog b = backlog();
               JsonArray letters = new JsonArray();
               deadLettersFor(who).stream()
-                  .sorted(Comparator.comparingLong(DeadLetter::at).reversed())
+                  .sorted(Comparator.comparingLong((Letter l) -> l.letter().at()).reversed())
                   .forEach(
-                      d ->
+                      l ->
                           letters.add(
                               new JsonObject()
-                                  .put("id", d.id())
-                                  .put("incidentId", incidentOf(d))
-                                  .put("status", d.status())
-                                  .put("answer", d.answer())
-                                  .put("at", d.at())));
+                                  .put("id", l.letter().id())
+                                  .put("incidentId", l.incidentId())
+                                  .put("status", l.letter().status())
+                                  .put("answer", l.letter().answer())
+                                  .put("at", l.letter().at())));
               return new JsonObject()
                   .put(
                       "alerts",
@@ -111,26 +111,27 @@ final class PipelineRoutes {
         .onFailure(e -> ApiResponses.unavailable(ctx, e));
   }
 
-  private List<DeadLetter> deadLettersFor(Principal who) {
-    List<DeadLetter> mine = new ArrayList<>();
+  /** A dead letter with its body read once: for its region, its incident and a re-send. */
+  private record Letter(DeadLetter letter, AlertIntake.Parsed parsed) {
+    String region() {
+      return parsed.ok() ? parsed.event().incident().region() : null;
+    }
+
+    String incidentId() {
+      return parsed.ok() ? parsed.event().incident().incidentId() : null;
+    }
+  }
+
+  private List<Letter> deadLettersFor(Principal who) {
+    List<Letter> mine = new ArrayList<>();
     for (Map.Entry<String, String> e : store.deadLetterJsons(LiveKeys.ALERT_SINK).entrySet()) {
       DeadLetter d = Json.fromString(e.getValue(), DeadLetter.class);
-      String region = regionOf(d);
-      if (who.service() || region == null || who.regions().contains(region)) {
-        mine.add(d);
+      Letter l = new Letter(d, AlertIntake.parse(d.body()));
+      if (who.service() || l.region() == null || who.regions().contains(l.region())) {
+        mine.add(l);
       }
     }
     return mine;
-  }
-
-  private static String regionOf(DeadLetter d) {
-    AlertIntake.Parsed parsed = AlertIntake.parse(d.body());
-    return parsed.ok() ? parsed.event().incident().region() : null;
-  }
-
-  private static String incidentOf(DeadLetter d) {
-    AlertIntake.Parsed parsed = AlertIntake.parse(d.body());
-    return parsed.ok() ? parsed.event().incident().incidentId() : null;
   }
 
   private void resend(RoutingContext ctx) {
@@ -140,7 +141,7 @@ final class PipelineRoutes {
         .executeBlocking(
             () ->
                 deadLettersFor(who).stream()
-                    .filter(d -> d.id().equals(id))
+                    .filter(l -> l.letter().id().equals(id))
                     .findFirst()
                     .orElse(null),
             false)
@@ -150,7 +151,7 @@ final class PipelineRoutes {
                 ApiResponses.json(ctx, 404, new JsonObject().put("error", "no such dead letter"));
                 return;
               }
-              AlertIntake.Parsed parsed = AlertIntake.parse(letter.body());
+              AlertIntake.Parsed parsed = letter.parsed();
               if (!parsed.ok()) {
                 // Still malformed for this API: it stays, and the operator is told why.
                 ApiResponses.json(ctx, 422, new JsonObject().put("error", parsed.problem()));

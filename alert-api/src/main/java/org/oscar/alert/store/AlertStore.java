@@ -87,6 +87,9 @@ public interface AlertStore extends AutoCloseable {
   /** What one of the job's sinks gave up on: id → {@code DeadLetter} JSON. */
   Map<String, String> deadLetterJsons(String sink);
 
+  /** How many dead letters one of the job's sinks holds. */
+  long deadLetterCount(String sink);
+
   /** Removes a dead letter once it was re-sent and taken; false if it was not there. */
   boolean removeDeadLetter(String sink, String id);
 

@@ -277,6 +277,11 @@ public final class RedisAlertStore implements AlertStore {
   }
 
   @Override
+  public long deadLetterCount(String sink) {
+    return redis.hlen(LiveKeys.deadLetters(sink));
+  }
+
+  @Override
   public boolean removeDeadLetter(String sink, String id) {
     return redis.hdel(LiveKeys.deadLetters(sink), id) > 0;
   }

@@ -61,6 +61,8 @@ public final class OscarJob {
     this.travelTime = travelTime;
   }
 
+  private static final ByDevice BY_DEVICE = new ByDevice();
+
   /** How long a partly filled network buffer may wait before it is sent downstream. */
   static final long BUFFER_TIMEOUT_MS = 5;
 
@@ -72,7 +74,7 @@ public final class OscarJob {
         env.fromSource(uplink, WatermarkStrategy.noWatermarks(), "mqtt-uplink")
             .uid("mqtt-uplink")
             // Validation at the job's parallelism, each device in one instance (ByDevice).
-            .partitionCustom(new ByDevice(), new ByDevice())
+            .partitionCustom(BY_DEVICE, BY_DEVICE)
             .process(new ValidateFunction(directory, validation))
             .uid("validate")
             .name("validate");

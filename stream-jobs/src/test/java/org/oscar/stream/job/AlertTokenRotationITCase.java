@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.oscar.alert.pipeline.AlertBacklog;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.DeliveryBacklog;
 import org.oscar.contract.live.LiveKeys;
@@ -101,12 +102,12 @@ class AlertTokenRotationITCase {
         press(devices, i);
       }
 
-      DeliveryBacklog failing =
+      AlertBacklog failing =
           await()
               .atMost(Duration.ofSeconds(30))
               .until(
                   AlertTokenRotationITCase::alertBacklog,
-                  b -> b != null && b.failing() && b.waiting() >= PRESSES - 1);
+                  b -> b.alarm() && b.waiting() >= PRESSES - 1);
       assertThat(failing.lastError()).contains("401");
       JsonObject seen = pipeline(ROTATED);
       assertThat(seen.getJsonObject("alerts").getBoolean("alarm")).isTrue();
@@ -145,22 +146,13 @@ class AlertTokenRotationITCase {
     }
   }
 
-  private static DeliveryBacklog alertBacklog() {
-    DeliveryBacklog sum = null;
+  /** The job's alert backlog as the API sums it from the instances' reports. */
+  private static AlertBacklog alertBacklog() {
+    List<DeliveryBacklog> reports = new ArrayList<>();
     for (String json : stack.redisClient.hvals(LiveKeys.deliveryBacklog(LiveKeys.ALERT_SINK))) {
-      DeliveryBacklog b = Json.fromString(json, DeliveryBacklog.class);
-      sum =
-          sum == null
-              ? b
-              : new DeliveryBacklog(
-                  b.sink(),
-                  -1,
-                  sum.waiting() + b.waiting(),
-                  Math.max(sum.failingSince(), b.failingSince()),
-                  sum.lastError() != null ? sum.lastError() : b.lastError(),
-                  Math.max(sum.at(), b.at()));
+      reports.add(Json.fromString(json, DeliveryBacklog.class));
     }
-    return sum;
+    return AlertBacklog.of(reports);
   }
 
   private static void press(MqttTestClient devices, int i) throws Exception {

@@ -192,7 +192,13 @@ class KillTestITCase {
   }
 
   private record Tally(
-      int incidents, int lost, int duplicated, int stuck, int alerts, int duplicateAlerts) {}
+      int incidents,
+      int lost,
+      int duplicated,
+      int stuck,
+      int alerts,
+      int duplicateAlerts,
+      List<String> stuckCases) {}
 
   /** Waits for every press to be an incident; returns the survivors still without one. */
   private static List<String> awaitEveryPressIsAnIncident() {
@@ -209,12 +215,18 @@ class KillTestITCase {
   }
 
   /** Waits until every case is CANCELLED with its officials told, then counts what there is. */
-  private static Tally awaitTheEnd() {
-    return await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofSeconds(1))
-        .ignoreExceptions()
-        .until(KillTestITCase::tally, t -> t.stuck == 0 && t.lost == 0);
+  private static Tally awaitTheEnd() throws Exception {
+    try {
+      return await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .until(KillTestITCase::tally, t -> t.stuck == 0 && t.lost == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      Tally t = tally();
+      System.out.println("kill test: stuck after 90 s: " + t.stuckCases());
+      return t;
+    }
   }
 
   private static Tally tally() throws Exception {
@@ -224,6 +236,7 @@ class KillTestITCase {
     int stuck = 0;
     int alerts = 0;
     int duplicateAlerts = 0;
+    List<String> stuckCases = new ArrayList<>();
     for (String s : survivors()) {
       List<String> ids = stack.incidentsOf(s);
       incidents += ids.size();
@@ -247,18 +260,20 @@ class KillTestITCase {
         if (!ended || !told || stack.redisClient.sismember(LiveKeys.openIncidents(REGION), id)) {
           stuck++;
           // What a failure report needs: where each stuck case stopped.
-          System.out.printf(
-              "kill test: stuck %s state %s levels %s timeline %s%n",
-              id,
-              inc.getString("state"),
-              levels,
-              inc.getJsonArray("timeline").stream()
-                  .map(e -> ((JsonObject) e).getString("what"))
-                  .toList());
+          stuckCases.add(
+              id
+                  + " state "
+                  + inc.getString("state")
+                  + " levels "
+                  + levels
+                  + " timeline "
+                  + inc.getJsonArray("timeline").stream()
+                      .map(e -> ((JsonObject) e).getString("what"))
+                      .toList());
         }
       }
     }
-    return new Tally(incidents, lost, duplicated, stuck, alerts, duplicateAlerts);
+    return new Tally(incidents, lost, duplicated, stuck, alerts, duplicateAlerts, stuckCases);
   }
 
   private static void ready() {
