@@ -318,7 +318,7 @@ public final class StateSizeBench {
     throw new IllegalStateException("no vertex named " + name);
   }
 
-  private static JsonObject get(String url) throws Exception {
+  static JsonObject get(String url) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
