@@ -2,9 +2,8 @@
 // live from the API's event stream. No external scripts or tiles: everything comes from the API.
 "use strict";
 
-const state = { token: null, user: null, units: new Map(), incidents: new Map(), unregistered: new Map(), selected: null, project: null };
+const state = { token: null, user: null, units: new Map(), incidents: new Map(), unregistered: new Map(), selected: null };
 const $ = (id) => document.getElementById(id);
-const SVG = "http://www.w3.org/2000/svg";
 
 async function api(path, options = {}) {
   const res = await fetch(path, {
@@ -18,6 +17,8 @@ async function api(path, options = {}) {
 
 $("login-form").addEventListener("submit", async (e) => {
   e.preventDefault();
+  audio(); // the click that logs in is the gesture that lets the alarm sound
+
   $("login-error").textContent = "";
   const res = await fetch("/login", {
     method: "POST", headers: { "Content-Type": "application/json" },
@@ -53,48 +54,253 @@ async function start(session) {
   if (link) showIncident(link[1]).catch(() => { $("op-status").textContent = "That case is not in your district."; });
 }
 
+// --- the map: Leaflet, served by the API; vector layers alone, tiles only if configured ---
+
+const KIND_LETTER = { POLICE: "P", AMBULANCE: "A", OSC_VEHICLE: "O" };
+
 async function drawBasemap() {
-  const geo = await (await fetch("/geo/jurisdictions.geojson")).json();
-  const rings = geo.features.flatMap((f) =>
-    f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates);
-  let minX = 180, minY = 90, maxX = -180, maxY = -90;
-  for (const poly of rings) for (const [x, y] of poly[0]) {
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  const [geo, settings] = await Promise.all([
+    (await fetch("/geo/jurisdictions.geojson")).json(),
+    (await fetch("/map/settings.json")).json()]);
+  const map = L.map("map", { zoomSnap: 0.5 });
+  state.map = map;
+  if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: 19 }).addTo(map);
+  map.attributionControl.addAttribution("Jurisdictions: DataMeet, CC BY-SA 2.5 IN");
+  const jurisdictions = L.geoJSON(geo, { interactive: false, style: { color: "#6b7788", weight: 1, fillColor: "#fff", fillOpacity: 0.6 } });
+  jurisdictions.eachLayer((l) => l.bindTooltip(l.feature.properties.Name.replace(" Police Station", ""),
+    { permanent: true, direction: "center", className: "jurisdiction-label" }));
+  state.layers = {
+    jurisdictions: jurisdictions.addTo(map),
+    facilities: L.layerGroup().addTo(map),
+    routes: L.layerGroup().addTo(map),
+    incidents: L.layerGroup().addTo(map),
+    units: L.layerGroup().addTo(map),
+    pick: L.layerGroup().addTo(map),
+  };
+  state.area = jurisdictions.getBounds();
+  L.control.layers(null, {
+    "Jurisdictions": state.layers.jurisdictions, "Facilities": state.layers.facilities, "Units": state.layers.units,
+    "Incidents": state.layers.incidents, "Unit → her": state.layers.routes }, { collapsed: true }).addTo(map);
+  const Fit = L.Control.extend({
+    onAdd() {
+      const b = L.DomUtil.create("button", "fit-area");
+      b.id = "fit-area"; b.type = "button"; b.textContent = "Fit to my area"; b.title = "Fit to my area (F)";
+      L.DomEvent.on(b, "click", (e) => { L.DomEvent.stop(e); fitArea(); });
+      return b;
+    },
+  });
+  new Fit({ position: "topleft" }).addTo(map);
+  L.control.scale({ imperial: false }).addTo(map);
+  // Station names only where they can be read.
+  const labels = () => $("map").classList.toggle("labels-off", map.getZoom() < 12.5);
+  map.on("zoomend", () => { labels(); $("map").dataset.zoom = map.getZoom(); });
+  map.on("click", onMapClick);
+  fitArea();
+  labels();
+}
+
+function fitArea() {
+  state.map.fitBounds(state.area, { padding: [10, 10] });
+  $("map").dataset.zoom = state.map.getZoom();
+}
+
+// The bearing of a unit's last move, since the units' feed carries no heading of its own.
+function heading(prev, u) {
+  if (!prev || !prev.lat || !u.lat) return prev ? prev.heading : undefined;
+  if (prev.lat === u.lat && prev.lon === u.lon) return prev.heading;
+  const f1 = +prev.lat * Math.PI / 180, f2 = +u.lat * Math.PI / 180, dl = (+u.lon - +prev.lon) * Math.PI / 180;
+  const y = Math.sin(dl) * Math.cos(f2), x = Math.cos(f1) * Math.sin(f2) - Math.sin(f1) * Math.cos(f2) * Math.cos(dl);
+  return (Math.atan2(y, x) * 180 / Math.PI + 360) % 360;
+}
+
+function unitIcon(u, busy) {
+  const status = u.online === "false" ? "offline" : busy ? "busy" : (u.status || "unknown").toLowerCase();
+  const arrow = u.heading === undefined ? "" : `<span class="heading" style="transform: rotate(${Math.round(u.heading)}deg)">▲</span>`;
+  const html = `<div class="unit-icon ${u.kind} ${status}" data-unit="${escapeHtml(u.id)}" title="${escapeHtml(u.id)} · ${u.kind} · ${u.status || "?"}">` +
+    `${arrow}<span class="kind">${KIND_LETTER[u.kind] || "?"}</span><span class="label">${escapeHtml(u.id)}</span></div>`;
+  return L.divIcon({ html, className: "unit-marker", iconSize: null, iconAnchor: [11, 11] });
+}
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+
+// How urgently an incident needs the operator: a call nobody has taken first, then serious, then
+// waiting for a unit, then a unit overdue; newest first among equals.
+const CALL_RANK = { DURESS: 6, NO_UNIT: 5, STALLED: 4, LOCATION_UNKNOWN: 3, REOPENED: 2, NEW: 1 };
+function waiting(inc) { return !!(inc.call && !inc.call.takenBy); }
+function noUnit(inc) { return (!inc.locationUnknown && (inc.assignments || []).length < 2) || !!(inc.call && inc.call.kind === "NO_UNIT"); }
+function urgency(inc) {
+  return (waiting(inc) ? 1000 + 10 * (CALL_RANK[inc.call.kind] || 0) : 0) + (inc.serious ? 100 : 0)
+    + (noUnit(inc) ? 20 : 0) + (inc.call && inc.call.kind === "STALLED" ? 10 : 0);
+}
+function byUrgency(a, b) { return urgency(b) - urgency(a) || b.openedAt - a.openedAt; }
+function urgencyClass(inc) {
+  return waiting(inc) ? "waiting" : inc.serious ? "serious" : noUnit(inc) ? "no-unit" : "covered";
+}
+
+function renderMap(busy) {
+  const seen = new Set();
+  state.markers = state.markers || new Map();
+  for (const u of state.units.values()) {
+    if (!u.lat) continue;
+    seen.add(u.id);
+    const icon = unitIcon(u, busy.has(u.id));
+    let m = state.markers.get(u.id);
+    if (!m) {
+      m = L.marker([+u.lat, +u.lon], { icon, keyboard: false }).addTo(state.layers.units);
+      state.markers.set(u.id, m);
+      m.iconHtml = icon.options.html;
+    } else {
+      m.setLatLng([+u.lat, +u.lon]);
+      if (m.iconHtml !== icon.options.html) { m.setIcon(icon); m.iconHtml = icon.options.html; }
+    }
   }
-  const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180); // keeps east-west distances true
-  const width = 1000, scale = width / ((maxX - minX) * k), height = (maxY - minY) * scale;
-  state.project = ([lon, lat]) => [(lon - minX) * k * scale, (maxY - lat) * scale];
-  state.unproject = (x, y) => [minX + x / (k * scale), maxY - y / scale];
-  const map = $("map");
-  map.setAttribute("viewBox", `-10 -10 ${width + 20} ${height + 20}`);
-  map.innerHTML = "";
-  for (const layer of ["jurisdictions", "routes", "incidents-layer", "units-layer", "pick-layer"]) {
-    const g = document.createElementNS(SVG, "g"); g.id = layer; map.appendChild(g);
+  for (const [id, m] of state.markers) if (!seen.has(id)) { m.remove(); state.markers.delete(id); }
+
+  state.layers.incidents.clearLayers(); state.layers.routes.clearLayers(); state.layers.facilities.clearLayers();
+  const facilities = new Map();
+  for (const inc of state.incidents.values()) {
+    if (inc.locationUnknown) continue; // no place yet: its alarm and its line in the list only
+    for (const f of [inc.osc, inc.hospital]) if (f) facilities.set(f.id, f);
+    for (const a of inc.assignments || []) {
+      const u = state.units.get(a.unitId);
+      if (u && u.lat) L.polyline([[+u.lat, +u.lon], [inc.lat, inc.lon]], { className: "route", interactive: false }).addTo(state.layers.routes);
+    }
+    const c = L.circleMarker([inc.lat, inc.lon], { radius: 10, className: "incident " + urgencyClass(inc) })
+      .bindTooltip(inc.incidentId).on("click", (e) => { L.DomEvent.stop(e); showIncident(inc.incidentId); })
+      .addTo(state.layers.incidents);
+    if (c.getElement()) c.getElement().dataset.incident = inc.incidentId;
   }
-  for (const f of geo.features) {
-    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    const d = polys.map((p) => "M" + p[0].map((c) => state.project(c).join(",")).join("L") + "Z").join("");
-    const path = document.createElementNS(SVG, "path");
-    path.setAttribute("d", d); path.setAttribute("class", "jurisdiction");
-    const title = document.createElementNS(SVG, "title"); title.textContent = f.properties.Name; path.appendChild(title);
-    $("jurisdictions").appendChild(path);
-    const [cx, cy] = centroid(polys[0][0].map(state.project));
-    const label = document.createElementNS(SVG, "text");
-    label.setAttribute("x", cx); label.setAttribute("y", cy); label.setAttribute("class", "jurisdiction-label");
-    label.textContent = f.properties.Name.replace(" Police Station", "");
-    $("jurisdictions").appendChild(label);
+  for (const f of facilities.values()) {
+    L.marker([f.lat, f.lon], { icon: L.divIcon({ className: "facility-marker", iconSize: null,
+      html: `<div class="facility ${f.kind}" data-facility="${escapeHtml(f.id)}">${f.kind === "OSC" ? "OSC" : "H"}</div>` }), keyboard: false })
+      .bindTooltip(f.name).addTo(state.layers.facilities);
   }
 }
 
-function centroid(points) {
-  const n = points.length;
-  return [points.reduce((s, p) => s + p[0], 0) / n, points.reduce((s, p) => s + p[1], 0) / n];
+function render() {
+  const busy = new Set();
+  for (const inc of state.incidents.values()) for (const a of inc.assignments || []) busy.add(a.unitId);
+  if (state.map) renderMap(busy);
+  const filter = $("queue-filter").value;
+  const shown = [...state.incidents.values()].filter((i) =>
+    filter === "all" || (filter === "waiting" && waiting(i)) || (filter === "serious" && i.serious) || (filter === "no-unit" && noUnit(i)));
+  const list = $("incidents"); list.innerHTML = "";
+  for (const inc of shown.sort(byUrgency)) {
+    const li = document.createElement("li");
+    li.dataset.incident = inc.incidentId;
+    li.className = urgencyClass(inc) + (inc.serious ? " serious" : "") + (inc.locationUnknown ? " unlocated" : "");
+    const etas = (inc.assignments || []).map((a) => `${a.role} ${a.unitId} ${a.status}${a.etaS ? " ETA " + Math.round(a.etaS / 60) + " min" : ""}`);
+    const taken = inc.call ? (inc.call.takenBy ? ` · taken by ${inc.call.takenBy}` : " · NOT TAKEN") : "";
+    li.textContent = inc.locationUnknown
+      ? `${inc.incidentId} · ${inc.state} · LOCATION UNKNOWN: call her back, then set her location${taken}`
+      : `${inc.incidentId} · ${inc.state} · ${inc.jurisdiction || "no jurisdiction"} · ${etas.join(", ") || "no unit yet"}${taken}`;
+    li.addEventListener("click", () => showIncident(inc.incidentId));
+    list.appendChild(li);
+  }
+  $("incident-count").textContent = state.incidents.size;
+  const unlocated = [...state.incidents.values()].filter((i) => i.locationUnknown && i.state === "OPEN");
+  renderUnregistered();
+  renderCalls();
+  $("unlocated-alarm").hidden = unlocated.length === 0;
+  $("unlocated-alarm").textContent = unlocated.length === 0 ? "" :
+    `${unlocated.length} emergency press${unlocated.length > 1 ? "es" : ""} with no location: call her back, then set her location (${unlocated.map((i) => i.incidentId).join(", ")})`;
+  const units = $("units"); units.innerHTML = "";
+  for (const u of [...state.units.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    const li = document.createElement("li");
+    li.textContent = `${u.id} · ${u.kind} · ${u.status || "?"}${busy.has(u.id) ? " · on a case" : ""}${u.online === "false" ? " · offline" : ""}`;
+    units.appendChild(li);
+  }
+  $("unit-count").textContent = state.units.size;
 }
+$("queue-filter").addEventListener("change", render);
+
+// --- the alarm: every call nobody has taken rings, most urgent first, until an operator takes it ---
+
+const CALL_WORDS = { NEW: "New emergency", REOPENED: "Reopened", NO_UNIT: "No unit available", LOCATION_UNKNOWN: "Location still unknown",
+  STALLED: "Response stalled", DURESS: "DURESS cancel" };
+
+function renderCalls() {
+  const calls = [...state.incidents.values()].filter(waiting).sort(byUrgency);
+  const box = $("call-alarm");
+  box.innerHTML = "";
+  for (const inc of calls) {
+    const p = document.createElement("p");
+    p.dataset.incident = inc.incidentId;
+    const secs = Math.max(0, Math.round((Date.now() - inc.call.since) / 1000));
+    p.textContent = `${CALL_WORDS[inc.call.kind] || inc.call.kind}: ${inc.incidentId}${inc.jurisdiction ? " · " + inc.jurisdiction : ""} · ${inc.call.why} · waiting ${secs} s `;
+    const take = document.createElement("button"); take.type = "button"; take.textContent = "Take"; take.className = "take";
+    take.addEventListener("click", () => takeCall(inc.incidentId));
+    p.appendChild(take);
+    box.appendChild(p);
+  }
+  box.hidden = calls.length === 0;
+  box.dataset.waiting = calls.length;
+  document.body.dataset.alarm = calls.length ? "ringing" : "quiet";
+  if (calls.length) ring(); else silence();
+}
+setInterval(() => { if (state.incidents.size) renderCalls(); }, 1000);
+
+// A two-tone beep every 1.5 s while a call waits. Browsers start audio only after a gesture: the
+// login click gives one; after a reload the first click or key on the page does.
+function audio() {
+  if (!state.audio && window.AudioContext) state.audio = new AudioContext();
+  if (state.audio && state.audio.state === "suspended") state.audio.resume();
+  return state.audio;
+}
+document.addEventListener("pointerdown", audio);
+document.addEventListener("keydown", audio);
+
+function ring() {
+  if (state.ringing) return;
+  state.ringing = setInterval(beep, 1500);
+  beep();
+  $("call-alarm").dataset.sounding = "true";
+}
+function silence() {
+  if (!state.ringing) return;
+  clearInterval(state.ringing); state.ringing = null;
+  $("call-alarm").dataset.sounding = "false";
+}
+function beep() {
+  const ctx = audio();
+  $("call-alarm").dataset.audio = ctx ? ctx.state : "none";
+  if (!ctx || ctx.state !== "running") return;
+  for (const [i, f] of [[0, 880], [1, 660]]) {
+    const osc = ctx.createOscillator(), gain = ctx.createGain();
+    osc.frequency.value = f; gain.gain.value = 0.15;
+    osc.connect(gain).connect(ctx.destination);
+    osc.start(ctx.currentTime + i * 0.25); osc.stop(ctx.currentTime + i * 0.25 + 0.2);
+  }
+  state.beeps = (state.beeps || 0) + 1;
+  $("call-alarm").dataset.beeps = state.beeps;
+}
+
+async function takeCall(id) {
+  await command(`/api/v1/incidents/${encodeURIComponent(id)}/take`, {}, "Take " + id);
+  showIncident(id).catch(() => {});
+}
+
+// Keys for a long shift; never while typing in a field.
+document.addEventListener("keydown", (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|SELECT|TEXTAREA/.test(e.target.tagName) || !state.token) return;
+  const key = e.key.toLowerCase();
+  if (key === "t") {
+    const top = [...state.incidents.values()].filter(waiting).sort(byUrgency)[0];
+    if (top) takeCall(top.incidentId);
+  } else if (key === "a") $("op-assign").click();
+  else if (key === "c") $("op-close").click();
+  else if (key === "f" && state.map) fitArea();
+  else return;
+  e.preventDefault();
+});
 
 async function reload() {
   const [units, incidents, strangers] = await Promise.all([
     api("/api/v1/units"), api("/api/v1/incidents"), api("/api/v1/unregistered-emergencies")]);
-  state.units = new Map(units.units.map((u) => [u.id, u]));
+  // A resync keeps each unit's last heading: the feed carries none, the page derives it.
+  state.units = new Map(units.units.map((u) => [u.id, { ...u, heading: heading(state.units.get(u.id), u) }]));
   state.incidents = new Map(incidents.incidents.map((i) => [i.incidentId, i]));
   state.unregistered = new Map(strangers.emergencies.map((e) => [e.imei, e]));
   render();
@@ -106,7 +312,10 @@ async function follow() {
     try {
       const res = await fetch("/api/v1/stream", { headers: { "Authorization": "Bearer " + state.token } });
       if (res.status === 401) { logout(); return; }
-      $("feed-state").textContent = "live";
+      if (!res.ok) throw new Error("stream " + res.status);
+      // After a lost connection the page reloads everything it holds (below) and says so.
+      $("feed-state").textContent = state.lostAt ? `live · resynced ${new Date().toLocaleTimeString()} after a lost connection` : "live";
+      $("feed-state").dataset.resyncs = state.resyncs || 0;
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
       let buffer = "";
@@ -121,9 +330,10 @@ async function follow() {
         }
       }
     } catch (e) { /* reconnect below */ }
-    $("feed-state").textContent = "reconnecting…";
+    state.lostAt = Date.now();
+    $("feed-state").textContent = "connection lost · reconnecting…";
     await new Promise((r) => setTimeout(r, 2000));
-    await reload().catch(() => {});
+    try { await reload(); state.resyncs = (state.resyncs || 0) + 1; } catch (e) { /* next round */ }
   }
 }
 
@@ -133,7 +343,7 @@ function handleEvent(block) {
     if (line.startsWith("event: ")) type = line.slice(7);
     else if (line.startsWith("data: ")) data = JSON.parse(line.slice(6));
   }
-  if (type === "unit") state.units.set(data.id, data);
+  if (type === "unit") state.units.set(data.id, { ...data, heading: heading(state.units.get(data.id), data) });
   else if (type === "incident") {
     if (data.state === "CLOSED" || data.state === "CANCELLED") state.incidents.delete(data.incidentId);
     else state.incidents.set(data.incidentId, data);
@@ -142,69 +352,6 @@ function handleEvent(block) {
   else if (type === "resync") { reload(); return; }
   else return;
   render();
-}
-
-function render() {
-  const unitsLayer = $("units-layer"), incLayer = $("incidents-layer"), routes = $("routes");
-  unitsLayer.innerHTML = ""; incLayer.innerHTML = ""; routes.innerHTML = "";
-  const busy = new Set();
-  for (const inc of state.incidents.values()) {
-    // No place yet: it has no marker, only its alarm and its line in the list.
-    if (inc.locationUnknown) continue;
-    const [x, y] = state.project([inc.lon, inc.lat]);
-    for (const a of inc.assignments || []) {
-      busy.add(a.unitId);
-      const u = state.units.get(a.unitId);
-      if (u && u.lat) {
-        const [ux, uy] = state.project([+u.lon, +u.lat]);
-        const line = document.createElementNS(SVG, "line");
-        line.setAttribute("x1", ux); line.setAttribute("y1", uy); line.setAttribute("x2", x); line.setAttribute("y2", y);
-        line.setAttribute("class", "route"); routes.appendChild(line);
-      }
-    }
-    const c = document.createElementNS(SVG, "circle");
-    c.setAttribute("cx", x); c.setAttribute("cy", y); c.setAttribute("r", 9);
-    c.setAttribute("class", "incident" + (inc.serious ? " serious" : ""));
-    c.dataset.incident = inc.incidentId;
-    c.addEventListener("click", () => showIncident(inc.incidentId));
-    const t = document.createElementNS(SVG, "title"); t.textContent = inc.incidentId; c.appendChild(t);
-    incLayer.appendChild(c);
-  }
-  for (const u of state.units.values()) {
-    if (!u.lat) continue;
-    const [x, y] = state.project([+u.lon, +u.lat]);
-    const c = document.createElementNS(SVG, "circle");
-    c.setAttribute("cx", x.toFixed(1)); c.setAttribute("cy", y.toFixed(1)); c.setAttribute("r", 6);
-    c.setAttribute("class", `unit ${u.kind} ${busy.has(u.id) ? "busy" : ""} ${u.online === "false" ? "offline" : ""}`);
-    c.dataset.unit = u.id;
-    const t = document.createElementNS(SVG, "title"); t.textContent = `${u.id} · ${u.status || "?"}`; c.appendChild(t);
-    unitsLayer.appendChild(c);
-  }
-  const list = $("incidents"); list.innerHTML = "";
-  for (const inc of [...state.incidents.values()].sort((a, b) => b.openedAt - a.openedAt)) {
-    const li = document.createElement("li");
-    li.dataset.incident = inc.incidentId;
-    li.className = (inc.serious ? "serious" : "") + (inc.locationUnknown ? " unlocated" : "");
-    const etas = (inc.assignments || []).map((a) => `${a.role} ${a.unitId} ${a.status}${a.etaS ? " ETA " + Math.round(a.etaS / 60) + " min" : ""}`);
-    li.textContent = inc.locationUnknown
-      ? `${inc.incidentId} · ${inc.state} · LOCATION UNKNOWN: call her back, then set her location`
-      : `${inc.incidentId} · ${inc.state} · ${inc.jurisdiction || "no jurisdiction"} · ${etas.join(", ") || "no unit yet"}`;
-    li.addEventListener("click", () => showIncident(inc.incidentId));
-    list.appendChild(li);
-  }
-  $("incident-count").textContent = state.incidents.size;
-  const unlocated = [...state.incidents.values()].filter((i) => i.locationUnknown && i.state === "OPEN");
-  renderUnregistered();
-  $("unlocated-alarm").hidden = unlocated.length === 0;
-  $("unlocated-alarm").textContent = unlocated.length === 0 ? "" :
-    `${unlocated.length} emergency press${unlocated.length > 1 ? "es" : ""} with no location: call her back, then set her location (${unlocated.map((i) => i.incidentId).join(", ")})`;
-  const units = $("units"); units.innerHTML = "";
-  for (const u of [...state.units.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    const li = document.createElement("li");
-    li.textContent = `${u.id} · ${u.kind} · ${u.status || "?"}${u.online === "false" ? " · offline" : ""}`;
-    units.appendChild(li);
-  }
-  $("unit-count").textContent = state.units.size;
 }
 
 // The job's alerts to officials that the API has not taken (a rotated token, an outage), and the
@@ -271,6 +418,12 @@ async function showIncident(id) {
     : `${inc.state}${inc.serious ? " · SERIOUS" : ""} · ${inc.jurisdiction || "outside known jurisdictions"}` +
       (inc.osc ? ` · OSC ${inc.osc.name}` : "") + (inc.hospital ? ` · hospital ${inc.hospital.name}` : "");
   $("op-locate").hidden = !inc.locationUnknown;
+  $("op-take").hidden = !waiting(inc);
+  if (!inc.locationUnknown && state.map && state.zoomedTo !== id) {
+    // Once per case chosen: the map goes to her, and stays where the operator moves it after.
+    state.zoomedTo = id;
+    state.map.setView([inc.lat, inc.lon], Math.max(state.map.getZoom(), 15));
+  }
   fill("detail-assignments", (inc.assignments || []).map((a) => `${a.role}: ${a.unitId} (${a.status}${a.etaS ? ", ETA " + Math.round(a.etaS / 60) + " min" : ""})`));
   fill("detail-timeline", (inc.timeline || []).map((t) => `${new Date(t.at).toLocaleTimeString()} ${t.what} ${t.who || ""} ${t.why || ""}`));
   const onCases = new Set([...state.incidents.values()].flatMap((i) => (i.assignments || []).map((a) => a.unitId)));
@@ -300,6 +453,7 @@ async function command(path, body, done) {
   }
 }
 
+$("op-take").addEventListener("click", () => { if (state.selected) takeCall(state.selected); });
 $("op-assign").addEventListener("click", () => {
   const unitId = $("op-unit").value;
   if (state.selected && unitId) command(`/api/v1/incidents/${encodeURIComponent(state.selected)}/assign`, { unitId }, `Assign ${unitId}`);
@@ -328,28 +482,23 @@ $("op-new").addEventListener("click", () => { $("new-case").hidden = false; stat
 $("new-case-cancel").addEventListener("click", endPicking);
 function endPicking() {
   $("new-case").hidden = true; state.picking = false; picked = null;
-  $("pick-layer").innerHTML = ""; $("new-case-submit").disabled = true; $("new-case-place").textContent = "no place picked yet";
+  state.layers.pick.clearLayers(); $("new-case-submit").disabled = true; $("new-case-place").textContent = "no place picked yet";
 }
-$("map").addEventListener("click", (e) => {
+function onMapClick(e) {
   if (!state.picking && !state.locating) return;
-  const svg = $("map"), pt = svg.createSVGPoint();
-  pt.x = e.clientX; pt.y = e.clientY;
-  const p = pt.matrixTransform(svg.getScreenCTM().inverse());
-  const [lon, lat] = state.unproject(p.x, p.y);
+  const lat = +e.latlng.lat.toFixed(6), lon = +e.latlng.lng.toFixed(6);
   if (state.locating) {
     const id = state.locating;
     state.locating = null;
-    command(`/api/v1/incidents/${encodeURIComponent(id)}/locate`, { lat: +lat.toFixed(6), lon: +lon.toFixed(6) }, "Set her location");
+    command(`/api/v1/incidents/${encodeURIComponent(id)}/locate`, { lat, lon }, "Set her location");
     return;
   }
-  picked = { lat: +lat.toFixed(6), lon: +lon.toFixed(6) };
-  $("pick-layer").innerHTML = "";
-  const c = document.createElementNS(SVG, "circle");
-  c.setAttribute("cx", p.x); c.setAttribute("cy", p.y); c.setAttribute("r", 8); c.setAttribute("class", "picked");
-  $("pick-layer").appendChild(c);
-  $("new-case-place").textContent = `${picked.lat}, ${picked.lon}`;
+  picked = { lat, lon };
+  state.layers.pick.clearLayers();
+  L.circleMarker([lat, lon], { radius: 8, className: "picked", interactive: false }).addTo(state.layers.pick);
+  $("new-case-place").textContent = `${lat}, ${lon}`;
   $("new-case-submit").disabled = false;
-});
+}
 $("new-case").addEventListener("submit", async (e) => {
   e.preventDefault();
   if (!picked) return;

@@ -26,6 +26,7 @@ public final class TestIncidents {
         List.of(),
         List.of(),
         false,
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -48,7 +48,18 @@ public record ApiConfig(
     String agenciesFile,
     String identityKeyFile,
     String clockPolicyFile,
-    int clockPollMs) {
+    int clockPollMs,
+    MapTiles mapTiles) {
+
+  /**
+   * A tile server the control room's map draws under its own layers, or none ({@code url} empty):
+   * the jurisdictions, units and incidents alone make the map, so a closed network needs none.
+   */
+  public record MapTiles(String url, String attribution) {
+    public boolean isSet() {
+      return !url.isEmpty();
+    }
+  }
 
   public static final List<Option> OPTIONS =
       List.of(
@@ -127,7 +138,15 @@ public record ApiConfig(
               "",
               "the state's legal-clock policy (JSON; empty: the bundled Odisha policy)"),
           new Option(
-              "OSCAR_CLOCK_POLL_MS", "5000", "how often due clock steps are looked for (ms)"));
+              "OSCAR_CLOCK_POLL_MS", "5000", "how often due clock steps are looked for (ms)"),
+          new Option(
+              "OSCAR_MAP_TILE_URL",
+              "",
+              "tile server for the control room's map, http(s)://…/{z}/{x}/{y}… (empty: none)"),
+          new Option(
+              "OSCAR_MAP_TILE_ATTRIBUTION",
+              "",
+              "the tiles' attribution shown on the map (required with OSCAR_MAP_TILE_URL)"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
@@ -181,6 +200,18 @@ public record ApiConfig(
       // A step must go out within a minute of its time.
       s.problem("OSCAR_CLOCK_POLL_MS must be at most 30000");
     }
+    MapTiles tiles = new MapTiles(s.get("OSCAR_MAP_TILE_URL"), s.get("OSCAR_MAP_TILE_ATTRIBUTION"));
+    if (tiles.isSet()) {
+      if (!tiles.url().matches("https?://\\S+")
+          || !tiles.url().contains("{z}")
+          || !tiles.url().contains("{x}")
+          || !tiles.url().contains("{y}")) {
+        s.problem("OSCAR_MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}");
+      }
+      if (tiles.attribution().isBlank()) {
+        s.problem("OSCAR_MAP_TILE_ATTRIBUTION is required with OSCAR_MAP_TILE_URL");
+      }
+    }
     String pgHost = s.get("OSCAR_PG_HOST");
     CaseDatabase cases =
         pgHost.isEmpty()
@@ -225,7 +256,8 @@ public record ApiConfig(
             agencies,
             identityKey,
             clockPolicy,
-            clockPoll);
+            clockPoll,
+            tiles);
     s.validate();
     return config;
   }

@@ -102,7 +102,7 @@ public final class AlertApiServer {
     this.overrides = new OverrideRoutes(vertx, store, mqtt);
     this.purge =
         new PositionPurge(vertx, store, new Retention(Duration.ofDays(config.purgeAfterDays())));
-    this.controlRoom = new ControlRoomRoutes(vertx, store, users, auth, feed);
+    this.controlRoom = new ControlRoomRoutes(vertx, store, users, auth, feed, config.mapTiles());
     this.cases =
         config.cases() == null
             ? null
@@ -255,6 +255,7 @@ public final class AlertApiServer {
     if (caseRoutes != null) {
       caseRoutes.mount(router);
     }
+    router.route("/vendor/leaflet/*").handler(Leaflet.handler());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx
         .createHttpServer()

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.oscar.alert.config.ApiConfig;
 import org.oscar.alert.http.auth.ApiAuth;
 import org.oscar.alert.http.auth.LoginThrottle;
 import org.oscar.alert.http.auth.Principal;
@@ -42,13 +43,20 @@ final class ControlRoomRoutes {
   private final ApiAuth auth;
   private final LiveFeed feed;
   private final String basemap;
+  private final ApiConfig.MapTiles tiles;
   private final LoginThrottle throttle = LoginThrottle.defaults();
   private static final int MAX_LOGINS_IN_FLIGHT = 4;
   private final java.util.concurrent.atomic.AtomicInteger loginsInFlight =
       new java.util.concurrent.atomic.AtomicInteger();
 
   ControlRoomRoutes(
-      Vertx vertx, AlertStore store, UserDirectory users, ApiAuth auth, LiveFeed feed) {
+      Vertx vertx,
+      AlertStore store,
+      UserDirectory users,
+      ApiAuth auth,
+      LiveFeed feed,
+      ApiConfig.MapTiles tiles) {
+    this.tiles = tiles;
     this.vertx = vertx;
     this.store = store;
     this.users = users;
@@ -68,6 +76,16 @@ final class ControlRoomRoutes {
                     .putHeader("Content-Type", "application/geo+json")
                     .putHeader("Cache-Control", "max-age=3600")
                     .end(basemap));
+    router
+        .get("/map/settings.json")
+        .handler(
+            ctx ->
+                ApiResponses.json(
+                    ctx,
+                    200,
+                    new JsonObject()
+                        .put("tileUrl", tiles.isSet() ? tiles.url() : null)
+                        .put("tileAttribution", tiles.isSet() ? tiles.attribution() : null)));
   }
 
   /** Routes behind {@link ApiAuth}. */

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control room's overrides: open an incident for a helpline call or a walk-in, assign a unit by
- * hand, close, mark serious. The API decides nothing itself: it checks the user may act on the case
- * (its district), publishes an {@link OperatorCommand} to the job's ops topic with its own broker
- * client (202 once the broker has it), and records who did it in the audit trail. The job then acts
- * and puts it on the incident's timeline.
+ * hand, close, mark serious, take the call (stop its alarm). The API decides nothing itself: it
+ * checks the user may act on the case (its district), publishes an {@link OperatorCommand} to the
+ * job's ops topic with its own broker client (202 once the broker has it), and records who did it
+ * in the audit trail. The job then acts and puts it on the incident's timeline.
  */
 final class OverrideRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(OverrideRoutes.class);
@@ -54,6 +54,7 @@ final class OverrideRoutes {
     router
         .post("/api/v1/incidents/:id/locate")
         .handler(ctx -> onIncident(ctx, OperatorAction.LOCATE));
+    router.post("/api/v1/incidents/:id/take").handler(ctx -> onIncident(ctx, OperatorAction.TAKE));
   }
 
   private void open(RoutingContext ctx) {

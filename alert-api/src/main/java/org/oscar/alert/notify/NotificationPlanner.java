@@ -59,7 +59,7 @@ public final class NotificationPlanner {
           inc.district() == null ? null : role + ":" + inc.district();
       case OfficialPost.OSC_ADMIN ->
           inc.osc() == null ? null : OfficialPost.OSC_ADMIN + ":" + inc.osc().id();
-      case OfficialPost.CONTROL_ROOM -> OfficialPost.CONTROL_ROOM + ":" + inc.region();
+      case OfficialPost.CONTROL_ROOM, OfficialPost.SHIFT_SUPERVISOR -> role + ":" + inc.region();
       default -> null;
     };
   }

@@ -684,7 +684,8 @@ class CaseRegisterIT {
         List.of(),
         timeline,
         false,
-        alertedRoles);
+        alertedRoles,
+        null);
   }
 
   private static JsonObject view(IncidentView v) {

@@ -166,7 +166,8 @@ class AlertApiServerIT {
             new AssignmentView(id + "-P1-PCR-1", "PCR-1", Role.POLICE, "ASSIGNED", 120, 61_000)),
         List.of(),
         false,
-        List.of());
+        List.of(),
+        null);
   }
 
   private HttpRequest.Builder request(String path) {

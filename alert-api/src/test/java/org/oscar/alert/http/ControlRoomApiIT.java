@@ -351,7 +351,8 @@ class ControlRoomApiIT {
             List.of(),
             List.of(),
             true,
-            List.of());
+            List.of(),
+            null);
     redisClient.set(LiveKeys.incident(unlocated.incidentId()), Json.toString(unlocated));
     String khordha = login("control.khordha", "khordha-pass");
 
@@ -481,6 +482,7 @@ class ControlRoomApiIT {
         List.of(),
         List.of(),
         false,
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -78,6 +78,7 @@ class NotificationPlannerTest {
         List.of(),
         List.of(),
         false,
-        List.of());
+        List.of(),
+        null);
   }
 }

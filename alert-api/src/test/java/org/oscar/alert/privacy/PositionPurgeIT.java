@@ -86,7 +86,8 @@ class PositionPurgeIT {
             new TimelineEntry(at - DAY, "OPENED", "device:SURV-1", "panic press"),
             new TimelineEntry(at, state, "system", "done")),
         false,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static void put(IncidentView v) {

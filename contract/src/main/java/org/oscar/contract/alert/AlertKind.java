@@ -8,6 +8,8 @@ public enum AlertKind {
   SERIOUS,
   /** The response stalled: the next rung of the escalation ladder. */
   ESCALATED,
+  /** The case rang in the control room and no operator took it in time: its shift supervisor. */
+  UNTAKEN,
   /** The survivor cancelled: everyone already alerted is told. */
   CANCELLED
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * The posts the job alerts and the API reaches, by the names both use in alert events, policies and
  * the officials' directory: the district's control room, the station house officer of the
  * jurisdiction, the Superintendent of Police, the District Magistrate, the Chief Medical Officer
- * and the One Stop Centre's Administrator.
+ * the One Stop Centre's Administrator, and the control room's shift supervisor.
  */
 public final class OfficialPost {
   public static final String CONTROL_ROOM = "CONTROL_ROOM";
@@ -16,8 +16,12 @@ public final class OfficialPost {
   public static final String CMO = "CMO";
   public static final String OSC_ADMIN = "OSC_ADMIN";
 
+  /** The control room's shift supervisor: told when a case rings and no operator takes it. */
+  public static final String SHIFT_SUPERVISOR = "SHIFT_SUPERVISOR";
+
   /** Every post an alert may name. */
-  public static final List<String> ALL = List.of(CONTROL_ROOM, SHO, SP, DM, CMO, OSC_ADMIN);
+  public static final List<String> ALL =
+      List.of(CONTROL_ROOM, SHO, SP, DM, CMO, OSC_ADMIN, SHIFT_SUPERVISOR);
 
   private OfficialPost() {}
 

@@ -172,7 +172,7 @@ public final class PayloadDecoder {
           return Decoded.rejected(RejectReason.BAD_FIELD, "source");
         }
       }
-      case ASSIGN, CLOSE, MARK_SERIOUS, LOCATE -> {
+      case ASSIGN, CLOSE, MARK_SERIOUS, LOCATE, TAKE -> {
         if (c.incidentId() == null || c.incidentId().length() > MAX_ID_CHARS) {
           return Decoded.rejected(RejectReason.MISSING_FIELD, "incidentId");
         }

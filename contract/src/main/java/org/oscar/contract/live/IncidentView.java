@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * the survivor is injured. {@code locationUnknown}: she pressed without a position and none has
  * come yet; {@code lat}/{@code lon} are then 0 and mean nothing, and no unit is sent until one
  * arrives. {@code alertedRoles}: every role alerted about it so far (SHO, SP, DM, CMO, ...), which
- * also decides which officials may read its case (empty in views written before it existed).
+ * also decides which officials may read its case (empty in views written before it existed). {@code
+ * call}: the control room's alarm for it ({@link ControlRoomCall}); null if it never called (views
+ * written before it existed).
  */
 public record IncidentView(
     String incidentId,
@@ -29,7 +31,8 @@ public record IncidentView(
     List<AssignmentView> assignments,
     List<TimelineEntry> timeline,
     boolean locationUnknown,
-    List<String> alertedRoles) {
+    List<String> alertedRoles,
+    ControlRoomCall call) {
 
   // INC-{device id, up to 64}-{seq}: longer than a device id, same alphabet.
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");

@@ -14,5 +14,10 @@ public enum OperatorAction {
    * Where she is, as the control room learnt it (she was called back): an incident whose location
    * was unknown gets its place and its units.
    */
-  LOCATE
+  LOCATE,
+  /**
+   * The operator takes the control room's call on the incident: its alarm stops ringing, her name
+   * goes on the timeline.
+   */
+  TAKE
 }

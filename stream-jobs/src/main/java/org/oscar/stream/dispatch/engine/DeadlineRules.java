@@ -1,6 +1,7 @@
 package org.oscar.stream.dispatch.engine;
 
 import java.util.ArrayList;
+import org.oscar.contract.alert.AlertKind;
 import org.oscar.stream.dispatch.model.Assignment;
 import org.oscar.stream.dispatch.model.AssignmentStatus;
 import org.oscar.stream.dispatch.model.IncidentState;
@@ -10,7 +11,8 @@ import org.oscar.stream.dispatch.policy.DispatchPolicy;
 /**
  * What happens when time passes with no message: a task not acknowledged in time goes to the next
  * unit; a response that stalls (no unit free, a unit not closing the distance, a unit late past its
- * promise) climbs the escalation ladder a rung at a time; an ended incident is forgotten after the
+ * promise) climbs the escalation ladder a rung at a time; a call to the control room nobody takes
+ * in time goes to its shift supervisor, once per call; an ended incident is forgotten after the
  * reopen window. {@link #deadline} names the next moment any of this can happen, so a timer can
  * wake the engine exactly then.
  */
@@ -42,6 +44,25 @@ final class DeadlineRules {
     if (stalled != null) {
       ops.climbLadder(inc, stalled, s);
     }
+    if (callWaiting(inc) && s.now >= untakenAt(inc)) {
+      inc.callEscalated = true;
+      ops.alert(
+          inc,
+          AlertKind.UNTAKEN,
+          "UNTAKEN",
+          policy.untakenRoles(),
+          "no operator took the call for " + policy.untakenS() + " s: " + inc.callWhy,
+          s);
+    }
+  }
+
+  /** A call to the control room nobody has taken, whose supervisor has not been told yet. */
+  private static boolean callWaiting(IncidentState inc) {
+    return inc.callKind != null && inc.takenBy == null && !inc.callEscalated;
+  }
+
+  private long untakenAt(IncidentState inc) {
+    return inc.callSince + policy.untakenS() * 1000L;
   }
 
   /** Why the response is stalled at {@code now}, or null if it is not. */
@@ -78,6 +99,9 @@ final class DeadlineRules {
     boolean ladderLeft = inc.ladderRung < policy.ladder().size();
     if (ladderLeft && (!inc.pendingRoles.isEmpty() || inc.locationUnknown)) {
       next = inc.nextRungAt;
+    }
+    if (callWaiting(inc)) {
+      next = Math.min(next, untakenAt(inc));
     }
     for (Assignment a : inc.assignments) {
       if (a.status == AssignmentStatus.ASSIGNED) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.live.AssignmentView;
+import org.oscar.contract.live.ControlRoomCall;
 import org.oscar.contract.live.FacilityView;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.wire.Destination;
@@ -249,6 +250,20 @@ final class IncidentOps {
     alert(inc, AlertKind.SERIOUS, "SERIOUS", new ArrayList<>(roles), why, s);
   }
 
+  /**
+   * Calls the control room to the case: its page rings until an operator takes the call. A call
+   * replaces the one before, taken or not: there is something new to look at.
+   */
+  void callControlRoom(IncidentState inc, String kind, String why, Step s) {
+    inc.callKind = kind;
+    inc.callWhy = why;
+    inc.callSince = s.now;
+    inc.takenBy = null;
+    inc.takenAt = 0;
+    inc.callEscalated = false;
+    s.changed(inc);
+  }
+
   /** One rung up the ladder, if there is one left and the last rung is long enough ago. */
   void climbLadder(IncidentState inc, String why, Step s) {
     if (inc.ladderRung >= policy.ladder().size() || s.now < inc.nextRungAt) {
@@ -262,6 +277,11 @@ final class IncidentOps {
     inc.ladderRung++;
     inc.nextRungAt = s.now + policy.ladderStepS() * 1000L;
     alert(inc, AlertKind.ESCALATED, "ESCALATION-" + inc.ladderRung, roles, why, s);
+    String kind =
+        !inc.pendingRoles.isEmpty()
+            ? ControlRoomCall.NO_UNIT
+            : inc.locationUnknown ? ControlRoomCall.LOCATION_UNKNOWN : ControlRoomCall.STALLED;
+    callControlRoom(inc, kind, why, s);
   }
 
   /**
@@ -275,6 +295,8 @@ final class IncidentOps {
     inc.pendingRoles.clear();
     inc.phase = phase;
     inc.endedAt = s.now;
+    // Nothing left to take: an ended case does not ring (a reopen calls again).
+    inc.callKind = null;
     inc.log(s.now, phase.name(), who, why);
     s.changed(inc);
     if (phase == Phase.CANCELLED && !inc.alertedRoles.isEmpty()) {
@@ -306,6 +328,10 @@ final class IncidentOps {
         assignments,
         inc.timeline,
         inc.locationUnknown,
-        List.copyOf(inc.alertedRoles));
+        List.copyOf(inc.alertedRoles),
+        inc.callKind == null
+            ? null
+            : new ControlRoomCall(
+                inc.callKind, inc.callWhy, inc.callSince, inc.takenBy, inc.takenAt));
   }
 }

@@ -31,7 +31,29 @@ final class OperatorRules {
       case CLOSE -> close(e, s);
       case MARK_SERIOUS -> markSerious(e, s);
       case LOCATE -> locate(e, s);
+      case TAKE -> take(e, s);
     }
+  }
+
+  /**
+   * The operator takes the control room's call: the alarm stops, her name is on the timeline. A
+   * call already taken stays with whoever took it first (a second click, or a colleague's at the
+   * same moment, changes nothing).
+   */
+  private void take(DeviceEvent e, Step s) {
+    IncidentState inc = s.incident(e.ref());
+    if (inc == null || inc.callKind == null || inc.takenBy != null) {
+      return;
+    }
+    if (!inc.isActive()) {
+      refuse(inc, operator(e.operator()), "the case is over (" + inc.phase + ")", s);
+      return;
+    }
+    inc.takenBy = e.operator();
+    inc.takenAt = s.now;
+    inc.log(
+        s.now, "TAKEN", operator(e.operator()), "taken by " + e.operator() + ": " + inc.callWhy);
+    s.changed(inc);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.alert.OfficialPost;
+import org.oscar.contract.live.ControlRoomCall;
 import org.oscar.contract.live.IncidentIds;
 import org.oscar.contract.wire.Role;
 import org.oscar.stream.dispatch.model.IncidentState;
@@ -59,7 +60,8 @@ final class PressRules {
           e,
           s,
           device(e.deviceId()),
-          withNote(e.injured() ? "panic press, injured" : "panic press", e));
+          withNote(e.injured() ? "panic press, injured" : "panic press", e),
+          null);
     }
   }
 
@@ -71,10 +73,14 @@ final class PressRules {
     if (s.book.incidentOfDevice(e.deviceId()) != null) {
       return;
     }
-    open(e, s, IncidentOps.operator(e.operator()), e.note());
+    open(e, s, IncidentOps.operator(e.operator()), e.note(), e.operator());
   }
 
-  private void open(DeviceEvent e, Step s, String who, String why) {
+  /**
+   * {@code takenBy}: the operator who opened it, whose call it is from the start; null for a press,
+   * which rings in the control room until someone takes it.
+   */
+  private void open(DeviceEvent e, Step s, String who, String why, String takenBy) {
     IncidentState inc = new IncidentState();
     inc.incidentId = incidentId(e.deviceId(), e.seq());
     inc.deviceId = e.deviceId();
@@ -100,6 +106,12 @@ final class PressRules {
       inc.nextRungAt = s.now + ops.policy.ackTimeoutS() * 1000L;
     }
     s.changed(inc);
+    ops.callControlRoom(
+        inc, ControlRoomCall.NEW, inc.injured ? "new press, injured" : "new emergency", s);
+    if (takenBy != null) {
+      inc.takenBy = takenBy;
+      inc.takenAt = s.now;
+    }
     if (inc.locationUnknown) {
       ops.tellSurvivor(inc, s);
     } else {
@@ -197,6 +209,7 @@ final class PressRules {
     }
     inc.log(s.now, "REOPENED", device(e.deviceId()), withNote(why, e));
     s.changed(inc);
+    ops.callControlRoom(inc, ControlRoomCall.REOPENED, "pressed again soon after it ended", s);
     if (inc.locationUnknown) {
       inc.nextRungAt = Math.max(inc.nextRungAt, s.now + ops.policy.ackTimeoutS() * 1000L);
       ops.tellSurvivor(inc, s);

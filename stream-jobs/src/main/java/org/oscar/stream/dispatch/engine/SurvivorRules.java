@@ -4,6 +4,7 @@ import static org.oscar.stream.dispatch.engine.IncidentOps.device;
 
 import java.util.ArrayList;
 import java.util.Objects;
+import org.oscar.contract.live.ControlRoomCall;
 import org.oscar.contract.wire.NoticeMessage;
 import org.oscar.contract.wire.NoticeState;
 import org.oscar.contract.wire.TaskAction;
@@ -106,6 +107,8 @@ final class SurvivorRules {
         inc.log(s.now, "DURESS", who, "duress PIN: device shown CANCELLED, rescue continues");
         s.changed(inc);
         ops.markSerious(inc, "duress PIN entered", false, s);
+        ops.callControlRoom(
+            inc, ControlRoomCall.DURESS, "duress cancel: her device shows cancelled", s);
       }
       case WRONG -> {
         inc.log(s.now, "CANCEL_REFUSED", who, "wrong PIN");

@@ -66,6 +66,19 @@ public class IncidentState {
 
   public List<TimelineEntry> timeline = new ArrayList<>();
 
+  /**
+   * The control room's call on it (kind, words, since), null if none; {@code takenBy} null while no
+   * operator has taken it. {@code callEscalated}: its shift supervisor has been told it went
+   * untaken. All empty in state written before they existed.
+   */
+  public String callKind;
+
+  public String callWhy;
+  public long callSince;
+  public String takenBy;
+  public long takenAt;
+  public boolean callEscalated;
+
   /** What her device was last told (state name and ETA), so an unchanged notice is not resent. */
   public String lastNotice;
 

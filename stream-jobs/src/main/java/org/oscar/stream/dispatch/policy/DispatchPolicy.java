@@ -28,6 +28,8 @@ import org.oscar.contract.alert.OfficialPost;
  * @param ladder who is told, rung by rung, when a response stalls
  * @param seriousRoles who is told at once when a case is serious
  * @param medicalRoles who joins the first rung when she is injured
+ * @param untakenS a call to the control room that no operator takes within this long escalates
+ * @param untakenRoles who is told then (the shift supervisor)
  */
 public record DispatchPolicy(
     int ackTimeoutS,
@@ -46,7 +48,9 @@ public record DispatchPolicy(
     List<String> openRoles,
     List<String> ladder,
     List<String> seriousRoles,
-    List<String> medicalRoles)
+    List<String> medicalRoles,
+    int untakenS,
+    List<String> untakenRoles)
     implements Serializable {
 
   public static final List<String> ROLES = OfficialPost.ALL;
@@ -56,6 +60,7 @@ public record DispatchPolicy(
     ladder = List.copyOf(ladder);
     seriousRoles = List.copyOf(seriousRoles);
     medicalRoles = List.copyOf(medicalRoles);
+    untakenRoles = untakenRoles == null ? List.of() : List.copyOf(untakenRoles);
   }
 
   public static DispatchPolicy defaults() {
@@ -81,7 +86,9 @@ public record DispatchPolicy(
             OfficialPost.DM,
             OfficialPost.CMO,
             OfficialPost.OSC_ADMIN),
-        List.of(OfficialPost.CMO, OfficialPost.OSC_ADMIN));
+        List.of(OfficialPost.CMO, OfficialPost.OSC_ADMIN),
+        60,
+        List.of(OfficialPost.SHIFT_SUPERVISOR));
   }
 
   /** The same policy with other deadlines (shorter ones make tests and drills quick). */
@@ -108,7 +115,9 @@ public record DispatchPolicy(
         openRoles,
         ladder,
         seriousRoles,
-        medicalRoles);
+        medicalRoles,
+        untakenS,
+        untakenRoles);
   }
 
   public long ackTimeoutMs() {
@@ -131,6 +140,7 @@ public record DispatchPolicy(
     positive(p, "ladderStepS", ladderStepS);
     positive(p, "reopenWindowS", reopenWindowS);
     positive(p, "candidates", candidates);
+    positive(p, "untakenS", untakenS);
     if (etaMarginS < 0 || etaMarginFraction < 0) {
       p.add("etaMarginS and etaMarginFraction must not be negative");
     }
@@ -140,7 +150,11 @@ public record DispatchPolicy(
     if (ladder.isEmpty()) {
       p.add("ladder must name at least one role");
     }
-    for (List<String> roles : List.of(openRoles, ladder, seriousRoles, medicalRoles)) {
+    if (untakenRoles.isEmpty()) {
+      p.add("untakenRoles must name at least one role");
+    }
+    for (List<String> roles :
+        List.of(openRoles, ladder, seriousRoles, medicalRoles, untakenRoles)) {
       for (String r : roles) {
         if (!ROLES.contains(r)) {
           p.add("unknown role " + r + " (known: " + ROLES + ")");
