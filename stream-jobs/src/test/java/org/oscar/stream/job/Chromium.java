@@ -15,10 +15,19 @@ final class Chromium {
   private Chromium() {}
 
   static WebDriver start() {
+    return start(1400, 900);
+  }
+
+  static WebDriver start(int width, int height) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900");
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=" + width + "," + height,
+        // The alarm's sound, as a control room's browser would be set up to allow it.
+        "--autoplay-policy=no-user-gesture-required");
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())

@@ -28,9 +28,9 @@ import org.oscar.stream.dispatch.reference.RegionProfiles;
 
 /**
  * The control-room page in Debian's headless Chromium, against the whole stack (Mosquitto, the
- * Flink job, Redis, the alert API): a user logs in, watches a unit move on the map as its terminal
- * reports, sees an incident appear when a survivor presses, opens its timeline, and the page is
- * saved as a screenshot under {@code target/}.
+ * Flink job, Redis, the alert API): a user logs in, watches a labelled unit move on the Leaflet map
+ * as its terminal reports, zooms in and back to her area, hears a press ring until she takes it,
+ * opens its timeline, and the page is saved as screenshots under {@code target/}.
  */
 class ControlRoomBrowserITCase {
   private static final String REGION = "bhubaneswar";
@@ -67,7 +67,7 @@ class ControlRoomBrowserITCase {
     mqtt = new MqttTestClient(stack.mosquitto.url());
     mqtt.subscribe("oscar/v1/unit/+/task", "oscar/v1/dev/+/notice");
     devices = new Devices(mqtt);
-    browser = Chromium.start();
+    browser = Chromium.start(1366, 768); // the smallest screen a control room should have
   }
 
   @AfterAll
@@ -99,16 +99,48 @@ class ControlRoomBrowserITCase {
     // The page redraws the map on every live event: an element found a moment ago may be gone.
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.ignoring(StaleElementReferenceException.class);
-    wait.until(b -> !b.findElements(By.cssSelector("circle[data-unit='BR-PCR-1']")).isEmpty());
+    wait.until(b -> !b.findElements(By.cssSelector("[data-unit='BR-PCR-1']")).isEmpty());
     wait.until(b -> b.findElement(By.id("feed-state")).getText().equals("live"));
-    String before = unitX("BR-PCR-1");
+    // Units are labelled by their id and marked by kind.
+    assertThat(browser.findElement(By.cssSelector("[data-unit='BR-AMB-1']")).getText())
+        .contains("A")
+        .contains("BR-AMB-1");
+    assertThat(browser.findElement(By.cssSelector("[data-unit='BR-PCR-1']")).getAttribute("class"))
+        .contains("POLICE");
+    int before = unitX("BR-PCR-1");
 
     devices.unitAt("BR-PCR-1", LAT + 0.01, LON + 0.02); // it drives east
 
-    wait.until(b -> !unitX("BR-PCR-1").equals(before));
-    assertThat(Double.parseDouble(unitX("BR-PCR-1"))).isGreaterThan(Double.parseDouble(before));
+    wait.until(b -> unitX("BR-PCR-1") != before);
+    assertThat(unitX("BR-PCR-1")).isGreaterThan(before);
+    screenshot("control-room-map-area.png");
+    String areaZoom = browser.findElement(By.id("map")).getAttribute("data-zoom");
+    browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+    browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+    wait.until(
+        b ->
+            Double.parseDouble(b.findElement(By.id("map")).getAttribute("data-zoom"))
+                >= Double.parseDouble(areaZoom) + 2);
+    screenshot("control-room-map-zoomed.png");
+    browser.findElement(By.id("fit-area")).click();
+    wait.until(b -> b.findElement(By.id("map")).getAttribute("data-zoom").equals(areaZoom));
 
     devices.press("BR-SURV", LAT, LON, false);
+
+    // The press rings until an operator takes it: a banner, and the page's alarm sounding.
+    wait.until(b -> b.findElement(By.id("call-alarm")).isDisplayed());
+    wait.until(
+        b -> "true".equals(b.findElement(By.id("call-alarm")).getAttribute("data-sounding")));
+    wait.until(b -> b.findElement(By.id("call-alarm")).getAttribute("data-beeps") != null);
+    assertThat(browser.findElement(By.id("call-alarm")).getAttribute("data-audio"))
+        .isEqualTo("running");
+    assertThat(browser.findElement(By.tagName("body")).getAttribute("data-alarm"))
+        .isEqualTo("ringing");
+    screenshot("control-room-alarm.png");
+    browser.findElement(By.cssSelector("#call-alarm button.take")).click();
+    wait.until(b -> !b.findElement(By.id("call-alarm")).isDisplayed());
+    assertThat(browser.findElement(By.id("call-alarm")).getAttribute("data-sounding"))
+        .isEqualTo("false");
 
     wait.until(b -> !b.findElements(By.cssSelector("#incidents li[data-incident]")).isEmpty());
     wait.until(
@@ -121,7 +153,15 @@ class ControlRoomBrowserITCase {
           b.findElement(By.cssSelector("#incidents li[data-incident]")).click();
           return b.findElement(By.id("detail-timeline")).getText().contains("OPENED");
         });
-    wait.until(b -> b.findElements(By.cssSelector("circle[data-incident]")).size() == 1);
+    wait.until(
+        b ->
+            b.findElement(By.id("detail-timeline"))
+                .getText()
+                .contains("TAKEN operator:" + LocalStack.USER));
+    wait.until(b -> b.findElements(By.cssSelector("#map [data-incident]")).size() == 1);
+    // Choosing the case takes the map to her.
+    wait.until(
+        b -> Double.parseDouble(b.findElement(By.id("map")).getAttribute("data-zoom")) >= 15);
 
     // The operator sends the farther unit instead, by hand: the job does it and says who did.
     wait.until(b -> !b.findElements(By.cssSelector("#op-unit option[value='BR-PCR-2']")).isEmpty());
@@ -145,7 +185,10 @@ class ControlRoomBrowserITCase {
 
     // A call to the helpline: the operator picks the place on the map and opens a case.
     browser.findElement(By.id("op-new")).click();
-    new Actions(browser).moveToElement(browser.findElement(By.id("map")), 0, 0).click().perform();
+    new Actions(browser)
+        .moveToElement(browser.findElement(By.id("map")), -120, 120)
+        .click()
+        .perform();
     wait.until(b -> b.findElement(By.id("new-case-submit")).isEnabled());
     browser.findElement(By.id("new-case-submit")).click();
     wait.until(b -> b.findElements(By.cssSelector("#incidents li[data-incident]")).size() == 2);
@@ -167,7 +210,10 @@ class ControlRoomBrowserITCase {
           return b.findElement(By.id("op-locate")).isDisplayed();
         });
     browser.findElement(By.id("op-locate")).click();
-    new Actions(browser).moveToElement(browser.findElement(By.id("map")), 0, 0).click().perform();
+    new Actions(browser)
+        .moveToElement(browser.findElement(By.id("map")), -120, 120)
+        .click()
+        .perform();
     IncidentView located = stack.awaitIncident(unlocated, v -> !v.locationUnknown());
     assertThat(located.timeline())
         .filteredOn(t -> t.what().equals("LOCATED"))
@@ -180,12 +226,11 @@ class ControlRoomBrowserITCase {
     Chromium.screenshot(browser, name);
   }
 
-  private static String unitX(String unit) {
+  /** Where the unit's marker is across the page, in pixels. */
+  private static int unitX(String unit) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return browser
-            .findElement(By.cssSelector("circle[data-unit='" + unit + "']"))
-            .getAttribute("cx");
+        return browser.findElement(By.cssSelector("[data-unit='" + unit + "']")).getRect().getX();
       } catch (StaleElementReferenceException e) {
         if (attempt > 20) {
           throw e;
