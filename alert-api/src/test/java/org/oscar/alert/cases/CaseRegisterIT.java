@@ -576,6 +576,8 @@ class CaseRegisterIT {
       assertThat(notControlRoom.get("/api/v1/units").status()).isEqualTo(403);
       assertThat(notControlRoom.post("/api/v1/incidents/INC-X-1/close", new JsonObject()).status())
           .isEqualTo(403);
+      assertThat(notControlRoom.post("/api/v1/incidents/INC-X-1/take", new JsonObject()).status())
+          .isEqualTo(403);
     }
   }
 
