@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The posts the job alerts and the API reaches, by the names both use in alert events, policies and
  * the officials' directory: the district's control room, the station house officer of the
- * jurisdiction, the Superintendent of Police, the District Magistrate, the Chief Medical Officer
+ * jurisdiction, the Superintendent of Police, the District Magistrate, the Chief Medical Officer,
  * the One Stop Centre's Administrator, and the control room's shift supervisor.
  */
 public final class OfficialPost {

@@ -133,11 +133,14 @@ class AlertTokenRotationITCase {
           .atMost(Duration.ofSeconds(30))
           .until(() -> !pipeline(LocalStack.TOKEN).getJsonObject("alerts").getBoolean("alarm"));
       // Each official once: the same (level, official) never twice for an incident, and every
-      // incident told the same officials the one before the rotation was told.
-      List<String> before = stack.notifications(first);
+      // incident told the same officials the one before the rotation was told. Left out of the
+      // comparison: the shift supervisor's UNTAKEN, which a case nobody takes gets 60 s after its
+      // press, so the first incident may have it before the others (ControlRoomCallTest).
+      List<String> before = withoutUntaken(stack.notifications(first));
       for (String incident : incidents) {
         List<String> told = stack.notifications(incident);
-        assertThat(told).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(before);
+        assertThat(told).doesNotHaveDuplicates();
+        assertThat(withoutUntaken(told)).containsExactlyInAnyOrderElementsOf(before);
       }
       System.out.printf(
           "token rotation: %d alerts waited %d s behind HTTP 401, then delivered; officials per"
@@ -185,5 +188,9 @@ class AlertTokenRotationITCase {
         HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     return response.body();
+  }
+
+  private static List<String> withoutUntaken(List<String> notifications) {
+    return notifications.stream().filter(n -> !n.startsWith("UNTAKEN ")).toList();
   }
 }
