@@ -289,6 +289,8 @@ class Ais140EmergencyITCase {
               for (String u : List.of("ais-PCR-1", "ais-AMB-1")) {
                 assertThat(stack.redisClient.hget(LiveKeys.unit(u), "status"))
                     .isEqualTo("AVAILABLE");
+                // Positions have their own lane, which may subscribe later than the statuses'.
+                assertThat(stack.redisClient.hget(LiveKeys.unit(u), "lat")).isNotNull();
               }
             });
   }

@@ -97,6 +97,9 @@ class PanicPressEndToEndITCase {
                 for (Scenario.UnitSpec u : scenario.units()) {
                   assertThat(redisClient.hget(LiveKeys.unit(u.id()), "status"))
                       .isEqualTo("AVAILABLE");
+                  // Positions come in on their own lane, which may subscribe a moment later than
+                  // the statuses': a unit with no place yet cannot be sent.
+                  assertThat(redisClient.hget(LiveKeys.unit(u.id()), "lat")).isNotNull();
                 }
               });
 

@@ -63,6 +63,8 @@ class ProvisionedDeviceITCase {
                   reportAvailable(devices, u);
                   assertThat(stack.redisClient.hget(LiveKeys.unit(u), "status"))
                       .isEqualTo("AVAILABLE");
+                  // Positions have their own lane, which may subscribe later than the statuses'.
+                  assertThat(stack.redisClient.hget(LiveKeys.unit(u), "lat")).isNotNull();
                 }
               });
 
