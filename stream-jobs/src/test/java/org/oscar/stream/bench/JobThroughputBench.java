@@ -5,27 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.oscar.stream.bench.StateSizeBench.Counters;
-import org.oscar.stream.bench.StateSizeBench.CountingSink;
-import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.event.MqttRecord;
-import org.oscar.stream.job.OscarJob;
-import org.oscar.stream.validate.ValidationPolicy;
 import org.oscar.testkit.FreePort;
 
 /**
- * How many unit reports a second the job alone takes: the production {@link OscarJob} graph
+ * How many unit reports a second the job alone takes: the production {@code OscarJob} graph
  * (parallel uplink, validation spread by device, dispatch, live-state sink; checkpoints every 10 s)
  * in a local MiniCluster, fed as fast as a parallel generator can by every unit's status and then
  * positions in rounds, without a broker. With the sinks counting, backpressure makes the rate at
@@ -64,19 +56,7 @@ public final class JobThroughputBench {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(checkpointMs);
-    new OscarJob(
-            new DataGeneratorSource<>(
-                new Positions(units), Long.MAX_VALUE, TypeInformation.of(MqttRecord.class)),
-            new CountingSink<>("downlink"),
-            new CountingSink<>("units"),
-            new CountingSink<>("incidents"),
-            new CountingSink<>("alerts"),
-            new CountingSink<>("cases"),
-            StateSizeBench.syntheticDirectory(),
-            ValidationPolicy.defaults(),
-            RegionProfiles.of(RegionProfile.bhubaneswar()),
-            StraightLineTravelTime.defaults())
-        .build(env);
+    StateSizeBench.countingJob(new Positions(units)).build(env);
     JobClient job = env.executeAsync("oscar-throughput");
     try {
       Thread.sleep(warmup * 1000L);

@@ -108,19 +108,7 @@ public final class StateSizeBench {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     env.enableCheckpointing(2000);
-    new OscarJob(
-            new DataGeneratorSource<>(
-                new Uplink(units, incidents), Long.MAX_VALUE, TypeInformation.of(MqttRecord.class)),
-            new CountingSink<>("downlink"),
-            new CountingSink<>("units"),
-            new CountingSink<>("incidents"),
-            new CountingSink<>("alerts"),
-            new CountingSink<>("cases"),
-            syntheticDirectory(),
-            ValidationPolicy.defaults(),
-            RegionProfiles.of(RegionProfile.bhubaneswar()),
-            StraightLineTravelTime.defaults())
-        .build(env);
+    countingJob(new Uplink(units, incidents)).build(env);
     long start = System.nanoTime();
     JobClient job = env.executeAsync("oscar-state-size");
     String rest = "http://127.0.0.1:" + restPort;
@@ -168,6 +156,24 @@ public final class StateSizeBench {
     } finally {
       job.cancel().get();
     }
+  }
+
+  /**
+   * The production job graph on a synthetic uplink, every id provisioned, its sinks counting into
+   * {@link Counters} under the names downlink, units, incidents, alerts and cases.
+   */
+  static OscarJob countingJob(GeneratorFunction<Long, MqttRecord> uplink) {
+    return new OscarJob(
+        new DataGeneratorSource<>(uplink, Long.MAX_VALUE, TypeInformation.of(MqttRecord.class)),
+        new CountingSink<>("downlink"),
+        new CountingSink<>("units"),
+        new CountingSink<>("incidents"),
+        new CountingSink<>("alerts"),
+        new CountingSink<>("cases"),
+        syntheticDirectory(),
+        ValidationPolicy.defaults(),
+        RegionProfiles.of(RegionProfile.bhubaneswar()),
+        StraightLineTravelTime.defaults());
   }
 
   /**
