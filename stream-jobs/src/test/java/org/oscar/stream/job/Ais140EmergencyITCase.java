@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +74,7 @@ class Ais140EmergencyITCase {
   private static DeviceRegistry registry;
 
   @BeforeAll
-  static void startSystem() throws Exception {
+  static void startSystem(@InjectMiniCluster MiniCluster flink) throws Exception {
     stack = new LocalStack();
     Map<String, DeviceEntry> entries = new HashMap<>();
     for (String id : List.of("ais-TRACKER-1", "ais-TRACKER-2")) {
@@ -85,7 +87,7 @@ class Ais140EmergencyITCase {
             "it-ais140",
             DirectorySource.fixed(new DeviceDirectory(entries)),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);
     job = env.executeAsync("oscar-ais140-it");

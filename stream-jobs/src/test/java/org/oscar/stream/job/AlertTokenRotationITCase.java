@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,13 +52,13 @@ class AlertTokenRotationITCase {
   private static JobClient job;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@InjectMiniCluster MiniCluster flink) throws Exception {
     stack = new LocalStack();
     Map<String, DeviceEntry> survivors = new HashMap<>();
     for (int i = 0; i < PRESSES; i++) {
       survivors.put(survivor(i), new DeviceEntry(survivor(i), DeviceKind.PANIC, REGION));
     }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     stack
         .job(

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,7 @@ class CaseRegisterBrowserITCase {
   private static WebDriver browser;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@InjectMiniCluster MiniCluster flink) throws Exception {
     stack = LocalStack.withCaseRegister();
     OscarJob oscar =
         stack.job(
@@ -55,7 +57,7 @@ class CaseRegisterBrowserITCase {
                         "CB-AMB-1", new DeviceEntry("CB-AMB-1", DeviceKind.AMBULANCE, REGION),
                         "CB-SURV", new DeviceEntry("CB-SURV", DeviceKind.PANIC, REGION)))),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);
     job = env.executeAsync("oscar-case-browser-it");

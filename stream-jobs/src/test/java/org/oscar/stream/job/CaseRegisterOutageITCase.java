@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +59,7 @@ class CaseRegisterOutageITCase {
   private static Devices devices;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@InjectMiniCluster MiniCluster flink) throws Exception {
     stack = LocalStack.withCaseRegister();
     Map<String, DeviceEntry> entries = new HashMap<>();
     for (int i = 0; i < SURVIVORS; i++) {
@@ -70,7 +72,7 @@ class CaseRegisterOutageITCase {
             "it-case-outage",
             DirectorySource.fixed(new DeviceDirectory(entries)),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);
     job = env.executeAsync("oscar-case-outage-it");

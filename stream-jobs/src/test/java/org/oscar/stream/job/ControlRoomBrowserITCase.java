@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +50,7 @@ class ControlRoomBrowserITCase {
   private static WebDriver browser;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@InjectMiniCluster MiniCluster flink) throws Exception {
     stack = new LocalStack();
     OscarJob oscar =
         stack.job(
@@ -62,7 +64,7 @@ class ControlRoomBrowserITCase {
                         "BR-SURV", new DeviceEntry("BR-SURV", DeviceKind.PANIC, REGION),
                         "BR-SURV-2", new DeviceEntry("BR-SURV-2", DeviceKind.PANIC, REGION)))),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);
     job = env.executeAsync("oscar-browser-it");

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -52,7 +54,7 @@ class FloodITCase {
   private static final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@InjectMiniCluster MiniCluster flink) throws Exception {
     stack = new LocalStack();
     Map<String, DeviceEntry> entries = new HashMap<>();
     entries.put("F-FLOOD", new DeviceEntry("F-FLOOD", DeviceKind.POLICE, REGION));
@@ -67,7 +69,7 @@ class FloodITCase {
             "it-flood",
             DirectorySource.fixed(new DeviceDirectory(entries)),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);
     job = env.executeAsync("oscar-flood-it");

@@ -71,7 +71,7 @@ class KillTestITCase {
   private static final ExecutorService devices = Executors.newFixedThreadPool(8);
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@InjectMiniCluster MiniCluster flink) throws Exception {
     stack = new LocalStack(MosquittoProcess.persistent(), RedisProcess.persistent());
     SecureRandom random = new SecureRandom();
     Map<String, DeviceEntry> entries = new HashMap<>();
@@ -91,7 +91,7 @@ class KillTestITCase {
             "it-kill",
             DirectorySource.fixed(new DeviceDirectory(entries)),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);
     job = env.executeAsync("oscar-kill-it");

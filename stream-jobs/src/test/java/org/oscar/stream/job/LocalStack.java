@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.awaitility.Awaitility;
 import org.oscar.alert.config.ApiConfig;
@@ -59,6 +62,8 @@ final class LocalStack implements AutoCloseable {
   /** Where the MiniCluster's Prometheus reporter serves {@code /metrics}. */
   static final int METRICS_PORT = FreePort.pick();
 
+  private static final int SLOTS = 2;
+
   /**
    * The Flink MiniCluster the stack's jobs run on: one TaskManager, two slots, metrics served as
    * the local run serves them.
@@ -68,14 +73,34 @@ final class LocalStack implements AutoCloseable {
         new MiniClusterResourceConfiguration.Builder()
             .setConfiguration(Configuration.fromMap(clusterSettings()))
             .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
+            .setNumberSlotsPerTaskManager(SLOTS)
             .build());
+  }
+
+  /**
+   * An environment on the extension's MiniCluster, for a job started in {@code @BeforeAll}. The
+   * extension makes its cluster the context environment only around each test method: there, {@code
+   * getExecutionEnvironment()} builds a private local cluster instead, without {@link
+   * #clusterSettings()} and out of reach of a test that kills the extension's TaskManager.
+   */
+  static StreamExecutionEnvironment environment(MiniCluster flink) {
+    return new TestStreamEnvironment(flink, SLOTS);
   }
 
   /**
    * Metrics as the local run serves them, and a lost TaskManager noticed in seconds rather than
    * after the default 50 s heartbeat timeout (the kill test terminates one).
    */
+  /** What Prometheus scrapes from the MiniCluster (the job's metrics and Flink's own). */
+  static String flinkMetrics() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + METRICS_PORT + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
   private static Map<String, String> clusterSettings() {
     Map<String, String> settings =
         new java.util.HashMap<>(OscarJobMain.prometheusReporter(METRICS_PORT));

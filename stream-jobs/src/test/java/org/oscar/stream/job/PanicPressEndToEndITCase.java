@@ -186,13 +186,7 @@ class PanicPressEndToEndITCase {
       assertThat(redisClient.llen(LiveKeys.notifications(incidentId))).isEqualTo(2);
 
       // ... and each was counted by its reason where Prometheus can scrape it.
-      String metrics =
-          http.send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + LocalStack.METRICS_PORT + "/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String metrics = LocalStack.flinkMetrics();
       assertThat(metrics).containsPattern("pressToAssignmentMs_count\\{[^}]*\\} 1\\.0");
       for (String reason : List.of("not_json", "unknown_device", "missing_field")) {
         assertThat(metrics).containsPattern("_rejected_rejected_" + reason + "\\{[^}]*\\} 1\\.0");
