@@ -232,6 +232,9 @@ cat <<INFO
 [oscar] ---------------------------------------------------------------------------
 [oscar] OSCAR is up. Where to look:
 [oscar]   control room           http://127.0.0.1:$API_PORT/  (demo login: control.khordha / oscar-demo)
+[oscar]   responder page         http://127.0.0.1:$API_PORT/responder.html  (a phone's view; docs/responder.md)
+[oscar]                          unit PCR-WEB-1 (not simulated: you are its crew), its secret:
+[oscar]                          sed -n 's/.*"PCR-WEB-1":"\([^"]*\)".*/\1/p' $RUN/device-secrets.json
 [oscar]   case register logins   password oscar-demo for each (docs/cases.md):
 [oscar]                            osc.khordha        OSC Centre Administrator, Khordha
 [oscar]                            worker.khordha     OSC case worker, Khordha

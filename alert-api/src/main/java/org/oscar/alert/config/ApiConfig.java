@@ -49,7 +49,8 @@ public record ApiConfig(
     String identityKeyFile,
     String clockPolicyFile,
     int clockPollMs,
-    MapTiles mapTiles) {
+    MapTiles mapTiles,
+    int responderBridgeLimit) {
 
   /**
    * A tile server the control room's map draws under its own layers, or none ({@code url} empty):
@@ -146,7 +147,11 @@ public record ApiConfig(
           new Option(
               "OSCAR_MAP_TILE_ATTRIBUTION",
               "",
-              "the tiles' attribution shown on the map (required with OSCAR_MAP_TILE_URL)"));
+              "the tiles' attribution shown on the map (required with OSCAR_MAP_TILE_URL)"),
+          new Option(
+              "OSCAR_RESPONDER_BRIDGE_LIMIT",
+              "200",
+              "most responder pages bridged to the broker (OSCAR_MQTT_URL) at once, on /mqtt"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
@@ -257,7 +262,8 @@ public record ApiConfig(
             identityKey,
             clockPolicy,
             clockPoll,
-            tiles);
+            tiles,
+            s.positiveInt("OSCAR_RESPONDER_BRIDGE_LIMIT"));
     s.validate();
     return config;
   }

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -37,6 +38,7 @@ import org.oscar.alert.notify.delivery.DeliveryOutbox;
 import org.oscar.alert.notify.delivery.RedisDeliveryOutbox;
 import org.oscar.alert.privacy.PositionPurge;
 import org.oscar.alert.privacy.Retention;
+import org.oscar.alert.responder.ResponderBridge;
 import org.oscar.alert.store.AlertStore;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.DeliveryStatus;
@@ -67,6 +69,7 @@ public final class AlertApiServer {
   private final ControlRoomRoutes controlRoom;
   private final ApiAuth auth;
   private final MqttPublisher mqtt;
+  private final ResponderBridge responders;
   private final OverrideRoutes overrides;
   private final PositionPurge purge;
   private final Map<String, AtomicLong> openIncidents = new ConcurrentHashMap<>();
@@ -100,6 +103,10 @@ public final class AlertApiServer {
                 config.mqttUser().isEmpty() ? null : config.mqttUser(),
                 config.mqttPassword().isEmpty() ? null : config.mqttPassword());
     this.overrides = new OverrideRoutes(vertx, store, mqtt);
+    this.responders =
+        config.mqttUrl().isEmpty()
+            ? null
+            : new ResponderBridge(vertx, config.mqttUrl(), config.responderBridgeLimit(), meters);
     this.purge =
         new PositionPurge(vertx, store, new Retention(Duration.ofDays(config.purgeAfterDays())));
     this.controlRoom = new ControlRoomRoutes(vertx, store, users, auth, feed, config.mapTiles());
@@ -223,6 +230,10 @@ public final class AlertApiServer {
       router.post("/hooks/sms/receipts").handler(this::smsReceipt);
     }
     router.post("/login").handler(BodyHandler.create().setBodyLimit(4096));
+    if (responders != null) {
+      // Public like the page itself: the broker authenticates each unit's own MQTT login.
+      responders.mount(router);
+    }
     controlRoom.mountPublic(router);
     router.route("/api/*").handler(auth);
     // An incident's view carries its whole timeline, which grows while she moves: the job's intake
@@ -255,10 +266,12 @@ public final class AlertApiServer {
     if (caseRoutes != null) {
       caseRoutes.mount(router);
     }
-    router.route("/vendor/leaflet/*").handler(Leaflet.handler());
+    router.route("/vendor/leaflet/*").handler(WebJar.handler("leaflet", "dist"));
+    router.route("/vendor/paho-mqtt/*").handler(WebJar.handler("paho-mqtt", ""));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx
-        .createHttpServer()
+        .createHttpServer(
+            new HttpServerOptions().setWebSocketSubProtocols(ResponderBridge.SUBPROTOCOLS))
         .requestHandler(router)
         .listen(config.port(), config.host())
         .map(
@@ -283,6 +296,9 @@ public final class AlertApiServer {
     purge.stop();
     if (mqtt != null) {
       mqtt.close();
+    }
+    if (responders != null) {
+      responders.close();
     }
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.onComplete(

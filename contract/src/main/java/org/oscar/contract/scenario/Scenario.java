@@ -22,15 +22,18 @@ public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> s
 
   /**
    * A responder unit and where it starts. A {@code silent} unit never answers its tasks (the demo's
-   * way of showing a reassignment).
+   * way of showing a reassignment). A {@code manual} unit is provisioned but not simulated: a
+   * person drives it from the responder page, with its own secret.
    */
-  public record UnitSpec(String id, DeviceKind kind, double lat, double lon, Boolean silent) {
+  public record UnitSpec(
+      String id, DeviceKind kind, double lat, double lon, Boolean silent, Boolean manual) {
     public UnitSpec {
       silent = Boolean.TRUE.equals(silent);
+      manual = Boolean.TRUE.equals(manual);
     }
 
     public UnitSpec(String id, DeviceKind kind, double lat, double lon) {
-      this(id, kind, lat, lon, false);
+      this(id, kind, lat, lon, false, false);
     }
   }
 

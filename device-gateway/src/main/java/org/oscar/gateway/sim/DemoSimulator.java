@@ -123,6 +123,9 @@ public final class DemoSimulator implements Callable<Integer> {
     try {
       long seed = 1;
       for (Scenario.UnitSpec spec : scenario.units()) {
+        if (spec.manual()) {
+          continue; // a person drives it from the responder page
+        }
         SimulatedUnit u =
             new SimulatedUnit(
                 spec,

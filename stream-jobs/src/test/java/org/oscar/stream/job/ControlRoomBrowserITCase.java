@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -12,11 +13,15 @@ import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,8 +39,12 @@ import org.oscar.stream.dispatch.reference.RegionProfiles;
  * Flink job, Redis, the alert API): a user logs in, watches a labelled unit move on the Leaflet map
  * as its terminal reports, zooms in and back to her area, hears a press ring until she takes it,
  * opens its timeline, and the page is saved as screenshots under {@code target/}. When the API goes
- * away, the page says so, and once it is back it catches up on what it missed.
+ * away, the page says so, and once it is back it catches up on what it missed. A crew on the
+ * phone-sized responder page reports in, accepts the task it is sent, and the control room sees it.
+ *
+ * <p>The tests run in order, one shift's story: each leaves its incidents open for the next.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControlRoomBrowserITCase {
   private static final String REGION = "bhubaneswar";
   private static final double LAT = 20.265367;
@@ -62,7 +71,9 @@ class ControlRoomBrowserITCase {
                         "BR-AMB-1", new DeviceEntry("BR-AMB-1", DeviceKind.AMBULANCE, REGION),
                         "BR-PCR-2", new DeviceEntry("BR-PCR-2", DeviceKind.POLICE, REGION),
                         "BR-SURV", new DeviceEntry("BR-SURV", DeviceKind.PANIC, REGION),
-                        "BR-SURV-2", new DeviceEntry("BR-SURV-2", DeviceKind.PANIC, REGION)))),
+                        "BR-SURV-2", new DeviceEntry("BR-SURV-2", DeviceKind.PANIC, REGION),
+                        "BR-WEB-1", new DeviceEntry("BR-WEB-1", DeviceKind.POLICE, REGION),
+                        "BR-SURV-3", new DeviceEntry("BR-SURV-3", DeviceKind.PANIC, REGION)))),
             new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
@@ -87,6 +98,7 @@ class ControlRoomBrowserITCase {
   }
 
   @Test
+  @Order(1)
   void aUserLogsInWatchesAUnitMoveAndSeesAnIncidentWithItsTimeline() throws Exception {
     devices.unitStatus("BR-PCR-1", "AVAILABLE");
     devices.unitAt("BR-PCR-1", LAT + 0.01, LON);
@@ -139,8 +151,7 @@ class ControlRoomBrowserITCase {
     assertThat(browser.findElement(By.tagName("body")).getAttribute("data-alarm"))
         .isEqualTo("ringing");
     screenshot("control-room-alarm.png");
-    browser.findElement(By.cssSelector("#call-alarm button.take")).click();
-    wait.until(b -> !b.findElement(By.id("call-alarm")).isDisplayed());
+    takeEveryCall(wait);
     assertThat(browser.findElement(By.id("call-alarm")).getAttribute("data-sounding"))
         .isEqualTo("false");
 
@@ -225,6 +236,7 @@ class ControlRoomBrowserITCase {
   }
 
   @Test
+  @Order(2)
   void theMapSaysItLostItsConnectionAndCatchesUpOnWhatItMissed() throws Exception {
     devices.unitStatus("BR-PCR-2", "AVAILABLE");
     devices.unitAt("BR-PCR-2", LAT + 0.05, LON + 0.05);
@@ -251,6 +263,95 @@ class ControlRoomBrowserITCase {
     wait.until(b -> b.findElement(By.id("feed-state")).getText().contains("resynced"));
     wait.until(b -> unitX("BR-PCR-2") > before);
     screenshot("control-room-resynced.png");
+  }
+
+  @Test
+  @Order(3)
+  void aCrewOnTheResponderPageAcceptsItsTaskAndTheControlRoomSeesIt() throws Exception {
+    // Far from the other tests' units, so this crew is the nearest.
+    double lat = 20.2516;
+    double lon = 85.7800;
+    WebDriver phone = Chromium.start(390, 844);
+    try {
+      phone.get("http://127.0.0.1:" + stack.apiPort() + "/responder.html");
+      WebDriverWait onPhone = new WebDriverWait(phone, Duration.ofSeconds(30));
+      phone.findElement(By.id("unit-id")).sendKeys("BR-WEB-1");
+      // The test's broker is anonymous; the bridge's own test checks a real unit's credentials.
+      phone.findElement(By.id("unit-secret")).sendKeys("the-unit-secret");
+      phone.findElement(By.id("connect")).click();
+      onPhone.until(b -> "online".equals(b.findElement(By.id("conn")).getAttribute("data-state")));
+      phone.findElement(By.id("manual-lat")).sendKeys(Double.toString(lat + 0.003));
+      phone.findElement(By.id("manual-lon")).sendKeys(Double.toString(lon));
+      phone.findElement(By.id("send-position")).click();
+      phone.findElement(By.cssSelector("[data-status='AVAILABLE']")).click();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  "AVAILABLE".equals(stack.redisClient.hget(LiveKeys.unit("BR-WEB-1"), "status"))
+                      && stack.redisClient.hget(LiveKeys.unit("BR-WEB-1"), "lat") != null);
+
+      devices.press("BR-SURV-3", lat, lon, false);
+
+      onPhone.until(b -> "offered".equals(b.findElement(By.id("task")).getAttribute("data-state")));
+      // Its first task may be an earlier case still waiting for a police unit: the crew takes
+      // whichever it is sent.
+      String incident = phone.findElement(By.id("task")).getAttribute("data-incident");
+      assertThat(phone.findElement(By.id("task-title")).getText())
+          .isEqualTo("NEW TASK: POLICE to " + incident);
+      assertThat(phone.findElement(By.id("task-deadline")).getText()).contains("Answer within");
+      Chromium.screenshot(phone, "responder-task.png");
+      phone.findElement(By.id("accept")).click();
+      onPhone.until(
+          b -> "accepted".equals(b.findElement(By.id("task")).getAttribute("data-state")));
+      assertThat(phone.findElement(By.id("accept")).isDisplayed()).isFalse();
+      assertThat(phone.findElement(By.id("status-now")).getText()).isEqualTo("EN ROUTE");
+      Chromium.screenshot(phone, "responder-accepted.png");
+
+      stack.awaitIncident(
+          incident,
+          v ->
+              v.assignments().stream()
+                  .anyMatch(a -> a.unitId().equals("BR-WEB-1") && a.status().equals("ACCEPTED")));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> "EN_ROUTE".equals(stack.redisClient.hget(LiveKeys.unit("BR-WEB-1"), "status")));
+
+      openLoggedIn();
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
+      // The press rang in the control room meanwhile: the operator takes every call waiting, and
+      // sees the crew on its case.
+      wait.until(b -> b.findElement(By.id("call-alarm")).isDisplayed());
+      takeEveryCall(wait);
+      wait.until(
+          b -> {
+            b.findElement(By.cssSelector("#incidents li[data-incident='" + incident + "']"))
+                .click();
+            return b.findElement(By.id("detail-assignments"))
+                .getText()
+                .contains("BR-WEB-1 (ACCEPTED");
+          });
+      screenshot("control-room-responder-accepted.png");
+    } finally {
+      phone.quit();
+    }
+  }
+
+  /**
+   * Clicks Take until the alarm is gone. The banner is redrawn on every live event, so a button
+   * found a moment ago may be gone: the wait retries.
+   */
+  private static void takeEveryCall(WebDriverWait wait) {
+    wait.until(
+        b -> {
+          List<WebElement> take = b.findElements(By.cssSelector("#call-alarm button.take"));
+          if (!take.isEmpty() && b.findElement(By.id("call-alarm")).isDisplayed()) {
+            take.get(0).click();
+          }
+          return !b.findElement(By.id("call-alarm")).isDisplayed();
+        });
   }
 
   /** The page, logged in: by the form, unless this browser's session already is. */
