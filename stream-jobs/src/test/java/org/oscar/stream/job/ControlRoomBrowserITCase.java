@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -151,7 +149,7 @@ class ControlRoomBrowserITCase {
     assertThat(browser.findElement(By.tagName("body")).getAttribute("data-alarm"))
         .isEqualTo("ringing");
     screenshot("control-room-alarm.png");
-    takeEveryCall(wait);
+    ControlRoomPage.takeEveryCall(wait);
     assertThat(browser.findElement(By.id("call-alarm")).getAttribute("data-sounding"))
         .isEqualTo("false");
 
@@ -324,7 +322,7 @@ class ControlRoomBrowserITCase {
       // The press rang in the control room meanwhile: the operator takes every call waiting, and
       // sees the crew on its case.
       wait.until(b -> b.findElement(By.id("call-alarm")).isDisplayed());
-      takeEveryCall(wait);
+      ControlRoomPage.takeEveryCall(wait);
       wait.until(
           b -> {
             b.findElement(By.cssSelector("#incidents li[data-incident='" + incident + "']"))
@@ -337,21 +335,6 @@ class ControlRoomBrowserITCase {
     } finally {
       phone.quit();
     }
-  }
-
-  /**
-   * Clicks Take until the alarm is gone. The banner is redrawn on every live event, so a button
-   * found a moment ago may be gone: the wait retries.
-   */
-  private static void takeEveryCall(WebDriverWait wait) {
-    wait.until(
-        b -> {
-          List<WebElement> take = b.findElements(By.cssSelector("#call-alarm button.take"));
-          if (!take.isEmpty() && b.findElement(By.id("call-alarm")).isDisplayed()) {
-            take.get(0).click();
-          }
-          return !b.findElement(By.id("call-alarm")).isDisplayed();
-        });
   }
 
   /** The page, logged in: by the form, unless this browser's session already is. */
