@@ -46,6 +46,7 @@ async function start(session) {
   $("room").hidden = false;
   $("who").textContent = session.username + " · " + session.district;
   await drawBasemap();
+  state.facilities = (await api("/api/v1/facilities")).facilities;
   await reload();
   follow();
   watchPipeline();
@@ -57,6 +58,7 @@ async function start(session) {
 // --- the map: Leaflet, served by the API; vector layers alone, tiles only if configured ---
 
 const KIND_LETTER = { POLICE: "P", AMBULANCE: "A", OSC_VEHICLE: "O" };
+const FACILITY_LETTER = { OSC: "OSC", HOSPITAL: "H", SHELTER: "SS" };
 
 async function drawBasemap() {
   const [geo, settings] = await Promise.all([
@@ -104,8 +106,9 @@ function fitArea() {
   $("map").dataset.zoom = state.map.getZoom();
 }
 
-// The bearing of a unit's last move, since the units' feed carries no heading of its own.
+// The heading its terminal sent with its last position; failing that, the bearing of its last move.
 function heading(prev, u) {
+  if (u.headingDeg !== undefined && u.headingDeg !== null && u.headingDeg !== "") return +u.headingDeg;
   if (!prev || !prev.lat || !u.lat) return prev ? prev.heading : undefined;
   if (prev.lat === u.lat && prev.lon === u.lon) return prev.heading;
   const f1 = +prev.lat * Math.PI / 180, f2 = +u.lat * Math.PI / 180, dl = (+u.lon - +prev.lon) * Math.PI / 180;
@@ -159,7 +162,8 @@ function renderMap(busy) {
   for (const [id, m] of state.markers) if (!seen.has(id)) { m.remove(); state.markers.delete(id); }
 
   state.layers.incidents.clearLayers(); state.layers.routes.clearLayers(); state.layers.facilities.clearLayers();
-  const facilities = new Map();
+  // Every facility of the area, and any a case names that the list does not.
+  const facilities = new Map((state.facilities || []).map((f) => [f.id, f]));
   for (const inc of state.incidents.values()) {
     if (inc.locationUnknown) continue; // no place yet: its alarm and its line in the list only
     for (const f of [inc.osc, inc.hospital]) if (f) facilities.set(f.id, f);
@@ -174,7 +178,7 @@ function renderMap(busy) {
   }
   for (const f of facilities.values()) {
     L.marker([f.lat, f.lon], { icon: L.divIcon({ className: "facility-marker", iconSize: null,
-      html: `<div class="facility ${f.kind}" data-facility="${escapeHtml(f.id)}">${f.kind === "OSC" ? "OSC" : "H"}</div>` }), keyboard: false })
+      html: `<div class="facility ${f.kind}" data-facility="${escapeHtml(f.id)}">${FACILITY_LETTER[f.kind] || "?"}</div>` }), keyboard: false })
       .bindTooltip(f.name).addTo(state.layers.facilities);
   }
 }

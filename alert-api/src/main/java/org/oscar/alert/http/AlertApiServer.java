@@ -256,6 +256,7 @@ public final class AlertApiServer {
             "/api/v1/incidents",
             "/api/v1/incidents/*",
             "/api/v1/units",
+            "/api/v1/facilities",
             "/api/v1/unregistered-emergencies",
             "/api/v1/stream")) {
       router.route(live).handler(ApiAuth.controlRoomOnly());

@@ -43,6 +43,7 @@ final class ControlRoomRoutes {
   private final ApiAuth auth;
   private final LiveFeed feed;
   private final String basemap;
+  private final RegionFacilities facilities;
   private final ApiConfig.MapTiles tiles;
   private final LoginThrottle throttle = LoginThrottle.defaults();
   private static final int MAX_LOGINS_IN_FLIGHT = 4;
@@ -63,6 +64,7 @@ final class ControlRoomRoutes {
     this.auth = auth;
     this.feed = feed;
     this.basemap = resource(JURISDICTIONS);
+    this.facilities = RegionFacilities.of(List.of(resource(RegionFacilities.BHUBANESWAR)));
   }
 
   /** Routes that need no login (the login itself and the public base map). */
@@ -93,6 +95,15 @@ final class ControlRoomRoutes {
     router.get("/api/v1/incidents").handler(this::openIncidents);
     router.get("/api/v1/incidents/:id").handler(this::incident);
     router.get("/api/v1/units").handler(this::units);
+    router
+        .get("/api/v1/facilities")
+        .handler(
+            ctx ->
+                ApiResponses.json(
+                    ctx,
+                    200,
+                    new JsonObject()
+                        .put("facilities", facilities.of(ApiAuth.principal(ctx).regions()))));
     router.get("/api/v1/unregistered-emergencies").handler(this::unregisteredEmergencies);
     router.get("/api/v1/stream").handler(feed::handle);
   }

@@ -53,12 +53,15 @@ public final class ResponderBridge {
     this.brokerPort = broker.getPort() > 0 ? broker.getPort() : defaultPort(broker);
     this.limit = limit;
     this.meters = meters;
+    boolean tls = "ssl".equals(broker.getScheme());
     this.net =
         vertx.createNetClient(
             new NetClientOptions()
                 .setConnectTimeout(5_000)
                 .setTcpNoDelay(true)
-                .setSsl("ssl".equals(broker.getScheme())));
+                .setSsl(tls)
+                // Over TLS the broker must be the one named, as for the API's own MQTT client.
+                .setHostnameVerificationAlgorithm(tls ? "HTTPS" : ""));
     meters.gauge("oscar.responder.bridge.open", open);
   }
 

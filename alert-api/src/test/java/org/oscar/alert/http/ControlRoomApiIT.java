@@ -159,6 +159,34 @@ class ControlRoomApiIT {
     assertThat(get("/api/v1/incidents/INC-CUTTACK-1", khordha).statusCode()).isEqualTo(403);
     assertThat(get("/api/v1/incidents/INC-KHORDHA-1", cuttack).statusCode()).isEqualTo(403);
     assertThat(get("/api/v1/incidents/INC-CUTTACK-1", cuttack).statusCode()).isEqualTo(200);
+    // Nor may they act on it: taking its call or closing it is refused before anything is sent.
+    for (String action : List.of("take", "close", "serious")) {
+      assertThat(post("/api/v1/incidents/INC-KHORDHA-1/" + action, "{}", cuttack).statusCode())
+          .as(action)
+          .isEqualTo(403);
+    }
+    // Their own district's passes that check (this API has no broker, so it can send nothing).
+    assertThat(post("/api/v1/incidents/INC-KHORDHA-1/take", "{}", khordha).statusCode())
+        .isEqualTo(503);
+  }
+
+  @Test
+  void theMapsFacilitiesShelterIncludedAreServedToTheirRegionsControlRoomOnly() throws Exception {
+    JsonObject khordha =
+        new JsonObject(get("/api/v1/facilities", login("control.khordha", "khordha-pass")).body());
+    assertThat(
+            khordha.getJsonArray("facilities").stream()
+                .map(
+                    f ->
+                        ((JsonObject) f).getString("kind")
+                            + " "
+                            + ((JsonObject) f).getString("id")))
+        .contains("OSC OSC-KHORDHA", "HOSPITAL HOSP-CAPITAL", "SHELTER SHAKTI-SADAN-KHORDHA");
+    JsonObject cuttack =
+        new JsonObject(get("/api/v1/facilities", login("control.cuttack", "cuttack-pass")).body());
+    assertThat(cuttack.getJsonArray("facilities")).isEmpty();
+    // A shelter's address is not public.
+    assertThat(get("/api/v1/facilities", null).statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.oscar.contract.wire.UnitStatus;
  * both are 0); {@code operatorAction}, {@code operator} and {@code target} (a unit id) but for an
  * operator's override, whose {@code ref} is the incident and {@code deviceId} the call it opens. A
  * press without a usable position has NaN {@code lat}/{@code lon} ({@link #hasPosition}) and says
- * why in {@code note}; a press an adapter could not verify says so in {@code note} too.
+ * why in {@code note}; a press an adapter could not verify says so in {@code note} too. {@code
+ * headingDeg} is a unit position's heading when its terminal sent one in [0, 360), else null.
  */
 public record DeviceEvent(
     EventKind kind,
@@ -35,7 +36,8 @@ public record DeviceEvent(
     boolean online,
     OperatorAction operatorAction,
     String operator,
-    String target) {
+    String target,
+    Double headingDeg) {
 
   /** The same event with another note. */
   public DeviceEvent withNote(String newNote) {
@@ -58,7 +60,8 @@ public record DeviceEvent(
         online,
         operatorAction,
         operator,
-        target);
+        target,
+        headingDeg);
   }
 
   /** Whether the event says where it happened; false for a press without a position. */
@@ -87,6 +90,7 @@ public record DeviceEvent(
     private OperatorAction operatorAction;
     private String operator;
     private String target;
+    private Double headingDeg;
 
     public Builder(EventKind kind, String deviceId, DeviceKind deviceKind, String region) {
       this.kind = kind;
@@ -112,6 +116,15 @@ public record DeviceEvent(
     public Builder noPosition() {
       this.lat = Double.NaN;
       this.lon = Double.NaN;
+      return this;
+    }
+
+    /** A unit's heading, kept only if it is one: a degree in [0, 360). */
+    public Builder heading(Double degrees) {
+      this.headingDeg =
+          degrees != null && Double.isFinite(degrees) && degrees >= 0 && degrees < 360
+              ? degrees
+              : null;
       return this;
     }
 
@@ -176,7 +189,8 @@ public record DeviceEvent(
           online,
           operatorAction,
           operator,
-          target);
+          target,
+          headingDeg);
     }
   }
 }

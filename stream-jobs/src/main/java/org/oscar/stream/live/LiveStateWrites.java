@@ -51,6 +51,12 @@ public final class LiveStateWrites {
                   "lat", Double.toString(e.lat()),
                   "lon", Double.toString(e.lon()),
                   "positionAt", Long.toString(e.receivedAt())));
+          // The terminal's own heading, or none: an old one must not outlive the move it was for.
+          if (e.headingDeg() != null) {
+            p.hset(key, "headingDeg", Long.toString(Math.round(e.headingDeg())));
+          } else {
+            p.hdel(key, "headingDeg");
+          }
         } else {
           p.hset(
               key,

@@ -124,6 +124,7 @@ public final class InboundValidator {
           UnitPositionPayload p = d.value();
           return Decoded.ok(
               event(EventKind.UNIT_POSITION, device, p.seq(), p.ts(), receivedAt, p.lat(), p.lon())
+                  .heading(p.headingDeg())
                   .build());
         }
         break;

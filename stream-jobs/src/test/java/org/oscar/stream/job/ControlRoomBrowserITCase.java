@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -118,12 +119,24 @@ class ControlRoomBrowserITCase {
         .contains("BR-AMB-1");
     assertThat(browser.findElement(By.cssSelector("[data-unit='BR-PCR-1']")).getAttribute("class"))
         .contains("POLICE");
+    // The area's facilities are on the map before any case names one: OSC, hospitals, shelter.
+    for (String facility : List.of("OSC-KHORDHA", "HOSP-AIIMS-BBSR", "SHAKTI-SADAN-KHORDHA")) {
+      assertThat(browser.findElements(By.cssSelector("[data-facility='" + facility + "']")))
+          .as(facility)
+          .hasSize(1);
+    }
     int before = unitX("BR-PCR-1");
 
-    devices.unitAt("BR-PCR-1", LAT + 0.01, LON + 0.02); // it drives east
+    // It drives east; its terminal says it heads 80° (the bearing of the move alone is 90°).
+    devices.unitAt("BR-PCR-1", LAT + 0.01, LON + 0.02, 80);
 
     wait.until(b -> unitX("BR-PCR-1") != before);
     assertThat(unitX("BR-PCR-1")).isGreaterThan(before);
+    wait.until(
+        b ->
+            b.findElement(By.cssSelector("[data-unit='BR-PCR-1'] .heading"))
+                .getAttribute("style")
+                .contains("rotate(80deg)"));
     screenshot("control-room-map-area.png");
     String areaZoom = browser.findElement(By.id("map")).getAttribute("data-zoom");
     // Two steps in, each once the one before has ended (a click during the animation is lost).

@@ -27,6 +27,14 @@ final class Devices {
     mqtt.publish("oscar/v1/unit/" + unit + "/pos", position(lat, lon));
   }
 
+  /** A position with the heading its terminal reports. */
+  void unitAt(String unit, double lat, double lon, int headingDeg) throws MqttException {
+    mqtt.publish(
+        "oscar/v1/unit/" + unit + "/pos",
+        "{\"seq\":%d,\"ts\":%d,\"lat\":%s,\"lon\":%s,\"headingDeg\":%d}"
+            .formatted(seq.incrementAndGet(), now(), lat, lon, headingDeg));
+  }
+
   void ack(String unit, String assignmentId, boolean accept) throws MqttException {
     mqtt.publish(
         "oscar/v1/unit/" + unit + "/ack",

@@ -74,6 +74,24 @@ class InboundValidatorTest {
   }
 
   @Test
+  void aUnitsHeadingIsCarriedOnlyWhenItIsADegree() {
+    assertThat(unitPositionWith(",\"headingDeg\":271.5").headingDeg()).isEqualTo(271.5);
+    assertThat(unitPositionWith("").headingDeg()).isNull();
+    // An impossible heading is dropped; the position itself is still good.
+    DeviceEvent impossible = unitPositionWith(",\"headingDeg\":400");
+    assertThat(impossible.headingDeg()).isNull();
+    assertThat(impossible.lat()).isEqualTo(20.0);
+    assertThat(unitPositionWith(",\"headingDeg\":-1").headingDeg()).isNull();
+  }
+
+  private DeviceEvent unitPositionWith(String extra) {
+    return validate(
+            "oscar/v1/unit/PCR-1/pos",
+            "{\"seq\":1,\"ts\":" + NOW + ",\"lat\":20,\"lon\":85" + extra + "}")
+        .value();
+  }
+
+  @Test
   void rejectsUnknownDevices() {
     assertThat(validate("oscar/v1/dev/NOBODY/sos", press()).reason())
         .isEqualTo(RejectReason.UNKNOWN_DEVICE);

@@ -96,8 +96,8 @@ final class DeadlineRules {
       return forgetAt(inc);
     }
     long next = Long.MAX_VALUE;
-    boolean ladderLeft = inc.ladderRung < policy.ladder().size();
-    if (ladderLeft && (!inc.pendingRoles.isEmpty() || inc.locationUnknown)) {
+    boolean stepLeft = IncidentOps.hasStepLeft(inc, policy);
+    if (stepLeft && (!inc.pendingRoles.isEmpty() || inc.locationUnknown)) {
       next = inc.nextRungAt;
     }
     if (callWaiting(inc)) {
@@ -107,7 +107,7 @@ final class DeadlineRules {
       if (a.status == AssignmentStatus.ASSIGNED) {
         next = Math.min(next, a.ackBy);
       }
-      if (ladderLeft && !a.arrived() && (inc.phase == Phase.OPEN || inc.phase == Phase.ON_SCENE)) {
+      if (stepLeft && !a.arrived() && (inc.phase == Phase.OPEN || inc.phase == Phase.ON_SCENE)) {
         long overdue = Math.min(stallAt(a), lateAt(a));
         next = Math.min(next, Math.max(overdue, inc.nextRungAt));
       }

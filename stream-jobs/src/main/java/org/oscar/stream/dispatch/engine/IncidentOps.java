@@ -264,9 +264,27 @@ final class IncidentOps {
     s.changed(inc);
   }
 
-  /** One rung up the ladder, if there is one left and the last rung is long enough ago. */
+  /**
+   * Whether a stuck response has a step left: a rung of the ladder, or, once every rung has been
+   * alerted, calling the control room again after an operator took its call. An untaken call is
+   * still ringing and needs nothing more, so a case nobody works ends its steps there.
+   */
+  static boolean hasStepLeft(IncidentState inc, DispatchPolicy policy) {
+    return inc.ladderRung < policy.ladder().size() || inc.takenBy != null;
+  }
+
+  /**
+   * One rung up the ladder, if the last rung is long enough ago. Once every rung has been alerted,
+   * no official is alerted again (one alert each, not one per step), but a taken call rings again
+   * each step for as long as the response stays stuck: it must not go quiet while nothing moves.
+   */
   void climbLadder(IncidentState inc, String why, Step s) {
-    if (inc.ladderRung >= policy.ladder().size() || s.now < inc.nextRungAt) {
+    if (s.now < inc.nextRungAt || !hasStepLeft(inc, policy)) {
+      return;
+    }
+    if (inc.ladderRung >= policy.ladder().size()) {
+      inc.nextRungAt = s.now + policy.ladderStepS() * 1000L;
+      callControlRoom(inc, stuckKind(inc), why + "; every post on the ladder was alerted", s);
       return;
     }
     List<String> roles = new ArrayList<>();
@@ -277,11 +295,14 @@ final class IncidentOps {
     inc.ladderRung++;
     inc.nextRungAt = s.now + policy.ladderStepS() * 1000L;
     alert(inc, AlertKind.ESCALATED, "ESCALATION-" + inc.ladderRung, roles, why, s);
-    String kind =
-        !inc.pendingRoles.isEmpty()
-            ? ControlRoomCall.NO_UNIT
-            : inc.locationUnknown ? ControlRoomCall.LOCATION_UNKNOWN : ControlRoomCall.STALLED;
-    callControlRoom(inc, kind, why, s);
+    callControlRoom(inc, stuckKind(inc), why, s);
+  }
+
+  private static String stuckKind(IncidentState inc) {
+    if (!inc.pendingRoles.isEmpty()) {
+      return ControlRoomCall.NO_UNIT;
+    }
+    return inc.locationUnknown ? ControlRoomCall.LOCATION_UNKNOWN : ControlRoomCall.STALLED;
   }
 
   /**

@@ -114,6 +114,41 @@ class ControlRoomCallTest {
   }
 
   @Test
+  void aCaseStillWithoutAUnitAfterTheWholeLadderRingsAgainEachStepAlertingNoOfficialAgain() {
+    region.send(region.press("SURV-1", CAPITAL)); // nobody on duty, ever
+    String incident = region.out.incidents.get(0).incidentId();
+    for (int step = 0; step < 4; step++) {
+      region.wait(181); // a rung of the ladder each step: CONTROL_ROOM, SHO, SP, DM
+    }
+    long escalated = escalations(incident);
+    region.send(region.operator(OperatorAction.TAKE, "t1", incident, null, null));
+    region.wait(170);
+    assertThat(region.lastView(incident).call().isWaiting()).isFalse();
+
+    region.wait(11); // a ladder step after the take
+
+    ControlRoomCall call = region.lastView(incident).call();
+    assertThat(call.kind()).isEqualTo(ControlRoomCall.NO_UNIT);
+    assertThat(call.isWaiting()).isTrue();
+    assertThat(call.why()).contains("every post on the ladder was alerted");
+    assertThat(escalations(incident)).isEqualTo(escalated).isEqualTo(4);
+
+    // Taken again, it stays quiet until the next step; left untaken it rings on, nothing added.
+    region.send(region.operator(OperatorAction.TAKE, "t2", incident, null, null));
+    region.wait(60);
+    assertThat(region.lastView(incident).call().isWaiting()).isFalse();
+    region.wait(130);
+    long since = region.lastView(incident).call().since();
+    region.wait(3_600);
+    assertThat(region.lastView(incident).call().since()).isEqualTo(since);
+    assertThat(region.engine.nextDeadline(region.book)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  private long escalations(String incident) {
+    return region.alertsFor(incident).stream().filter(a -> a.kind() == AlertKind.ESCALATED).count();
+  }
+
+  @Test
   void aDuressCancelRingsInTheControlRoom() {
     String incident = pressWithUnitsAround();
     region.send(region.operator(OperatorAction.TAKE, "t1", incident, null, null));
