@@ -574,6 +574,9 @@ class CaseRegisterIT {
     for (CaseApiClient notControlRoom : List.of(legalAid, capitalPolice, admin, worker)) {
       assertThat(notControlRoom.get("/api/v1/incidents").status()).isEqualTo(403);
       assertThat(notControlRoom.get("/api/v1/units").status()).isEqualTo(403);
+      // Nor the shelter's place, nor the pipeline's health and its dead letters.
+      assertThat(notControlRoom.get("/api/v1/facilities").status()).isEqualTo(403);
+      assertThat(notControlRoom.get("/api/v1/pipeline").status()).isEqualTo(403);
       assertThat(notControlRoom.post("/api/v1/incidents/INC-X-1/close", new JsonObject()).status())
           .isEqualTo(403);
       assertThat(notControlRoom.post("/api/v1/incidents/INC-X-1/take", new JsonObject()).status())
