@@ -46,7 +46,8 @@ async function start(session) {
   $("room").hidden = false;
   $("who").textContent = session.username + " · " + session.district;
   await drawBasemap();
-  state.facilities = (await api("/api/v1/facilities")).facilities;
+  // The facilities are part of the picture, not of the alarm: a failed load must not stop the page.
+  state.facilities = (await api("/api/v1/facilities").catch(() => ({ facilities: [] }))).facilities;
   await reload();
   follow();
   watchPipeline();

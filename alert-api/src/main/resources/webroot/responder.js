@@ -44,9 +44,8 @@ function connect(unitId, secret) {
     publish("online", { online: true }, true);
     client.subscribe(ROOT + unitId + "/task", {
       qos: 1,
-      onSuccess: (r) => {
-        if ((r.grantedQos || [])[0] === 128) $("error").textContent = "the broker refused this unit its task topic";
-      },
+      // Paho reports a refused subscription (0x80) here: without it no task would ever arrive.
+      onFailure: () => { $("error").textContent = "the broker refused this unit its task topic: no task can arrive"; },
     });
   };
   client.onConnectionLost = (r) => { if (r.errorCode !== 0) setConn("connecting", "connection lost · reconnecting…"); };
@@ -183,7 +182,7 @@ function shareLocation(on) {
     if (!fix) return;
     const extra = {};
     if (fix.speed != null) extra.speedKmh = Math.round(fix.speed * 3.6);
-    if (fix.heading != null && !Number.isNaN(fix.heading)) extra.headingDeg = Math.round(fix.heading);
+    if (fix.heading != null && !Number.isNaN(fix.heading)) extra.headingDeg = Math.round(fix.heading) % 360;
     sendPosition(fix.latitude, fix.longitude, extra);
   }, POSITION_EVERY_MS);
 }

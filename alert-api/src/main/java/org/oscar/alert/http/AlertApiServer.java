@@ -44,6 +44,8 @@ import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.DeliveryStatus;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.mqtt.MqttPublisher;
+import org.oscar.contract.registry.DeviceRecord;
+import org.oscar.contract.wire.DeviceClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -106,7 +108,17 @@ public final class AlertApiServer {
     this.responders =
         config.mqttUrl().isEmpty()
             ? null
-            : new ResponderBridge(vertx, config.mqttUrl(), config.responderBridgeLimit(), meters);
+            : new ResponderBridge(
+                vertx,
+                config.mqttUrl(),
+                config.responderBridgeLimit(),
+                id ->
+                    store
+                        .device(id)
+                        .filter(d -> d.status() == DeviceRecord.DeviceStatus.ACTIVE)
+                        .filter(d -> d.kind().deviceClass() == DeviceClass.UNIT)
+                        .isPresent(),
+                meters);
     this.purge =
         new PositionPurge(vertx, store, new Retention(Duration.ofDays(config.purgeAfterDays())));
     this.controlRoom = new ControlRoomRoutes(vertx, store, users, auth, feed, config.mapTiles());

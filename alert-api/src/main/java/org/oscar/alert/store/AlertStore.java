@@ -36,6 +36,9 @@ public interface AlertStore extends AutoCloseable {
   /** One unit's live state, with its id; empty if none. */
   Optional<Map<String, String>> unit(String unitId);
 
+  /** A device of the registry (provisioned by the device gateway), if there is one by that id. */
+  Optional<org.oscar.contract.registry.DeviceRecord> device(String deviceId);
+
   /**
    * Records a notification and queues its deliveries (with their first receipts), all at once,
    * unless one with the same (incident, role, level) exists.

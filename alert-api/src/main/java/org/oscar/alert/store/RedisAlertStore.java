@@ -109,6 +109,14 @@ public final class RedisAlertStore implements AlertStore {
   }
 
   @Override
+  public Optional<org.oscar.contract.registry.DeviceRecord> device(String deviceId) {
+    Map<String, String> h = redis.hgetAll(LiveKeys.device(deviceId));
+    return h == null || h.isEmpty()
+        ? Optional.empty()
+        : Optional.of(org.oscar.contract.registry.DeviceRecord.fromHash(deviceId, h));
+  }
+
+  @Override
   public Optional<Map<String, String>> unit(String unitId) {
     Map<String, String> h = redis.hgetAll(LiveKeys.unit(unitId));
     if (h == null || h.isEmpty()) {

@@ -50,6 +50,10 @@ class ResponderBridgeIT {
   private static AlertApiServer api;
   private static int port;
   private static String unitSecret;
+  private static String pipelineSecret;
+  private static String survivorSecret;
+  private static final List<String> MORE_UNITS = List.of("PCR-WEB-2", "PCR-WEB-3", "PCR-WEB-4");
+  private static final Map<String, String> MORE_SECRETS = new java.util.HashMap<>();
   private static MqttClient pipeline;
   private static final List<String> HEARD = new CopyOnWriteArrayList<>();
   private final List<MqttClient> opened = new ArrayList<>();
@@ -65,7 +69,11 @@ class ResponderBridgeIT {
         new Provisioner(DeviceRegistry.connect(redis.host(), redis.port(), null), admin);
     unitSecret = provisioner.add("PCR-WEB-1", DeviceKind.POLICE, "bhubaneswar", null, null);
     provisioner.add("PCR-OTHER-1", DeviceKind.POLICE, "bhubaneswar", null, null);
-    String pipelineSecret = provisioner.addPipeline("oscar-pipeline");
+    for (String u : MORE_UNITS) {
+      MORE_SECRETS.put(u, provisioner.add(u, DeviceKind.POLICE, "bhubaneswar", null, null));
+    }
+    survivorSecret = provisioner.add("SURV-WEB-1", DeviceKind.PANIC, "bhubaneswar", null, null);
+    pipelineSecret = provisioner.addPipeline("oscar-pipeline");
     String controlRoomSecret = provisioner.addControlRoom("oscar-control-room");
 
     pipeline = new MqttClient(mosquitto.url(), "it-pipeline", new MemoryPersistence());
@@ -174,24 +182,42 @@ class ResponderBridgeIT {
   }
 
   @Test
+  void onlyAResponderUnitsLoginPassesNotAServiceAccountNorAPanicDevice() throws Exception {
+    // The broker's listener is private and also serves the pipeline: its own secret, right as it
+    // is, does not get through the public bridge.
+    assertThatThrownBy(() -> bridged("oscar-pipeline", pipelineSecret, "web-oscar-pipeline"))
+        .isInstanceOf(MqttException.class);
+    assertThatThrownBy(() -> bridged("SURV-WEB-1", survivorSecret, "web-SURV-WEB-1"))
+        .isInstanceOf(MqttException.class);
+    // Nor may a unit take another client's session.
+    assertThatThrownBy(() -> bridged("PCR-WEB-1", unitSecret, "oscar-pipeline-events"))
+        .isInstanceOf(MqttException.class);
+
+    assertThat(metrics())
+        .containsPattern("oscar_responder_bridge_rejected_total\\{reason=\"not_a_unit\"\\} 2\\.0")
+        .containsPattern("oscar_responder_bridge_rejected_total\\{reason=\"client_id\"\\} 1\\.0");
+    assertThat(HEARD).noneMatch(h -> h.contains("SURV-WEB-1"));
+  }
+
+  @Test
   void aPageOverTheLimitIsRefusedAndCountedWhileTheOthersGoOn() throws Exception {
     for (int i = 0; i < LIMIT; i++) {
-      bridged("PCR-WEB-1", unitSecret, "web-PCR-WEB-1-" + i);
+      String unit = MORE_UNITS.get(i);
+      bridged(unit, MORE_SECRETS.get(unit));
     }
-    assertThatThrownBy(() -> bridged("PCR-WEB-1", unitSecret, "web-PCR-WEB-1-over"))
-        .isInstanceOf(MqttException.class);
+    assertThatThrownBy(() -> bridged("PCR-WEB-1", unitSecret)).isInstanceOf(MqttException.class);
 
     assertThat(metrics())
         .contains("oscar_responder_bridge_rejected_total{reason=\"over_limit\"} 1.0")
         .contains("oscar_responder_bridge_open " + LIMIT + ".0");
-    opened.get(0).publish("oscar/v1/unit/PCR-WEB-1/status", status(4, "AVAILABLE"), 1, false);
+    opened.get(0).publish("oscar/v1/unit/PCR-WEB-2/status", status(4, "AVAILABLE"), 1, false);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> HEARD.stream().anyMatch(h -> h.contains("\"seq\":4")));
   }
 
   private MqttClient bridged(String unit, String secret) throws MqttException {
-    return bridged(unit, secret, "web-" + unit + "-" + UUID.randomUUID());
+    return bridged(unit, secret, "web-" + unit);
   }
 
   private MqttClient bridged(String unit, String secret, String clientId) throws MqttException {

@@ -53,7 +53,7 @@ public final class LiveStateWrites {
                   "positionAt", Long.toString(e.receivedAt())));
           // The terminal's own heading, or none: an old one must not outlive the move it was for.
           if (e.headingDeg() != null) {
-            p.hset(key, "headingDeg", Long.toString(Math.round(e.headingDeg())));
+            p.hset(key, "headingDeg", Long.toString(Math.round(e.headingDeg()) % 360));
           } else {
             p.hdel(key, "headingDeg");
           }

@@ -26,7 +26,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.oscar.contract.live.IncidentView;
 import org.oscar.contract.live.LiveKeys;
+import org.oscar.contract.registry.DeviceRecord;
 import org.oscar.contract.wire.DeviceKind;
+import org.oscar.gateway.registry.DeviceRegistry;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
@@ -282,6 +284,19 @@ class ControlRoomBrowserITCase {
     // Far from the other tests' units, so this crew is the nearest.
     double lat = 20.2516;
     double lon = 85.7800;
+    // The bridge lets through only a unit of the registry, as the local run provisions them.
+    try (DeviceRegistry registry =
+        DeviceRegistry.connect(stack.redis.host(), stack.redis.port(), null)) {
+      registry.put(
+          new DeviceRecord(
+              "BR-WEB-1",
+              DeviceKind.POLICE,
+              REGION,
+              DeviceRecord.DeviceStatus.ACTIVE,
+              System.currentTimeMillis(),
+              null,
+              null));
+    }
     WebDriver phone = Chromium.start(390, 844);
     try {
       phone.get("http://127.0.0.1:" + stack.apiPort() + "/responder.html");

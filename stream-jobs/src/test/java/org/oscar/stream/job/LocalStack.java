@@ -87,10 +87,6 @@ final class LocalStack implements AutoCloseable {
     return new TestStreamEnvironment(flink, SLOTS);
   }
 
-  /**
-   * Metrics as the local run serves them, and a lost TaskManager noticed in seconds rather than
-   * after the default 50 s heartbeat timeout (the kill test terminates one).
-   */
   /** What Prometheus scrapes from the MiniCluster (the job's metrics and Flink's own). */
   static String flinkMetrics() throws Exception {
     return HttpClient.newHttpClient()
@@ -101,6 +97,10 @@ final class LocalStack implements AutoCloseable {
         .body();
   }
 
+  /**
+   * Metrics as the local run serves them, and a lost TaskManager noticed in seconds rather than
+   * after the default 50 s heartbeat timeout (the kill test terminates one).
+   */
   private static Map<String, String> clusterSettings() {
     Map<String, String> settings =
         new java.util.HashMap<>(OscarJobMain.prometheusReporter(METRICS_PORT));
