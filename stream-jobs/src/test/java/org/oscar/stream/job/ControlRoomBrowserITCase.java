@@ -301,11 +301,8 @@ class ControlRoomBrowserITCase {
     try {
       phone.get("http://127.0.0.1:" + stack.apiPort() + "/responder.html");
       WebDriverWait onPhone = new WebDriverWait(phone, Duration.ofSeconds(30));
-      phone.findElement(By.id("unit-id")).sendKeys("BR-WEB-1");
       // The test's broker is anonymous; the bridge's own test checks a real unit's credentials.
-      phone.findElement(By.id("unit-secret")).sendKeys("the-unit-secret");
-      phone.findElement(By.id("connect")).click();
-      onPhone.until(b -> "online".equals(b.findElement(By.id("conn")).getAttribute("data-state")));
+      ResponderPage.logIn(phone, onPhone, "BR-WEB-1", "the-unit-secret");
       phone.findElement(By.id("manual-lat")).sendKeys(Double.toString(lat + 0.003));
       phone.findElement(By.id("manual-lon")).sendKeys(Double.toString(lon));
       phone.findElement(By.id("send-position")).click();
@@ -319,17 +316,14 @@ class ControlRoomBrowserITCase {
 
       devices.press("BR-SURV-3", lat, lon, false);
 
-      onPhone.until(b -> "offered".equals(b.findElement(By.id("task")).getAttribute("data-state")));
       // Its first task may be an earlier case still waiting for a police unit: the crew takes
       // whichever it is sent.
-      String incident = phone.findElement(By.id("task")).getAttribute("data-incident");
+      String incident = ResponderPage.awaitTask(phone, onPhone);
       assertThat(phone.findElement(By.id("task-title")).getText())
           .isEqualTo("NEW TASK: POLICE to " + incident);
       assertThat(phone.findElement(By.id("task-deadline")).getText()).contains("Answer within");
       Chromium.screenshot(phone, "responder-task.png");
-      phone.findElement(By.id("accept")).click();
-      onPhone.until(
-          b -> "accepted".equals(b.findElement(By.id("task")).getAttribute("data-state")));
+      ResponderPage.accept(phone, onPhone);
       assertThat(phone.findElement(By.id("accept")).isDisplayed()).isFalse();
       assertThat(phone.findElement(By.id("status-now")).getText()).isEqualTo("EN ROUTE");
       Chromium.screenshot(phone, "responder-accepted.png");
@@ -351,14 +345,7 @@ class ControlRoomBrowserITCase {
       // sees the crew on its case.
       wait.until(b -> b.findElement(By.id("call-alarm")).isDisplayed());
       ControlRoomPage.takeEveryCall(wait);
-      wait.until(
-          b -> {
-            b.findElement(By.cssSelector("#incidents li[data-incident='" + incident + "']"))
-                .click();
-            return b.findElement(By.id("detail-assignments"))
-                .getText()
-                .contains("BR-WEB-1 (ACCEPTED");
-          });
+      ControlRoomPage.awaitAccepted(wait, incident, "BR-WEB-1");
       screenshot("control-room-responder-accepted.png");
     } finally {
       phone.quit();

@@ -23,4 +23,13 @@ final class ControlRoomPage {
           return !b.findElement(By.id("call-alarm")).isDisplayed();
         });
   }
+
+  /** Opens the incident from the queue until its assignments show the unit's acceptance. */
+  static void awaitAccepted(WebDriverWait wait, String incident, String unit) {
+    wait.until(
+        b -> {
+          b.findElement(By.cssSelector("#incidents li[data-incident='" + incident + "']")).click();
+          return b.findElement(By.id("detail-assignments")).getText().contains(unit + " (ACCEPTED");
+        });
+  }
 }

@@ -39,10 +39,7 @@ public final class DemoTour {
     try {
       WebDriverWait onPhone = waitOn(phone, 60);
       phone.get(base + "/responder.html");
-      phone.findElement(By.id("unit-id")).sendKeys(UNIT);
-      phone.findElement(By.id("unit-secret")).sendKeys(secrets.get(UNIT));
-      phone.findElement(By.id("connect")).click();
-      onPhone.until(b -> "online".equals(b.findElement(By.id("conn")).getAttribute("data-state")));
+      ResponderPage.logIn(phone, onPhone, UNIT, secrets.get(UNIT));
       phone.findElement(By.id("manual-lat")).sendKeys(LAT);
       phone.findElement(By.id("manual-lon")).sendKeys(LON);
       step("responder page logged in as " + UNIT);
@@ -76,25 +73,15 @@ public final class DemoTour {
       step("taken, and the map zoomed to the case");
 
       WebDriverWait forTask = waitOn(phone, 120);
-      forTask.until(b -> "offered".equals(b.findElement(By.id("task")).getAttribute("data-state")));
-      String incident = phone.findElement(By.id("task")).getAttribute("data-incident");
+      String incident = ResponderPage.awaitTask(phone, forTask);
       Chromium.screenshot(phone, "tour/3-responder-task.png");
       step("the crew is sent to " + incident);
-      phone.findElement(By.id("accept")).click();
-      onPhone.until(
-          b -> "accepted".equals(b.findElement(By.id("task")).getAttribute("data-state")));
+      ResponderPage.accept(phone, onPhone);
       Chromium.screenshot(phone, "tour/4-responder-accepted.png");
       step("the crew accepted");
 
       ControlRoomPage.takeEveryCall(inRoom);
-      inRoom.until(
-          b -> {
-            b.findElement(By.cssSelector("#incidents li[data-incident='" + incident + "']"))
-                .click();
-            return b.findElement(By.id("detail-assignments"))
-                .getText()
-                .contains(UNIT + " (ACCEPTED");
-          });
+      ControlRoomPage.awaitAccepted(inRoom, incident, UNIT);
       Chromium.screenshot(room, "tour/5-control-room-crew-accepted.png");
       step("the control room shows " + UNIT + " ACCEPTED on " + incident);
     } finally {
