@@ -201,9 +201,10 @@ public final class RedisAlertStore implements AlertStore {
 
   @Override
   public List<DeliveryReceipt> receipts(String incidentId) {
-    return redis.lrange(LiveKeys.deliveryReceipts(incidentId), 0, -1).stream()
-        .map(s -> Json.fromString(s, DeliveryReceipt.class))
-        .toList();
+    return ReceiptOrder.inLifecycleOrder(
+        redis.lrange(LiveKeys.deliveryReceipts(incidentId), 0, -1).stream()
+            .map(s -> Json.fromString(s, DeliveryReceipt.class))
+            .toList());
   }
 
   @Override
