@@ -30,7 +30,7 @@ public final class NotificationPlanner {
       String official = official(role, inc);
       if (official == null) {
         effectiveRole = OfficialPost.CONTROL_ROOM;
-        official = "CONTROL_ROOM:" + inc.region();
+        official = OfficialPost.post(OfficialPost.CONTROL_ROOM, inc.region(), null, null, null);
       }
       String postRole = effectiveRole;
       if (records.stream().anyMatch(r -> r.role().equals(postRole))) {
@@ -52,15 +52,11 @@ public final class NotificationPlanner {
 
   /** The post that fills a role for this incident, or null if the incident names none. */
   public static String official(String role, IncidentView inc) {
-    return switch (role) {
-      case OfficialPost.SHO ->
-          inc.jurisdiction() == null ? null : OfficialPost.SHO + ":" + inc.jurisdiction();
-      case OfficialPost.SP, OfficialPost.DM, OfficialPost.CMO ->
-          inc.district() == null ? null : role + ":" + inc.district();
-      case OfficialPost.OSC_ADMIN ->
-          inc.osc() == null ? null : OfficialPost.OSC_ADMIN + ":" + inc.osc().id();
-      case OfficialPost.CONTROL_ROOM, OfficialPost.SHIFT_SUPERVISOR -> role + ":" + inc.region();
-      default -> null;
-    };
+    return OfficialPost.post(
+        role,
+        inc.region(),
+        inc.district(),
+        inc.jurisdiction(),
+        inc.osc() == null ? null : inc.osc().id());
   }
 }

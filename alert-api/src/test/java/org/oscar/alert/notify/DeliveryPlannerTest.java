@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.oscar.alert.TestIncidents;
 import org.oscar.alert.notify.channel.ChannelOutcome;
 import org.oscar.alert.notify.channel.NotificationChannel;
-import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.contact.OfficialsDirectory;
 import org.oscar.alert.notify.delivery.Delivery;
 import org.oscar.alert.notify.delivery.DeliveryPlanner;
@@ -18,6 +17,7 @@ import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.AlertKind;
 import org.oscar.contract.alert.DeliveryStatus;
 import org.oscar.contract.alert.NotificationRecord;
+import org.oscar.contract.region.Contact;
 
 class DeliveryPlannerTest {
   private static final String SHO = "SHO:Capital Police Station";

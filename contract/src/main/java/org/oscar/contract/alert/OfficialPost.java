@@ -28,4 +28,20 @@ public final class OfficialPost {
   public static boolean isKnown(String post) {
     return ALL.contains(post);
   }
+
+  /**
+   * The post that fills a role for a place, as the officials' directory names it: {@code
+   * SHO:<jurisdiction>}, {@code SP:<district>} (DM, CMO alike), {@code OSC_ADMIN:<centre id>},
+   * {@code CONTROL_ROOM:<region>} (the shift supervisor alike). Null if the place names none.
+   */
+  public static String post(
+      String role, String region, String district, String jurisdiction, String oscId) {
+    return switch (role) {
+      case SHO -> jurisdiction == null ? null : SHO + ":" + jurisdiction;
+      case SP, DM, CMO -> district == null ? null : role + ":" + district;
+      case OSC_ADMIN -> oscId == null ? null : OSC_ADMIN + ":" + oscId;
+      case CONTROL_ROOM, SHIFT_SUPERVISOR -> role + ":" + region;
+      default -> null;
+    };
+  }
 }

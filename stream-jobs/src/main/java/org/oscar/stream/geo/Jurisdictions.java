@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
+import org.oscar.contract.region.GeoJsonPolygons;
 
 /**
  * Which police jurisdiction holds a point: the polygons' bounding boxes first, then an exact test

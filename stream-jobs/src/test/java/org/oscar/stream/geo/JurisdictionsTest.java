@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.oscar.contract.region.GeoJsonPolygons;
 
 class JurisdictionsTest {
   private static final Jurisdictions BHUBANESWAR = Jurisdictions.bhubaneswar();

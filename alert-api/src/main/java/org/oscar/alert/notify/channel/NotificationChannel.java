@@ -1,8 +1,8 @@
 package org.oscar.alert.notify.channel;
 
 import io.vertx.core.Future;
-import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.delivery.Delivery;
+import org.oscar.contract.region.Contact;
 
 /**
  * A way to reach officials. Non-blocking: {@link #send} returns at once and completes with the

@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
-import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.delivery.Delivery;
+import org.oscar.contract.region.Contact;
 
 /**
  * SMS through an HTTP gateway, in the shape most SMS gateway APIs take: {@code POST <url>} with a

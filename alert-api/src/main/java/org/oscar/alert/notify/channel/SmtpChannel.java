@@ -3,8 +3,8 @@ package org.oscar.alert.notify.channel;
 import io.vertx.core.Future;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
-import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.delivery.Delivery;
+import org.oscar.contract.region.Contact;
 
 /**
  * E-mail over SMTP (Vert.x's non-blocking mail client). The message id is derived from the delivery

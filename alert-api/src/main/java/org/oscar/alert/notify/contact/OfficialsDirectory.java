@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.oscar.contract.codec.Json;
+import org.oscar.contract.region.Contact;
 
 /**
  * Who holds each post ({@code SHO:<station>}, {@code SP:<district>}, …): a JSON object from post to
@@ -16,7 +17,6 @@ import org.oscar.contract.codec.Json;
  * emergency.
  */
 public final class OfficialsDirectory {
-  private static final Pattern PHONE = Pattern.compile("\\+[0-9]{8,15}");
   private final Map<String, Contact> byPost;
 
   private OfficialsDirectory(Map<String, Contact> byPost) {
@@ -25,15 +25,9 @@ public final class OfficialsDirectory {
 
   public static OfficialsDirectory of(Map<String, Contact> byPost) {
     for (var e : byPost.entrySet()) {
-      Contact c = e.getValue();
-      if (c == null || (!c.hasPhone() && !c.hasEmail())) {
-        throw new IllegalArgumentException(e.getKey() + ": a contact needs a phone or an e-mail");
-      }
-      if (c.hasPhone() && !PHONE.matcher(c.phone()).matches()) {
-        throw new IllegalArgumentException(e.getKey() + ": phone must be +<country><number>");
-      }
-      if (c.hasEmail() && !c.email().matches("[^@\\s]+@[^@\\s]+")) {
-        throw new IllegalArgumentException(e.getKey() + ": not an e-mail address");
+      List<String> problems = Contact.problems(e.getKey(), e.getValue());
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(problems.get(0));
       }
     }
     return new OfficialsDirectory(byPost);

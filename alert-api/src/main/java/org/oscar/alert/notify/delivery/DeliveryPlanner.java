@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.oscar.alert.notify.channel.NotificationChannel;
-import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.contact.OfficialsDirectory;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.alert.DeliveryReceipt;
 import org.oscar.contract.alert.DeliveryStatus;
 import org.oscar.contract.alert.NotificationRecord;
 import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.region.Contact;
 
 /**
  * Which deliveries a notification needs: one per channel that reaches the official's contact. An

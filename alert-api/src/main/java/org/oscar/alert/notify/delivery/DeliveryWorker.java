@@ -12,10 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.oscar.alert.notify.channel.ChannelOutcome;
 import org.oscar.alert.notify.channel.NotificationChannel;
-import org.oscar.alert.notify.contact.Contact;
 import org.oscar.alert.notify.contact.OfficialsDirectory;
 import org.oscar.contract.alert.DeliveryReceipt;
 import org.oscar.contract.alert.DeliveryStatus;
+import org.oscar.contract.region.Contact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

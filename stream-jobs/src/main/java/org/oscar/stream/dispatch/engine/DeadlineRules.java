@@ -2,11 +2,11 @@ package org.oscar.stream.dispatch.engine;
 
 import java.util.ArrayList;
 import org.oscar.contract.alert.AlertKind;
+import org.oscar.contract.region.DispatchPolicy;
 import org.oscar.stream.dispatch.model.Assignment;
 import org.oscar.stream.dispatch.model.AssignmentStatus;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.Phase;
-import org.oscar.stream.dispatch.policy.DispatchPolicy;
 
 /**
  * What happens when time passes with no message: a task not acknowledged in time goes to the next

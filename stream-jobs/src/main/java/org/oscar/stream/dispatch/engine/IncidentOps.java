@@ -11,6 +11,7 @@ import org.oscar.contract.live.AssignmentView;
 import org.oscar.contract.live.ControlRoomCall;
 import org.oscar.contract.live.FacilityView;
 import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.region.DispatchPolicy;
 import org.oscar.contract.wire.Destination;
 import org.oscar.contract.wire.NoticeMessage;
 import org.oscar.contract.wire.NoticeState;
@@ -23,7 +24,6 @@ import org.oscar.stream.dispatch.model.AssignmentStatus;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.Phase;
 import org.oscar.stream.dispatch.model.UnitState;
-import org.oscar.stream.dispatch.policy.DispatchPolicy;
 import org.oscar.stream.dispatch.spatial.UnitGridIndex.Candidate;
 import org.oscar.stream.geo.GeoDistance;
 

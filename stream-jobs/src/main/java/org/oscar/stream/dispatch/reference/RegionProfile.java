@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.oscar.contract.codec.Json;
-import org.oscar.stream.dispatch.policy.DispatchPolicy;
+import org.oscar.contract.region.DispatchPolicy;
 
 /**
  * A dispatch region's reference data: its district, its One Stop Centres and the hospitals

@@ -1,9 +1,10 @@
-package org.oscar.stream.dispatch.policy;
+package org.oscar.contract.region;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.oscar.contract.alert.OfficialPost;
+import org.oscar.contract.wire.Role;
 
 /**
  * A district's dispatch and escalation policy. Durations in seconds, distances in metres. Loaded
@@ -30,6 +31,9 @@ import org.oscar.contract.alert.OfficialPost;
  * @param medicalRoles who joins the first rung when she is injured
  * @param untakenS a call to the control room that no operator takes within this long escalates
  * @param untakenRoles who is told then (the shift supervisor)
+ * @param crossBorderRoles the roles for which a unit of another region of the same dispatch region
+ *     may be sent to this region's incidents; absent: ambulances only (police stay within their
+ *     district)
  */
 public record DispatchPolicy(
     int ackTimeoutS,
@@ -50,8 +54,12 @@ public record DispatchPolicy(
     List<String> seriousRoles,
     List<String> medicalRoles,
     int untakenS,
-    List<String> untakenRoles)
+    List<String> untakenRoles,
+    List<Role> crossBorderRoles)
     implements Serializable {
+
+  /** Ambulances may cross a district border, police may not, unless a region's policy says so. */
+  public static final List<Role> DEFAULT_CROSS_BORDER = List.of(Role.AMBULANCE);
 
   public static final List<String> ROLES = OfficialPost.ALL;
 
@@ -61,6 +69,13 @@ public record DispatchPolicy(
     seriousRoles = List.copyOf(seriousRoles);
     medicalRoles = List.copyOf(medicalRoles);
     untakenRoles = untakenRoles == null ? List.of() : List.copyOf(untakenRoles);
+    crossBorderRoles =
+        crossBorderRoles == null ? DEFAULT_CROSS_BORDER : List.copyOf(crossBorderRoles);
+  }
+
+  /** Whether a unit from another region may be sent, in this role, to this region's incidents. */
+  public boolean crossesBorder(Role role) {
+    return crossBorderRoles.contains(role);
   }
 
   public static DispatchPolicy defaults() {
@@ -88,7 +103,8 @@ public record DispatchPolicy(
             OfficialPost.OSC_ADMIN),
         List.of(OfficialPost.CMO, OfficialPost.OSC_ADMIN),
         60,
-        List.of(OfficialPost.SHIFT_SUPERVISOR));
+        List.of(OfficialPost.SHIFT_SUPERVISOR),
+        DEFAULT_CROSS_BORDER);
   }
 
   /** The same policy with other deadlines (shorter ones make tests and drills quick). */
@@ -117,7 +133,8 @@ public record DispatchPolicy(
         seriousRoles,
         medicalRoles,
         untakenS,
-        untakenRoles);
+        untakenRoles,
+        crossBorderRoles);
   }
 
   public long ackTimeoutMs() {
