@@ -20,7 +20,8 @@ RUN="$ROOT/.run"
 # (OSCAR_MQTT_PASSWORD, OSCAR_API_TOKEN, ...) would override those: a local run starts from none.
 for var in $(compgen -e | grep '^OSCAR_' || true); do
   case "$var" in
-    OSCAR_LOCAL_* | OSCAR_RUN_SECONDS | OSCAR_SCENARIO | OSCAR_SIM_ARGS | OSCAR_FLINK* | OSCAR_JAVA_OPTS) ;;
+    OSCAR_LOCAL_* | OSCAR_RUN_SECONDS | OSCAR_SCENARIO | OSCAR_SIM_ARGS | OSCAR_FLINK* | OSCAR_JAVA_OPTS \
+      | OSCAR_REGIONS_DIR) ;;
     *) unset "$var" ;;
   esac
 done
@@ -207,6 +208,7 @@ if [ "$FLINK_MODE" = standalone ]; then
     OSCAR_MQTT_USER=oscar-pipeline OSCAR_MQTT_PASSWORD="$(cat "$RUN/pipeline-secret")" \
     OSCAR_ALERT_API_URL="http://127.0.0.1:$API_PORT" OSCAR_ALERT_API_TOKEN="$(cat "$TOKEN_FILE")" \
     OSCAR_DEVICE_DIRECTORY=registry OSCAR_CHECKPOINT_DIR="$RUN/checkpoints" \
+    OSCAR_REGIONS_DIR="${OSCAR_REGIONS_DIR:-$PWD/regions}" \
     OSCAR_METRICS_PORT=0 deploy/flink-cluster/cluster.sh submit \
     "$(ls stream-jobs/target/oscar-stream-jobs-*-job.jar)" >"$RUN/stream-job.log" 2>&1 \
     || { tail -n 20 "$RUN/stream-job.log" >&2; die "submitting the job failed; see $RUN/stream-job.log"; }

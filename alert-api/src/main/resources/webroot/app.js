@@ -44,7 +44,7 @@ async function start(session) {
   state.user = session;
   $("login").hidden = true;
   $("room").hidden = false;
-  $("who").textContent = session.username + " · " + session.district;
+  $("who").textContent = session.username + " · " + session.district + (session.state ? " (every district)" : "");
   await drawBasemap();
   // The facilities are part of the picture, not of the alarm: a failed load must not stop the page.
   state.facilities = (await api("/api/v1/facilities").catch(() => ({ facilities: [] }))).facilities;
@@ -61,17 +61,28 @@ async function start(session) {
 const KIND_LETTER = { POLICE: "P", AMBULANCE: "A", OSC_VEHICLE: "O" };
 const FACILITY_LETTER = { OSC: "OSC", HOSPITAL: "H", SHELTER: "SS" };
 
+// The user's regions (a district, or every district of a state): outlines, police stations, and
+// the box the map opens on.
 async function drawBasemap() {
-  const [geo, settings] = await Promise.all([
-    (await fetch("/geo/jurisdictions.geojson")).json(),
-    (await fetch("/map/settings.json")).json()]);
+  const [geo, settings] = await Promise.all([api("/api/v1/areas"), (await fetch("/map/settings.json")).json()]);
   const map = L.map("map", { zoomSnap: 0.5 });
   state.map = map;
   if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: 19 }).addTo(map);
+  map.attributionControl.addAttribution("District boundaries: DataMeet India community, Census 2011 (CC BY 2.5 IN)");
   map.attributionControl.addAttribution("Jurisdictions: DataMeet, CC BY-SA 2.5 IN");
-  const jurisdictions = L.geoJSON(geo, { interactive: false, style: { color: "#6b7788", weight: 1, fillColor: "#fff", fillOpacity: 0.6 } });
-  jurisdictions.eachLayer((l) => l.bindTooltip(l.feature.properties.Name.replace(" Police Station", ""),
-    { permanent: true, direction: "center", className: "jurisdiction-label" }));
+  const outline = { color: "#3d4a5c", weight: 2, dashArray: "6 4", fill: false };
+  const station = { color: "#6b7788", weight: 1, fillColor: "#fff", fillOpacity: 0.6 };
+  const jurisdictions = L.geoJSON(geo, { interactive: false, style: (f) => (f.properties.kind === "REGION" ? outline : station) });
+  jurisdictions.eachLayer((l) => {
+    if (l.feature.properties.kind === "STATION")
+      l.bindTooltip(l.feature.properties.Name.replace(" Police Station", ""), { permanent: true, direction: "center", className: "jurisdiction-label" });
+  });
+  state.regionBounds = new Map();
+  jurisdictions.eachLayer((l) => {
+    const p = l.feature.properties;
+    if (p.kind === "REGION") state.regionBounds.set(p.region, { district: p.district, bounds: l.getBounds() });
+  });
+  fillDistrictFilter();
   state.layers = {
     jurisdictions: jurisdictions.addTo(map),
     facilities: L.layerGroup().addTo(map),
@@ -80,7 +91,7 @@ async function drawBasemap() {
     units: L.layerGroup().addTo(map),
     pick: L.layerGroup().addTo(map),
   };
-  state.area = jurisdictions.getBounds();
+  state.area = geo.bounds ? L.latLngBounds([geo.bounds[0], geo.bounds[1]], [geo.bounds[2], geo.bounds[3]]) : jurisdictions.getBounds();
   L.control.layers(null, {
     "Jurisdictions": state.layers.jurisdictions, "Facilities": state.layers.facilities, "Units": state.layers.units,
     "Incidents": state.layers.incidents, "Unit → her": state.layers.routes }, { collapsed: true }).addTo(map);
@@ -103,7 +114,8 @@ async function drawBasemap() {
 }
 
 function fitArea() {
-  state.map.fitBounds(state.area, { padding: [10, 10] });
+  const only = state.regionBounds && state.regionBounds.get(regionFilter());
+  state.map.fitBounds(only ? only.bounds : state.area, { padding: [10, 10] });
   $("map").dataset.zoom = state.map.getZoom();
 }
 
@@ -143,11 +155,27 @@ function urgencyClass(inc) {
   return waiting(inc) ? "waiting" : inc.serious ? "serious" : noUnit(inc) ? "no-unit" : "covered";
 }
 
+// A state control room may look at one district; the alarm still rings for every district.
+function regionFilter() { return $("district-filter").value; }
+function inFilter(x) { const r = regionFilter(); return !r || x.region === r; }
+
+function fillDistrictFilter() {
+  const select = $("district-filter");
+  const regions = [...state.regionBounds.entries()].sort((a, b) => a[1].district.localeCompare(b[1].district));
+  select.hidden = regions.length < 2;
+  for (const [region, r] of regions) {
+    const o = document.createElement("option");
+    o.value = region; o.textContent = r.district;
+    select.appendChild(o);
+  }
+}
+$("district-filter").addEventListener("change", () => { render(); fitArea(); });
+
 function renderMap(busy) {
   const seen = new Set();
   state.markers = state.markers || new Map();
   for (const u of state.units.values()) {
-    if (!u.lat) continue;
+    if (!u.lat || !inFilter(u)) continue;
     seen.add(u.id);
     const icon = unitIcon(u, busy.has(u.id));
     let m = state.markers.get(u.id);
@@ -164,9 +192,9 @@ function renderMap(busy) {
 
   state.layers.incidents.clearLayers(); state.layers.routes.clearLayers(); state.layers.facilities.clearLayers();
   // Every facility of the area, and any a case names that the list does not.
-  const facilities = new Map((state.facilities || []).map((f) => [f.id, f]));
+  const facilities = new Map((state.facilities || []).filter(inFilter).map((f) => [f.id, f]));
   for (const inc of state.incidents.values()) {
-    if (inc.locationUnknown) continue; // no place yet: its alarm and its line in the list only
+    if (inc.locationUnknown || !inFilter(inc)) continue; // no place yet: its alarm and its line in the list only
     for (const f of [inc.osc, inc.hospital]) if (f) facilities.set(f.id, f);
     for (const a of inc.assignments || []) {
       const u = state.units.get(a.unitId);
@@ -189,7 +217,7 @@ function render() {
   for (const inc of state.incidents.values()) for (const a of inc.assignments || []) busy.add(a.unitId);
   if (state.map) renderMap(busy);
   const filter = $("queue-filter").value;
-  const shown = [...state.incidents.values()].filter((i) =>
+  const shown = [...state.incidents.values()].filter(inFilter).filter((i) =>
     filter === "all" || (filter === "waiting" && waiting(i)) || (filter === "serious" && i.serious) || (filter === "no-unit" && noUnit(i)));
   const list = $("incidents"); list.innerHTML = "";
   for (const inc of shown.sort(byUrgency)) {
@@ -212,7 +240,7 @@ function render() {
   $("unlocated-alarm").textContent = unlocated.length === 0 ? "" :
     `${unlocated.length} emergency press${unlocated.length > 1 ? "es" : ""} with no location: call her back, then set her location (${unlocated.map((i) => i.incidentId).join(", ")})`;
   const units = $("units"); units.innerHTML = "";
-  for (const u of [...state.units.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const u of [...state.units.values()].filter(inFilter).sort((a, b) => a.id.localeCompare(b.id))) {
     const li = document.createElement("li");
     li.textContent = `${u.id} · ${u.kind} · ${u.status || "?"}${busy.has(u.id) ? " · on a case" : ""}${u.online === "false" ? " · offline" : ""}`;
     units.appendChild(li);

@@ -11,7 +11,7 @@ public final class TestIncidents {
   public static IncidentView open(String id, String jurisdiction) {
     return new IncidentView(
         id,
-        "bhubaneswar",
+        "khordha",
         "Khordha",
         "SURV-1",
         "OPEN",

@@ -9,6 +9,7 @@ import org.oscar.alert.cases.privacy.IdentityCipher;
 import org.oscar.alert.cases.store.CaseDatabase;
 import org.oscar.contract.config.Settings;
 import org.oscar.contract.config.Settings.Option;
+import org.oscar.contract.region.RegionCatalog;
 
 /**
  * Alert API settings from environment variables. Every option has a local default except the API
@@ -50,7 +51,8 @@ public record ApiConfig(
     String clockPolicyFile,
     int clockPollMs,
     MapTiles mapTiles,
-    int responderBridgeLimit) {
+    int responderBridgeLimit,
+    String regionsDir) {
 
   /**
    * A tile server the control room's map draws under its own layers, or none ({@code url} empty):
@@ -151,7 +153,12 @@ public record ApiConfig(
           new Option(
               "OSCAR_RESPONDER_BRIDGE_LIMIT",
               "200",
-              "most responder pages bridged to the broker (OSCAR_MQTT_URL) at once, on /mqtt"));
+              "most responder pages bridged to the broker (OSCAR_MQTT_URL) at once, on /mqtt"),
+          new Option(
+              "OSCAR_REGIONS_DIR",
+              "regions",
+              "folder of region bundles (regions/README.md): facilities, areas and officials'"
+                  + " contacts of each region, re-read when it changes"));
 
   public static ApiConfig from(Map<String, String> env) {
     Settings s = settings(env);
@@ -217,6 +224,10 @@ public record ApiConfig(
         s.problem("OSCAR_MAP_TILE_ATTRIBUTION is required with OSCAR_MAP_TILE_URL");
       }
     }
+    String regionsDir = Path.of(s.get("OSCAR_REGIONS_DIR")).toAbsolutePath().toString();
+    RegionCatalog.load(Path.of(regionsDir))
+        .problems()
+        .forEach(p -> s.problem("OSCAR_REGIONS_DIR: " + p));
     String pgHost = s.get("OSCAR_PG_HOST");
     CaseDatabase cases =
         pgHost.isEmpty()
@@ -263,7 +274,8 @@ public record ApiConfig(
             clockPolicy,
             clockPoll,
             tiles,
-            s.positiveInt("OSCAR_RESPONDER_BRIDGE_LIMIT"));
+            s.positiveInt("OSCAR_RESPONDER_BRIDGE_LIMIT"),
+            regionsDir);
     s.validate();
     return config;
   }

@@ -38,6 +38,7 @@ import org.oscar.alert.notify.delivery.DeliveryOutbox;
 import org.oscar.alert.notify.delivery.RedisDeliveryOutbox;
 import org.oscar.alert.privacy.PositionPurge;
 import org.oscar.alert.privacy.Retention;
+import org.oscar.alert.region.LiveRegions;
 import org.oscar.alert.responder.ResponderBridge;
 import org.oscar.alert.store.AlertStore;
 import org.oscar.contract.alert.AlertEvent;
@@ -78,6 +79,12 @@ public final class AlertApiServer {
   private final CaseStore cases;
   private final CaseRoutes caseRoutes;
   private final AlertIntake intake;
+  private final LiveRegions regions;
+
+  /** How often the region bundles' folder is looked at for a change. */
+  static final long REGIONS_CHECK_MS = 10_000;
+
+  private long regionsTimer = -1;
   private final PipelineRoutes pipeline;
   private HttpServer server;
   private volatile boolean stopped;
@@ -87,14 +94,15 @@ public final class AlertApiServer {
     this.config = config;
     this.store = store;
     this.alertOutbox = new RedisDeliveryOutbox(vertx, store);
-    this.notifier = Notifier.from(vertx, config, alertOutbox, meters);
+    this.regions = LiveRegions.load(Path.of(config.regionsDir()));
+    this.notifier = Notifier.from(vertx, config, alertOutbox, meters, regions);
     this.intake = new AlertIntake(vertx, store, notifier, meters);
     this.pipeline = new PipelineRoutes(vertx, store, intake, meters);
     UserDirectory users =
         config.usersFile().isEmpty()
             ? UserDirectory.empty()
             : UserDirectory.load(Path.of(config.usersFile()));
-    this.auth = new ApiAuth(config.token(), jwt(vertx, config), users);
+    this.auth = new ApiAuth(config.token(), jwt(vertx, config), users, regions);
     this.feed = new LiveFeed(vertx, store, redisClient(config));
     this.mqtt =
         config.mqttUrl().isEmpty()
@@ -104,7 +112,7 @@ public final class AlertApiServer {
                 "oscar-control-room-" + UUID.randomUUID().toString().substring(0, 8),
                 config.mqttUser().isEmpty() ? null : config.mqttUser(),
                 config.mqttPassword().isEmpty() ? null : config.mqttPassword());
-    this.overrides = new OverrideRoutes(vertx, store, mqtt);
+    this.overrides = new OverrideRoutes(vertx, store, mqtt, regions);
     this.responders =
         config.mqttUrl().isEmpty()
             ? null
@@ -121,7 +129,8 @@ public final class AlertApiServer {
                 meters);
     this.purge =
         new PositionPurge(vertx, store, new Retention(Duration.ofDays(config.purgeAfterDays())));
-    this.controlRoom = new ControlRoomRoutes(vertx, store, users, auth, feed, config.mapTiles());
+    this.controlRoom =
+        new ControlRoomRoutes(vertx, store, users, auth, feed, config.mapTiles(), regions);
     this.cases =
         config.cases() == null
             ? null
@@ -291,6 +300,7 @@ public final class AlertApiServer {
             s -> {
               server = s;
               notifier.start();
+              regionsTimer = regions.watch(vertx, REGIONS_CHECK_MS);
               feed.start();
               purge.start(config.purgeEveryMs());
               LOG.info("notification channels: {}", notifier.channelNames());
@@ -300,6 +310,9 @@ public final class AlertApiServer {
 
   /** Stops listening and releases the store. */
   public Future<Void> stop() {
+    if (regionsTimer >= 0) {
+      vertx.cancelTimer(regionsTimer);
+    }
     stopped = true;
     notifier.stop();
     if (cases != null) {

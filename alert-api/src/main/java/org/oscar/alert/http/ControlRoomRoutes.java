@@ -5,10 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +31,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ControlRoomRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ControlRoomRoutes.class);
-  private static final String JURISDICTIONS = "oscar/geo/bhubaneswar/police-jurisdictions.geojson";
 
   private final Vertx vertx;
   private final AlertStore store;
   private final UserDirectory users;
   private final ApiAuth auth;
   private final LiveFeed feed;
-  private final String basemap;
+  private final RegionAreas areas;
   private final RegionFacilities facilities;
   private final ApiConfig.MapTiles tiles;
   private final LoginThrottle throttle = LoginThrottle.defaults();
@@ -56,28 +51,21 @@ final class ControlRoomRoutes {
       UserDirectory users,
       ApiAuth auth,
       LiveFeed feed,
-      ApiConfig.MapTiles tiles) {
+      ApiConfig.MapTiles tiles,
+      java.util.function.Supplier<org.oscar.contract.region.RegionCatalog> regions) {
     this.tiles = tiles;
     this.vertx = vertx;
     this.store = store;
     this.users = users;
     this.auth = auth;
     this.feed = feed;
-    this.basemap = resource(JURISDICTIONS);
-    this.facilities = RegionFacilities.of(List.of(resource(RegionFacilities.BHUBANESWAR)));
+    this.areas = new RegionAreas(regions);
+    this.facilities = new RegionFacilities(regions);
   }
 
-  /** Routes that need no login (the login itself and the public base map). */
+  /** Routes that need no login (the login itself and the map's settings). */
   void mountPublic(Router router) {
     router.post("/login").handler(this::login);
-    router
-        .get("/geo/jurisdictions.geojson")
-        .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "application/geo+json")
-                    .putHeader("Cache-Control", "max-age=3600")
-                    .end(basemap));
     router
         .get("/map/settings.json")
         .handler(
@@ -104,6 +92,21 @@ final class ControlRoomRoutes {
                     200,
                     new JsonObject()
                         .put("facilities", facilities.of(ApiAuth.principal(ctx).regions()))));
+    // The user's regions: outlines, stations and the box the map opens on (docs/control-room.md).
+    router
+        .get("/api/v1/areas")
+        .handler(
+            ctx ->
+                vertx
+                    .executeBlocking(
+                        () -> areas.of(ApiAuth.principal(ctx).regions()).encode(), false)
+                    .onSuccess(
+                        body ->
+                            ctx.response()
+                                .putHeader("Content-Type", "application/geo+json")
+                                .putHeader("Cache-Control", "private, max-age=300")
+                                .end(body))
+                    .onFailure(ctx::fail));
     router.get("/api/v1/unregistered-emergencies").handler(this::unregisteredEmergencies);
     router.get("/api/v1/stream").handler(feed::handle);
   }
@@ -155,7 +158,8 @@ final class ControlRoomRoutes {
                       .put("role", account.get().role().name())
                       .put("agency", account.get().agency())
                       .put("post", account.get().post())
-                      .put("regions", new JsonArray(account.get().regions())));
+                      .put("state", account.get().state())
+                      .put("regions", new JsonArray(auth.regionsOf(account.get()))));
             })
         .onFailure(e -> ApiResponses.unavailable(ctx, e));
   }
@@ -283,16 +287,5 @@ final class ControlRoomRoutes {
             false)
         .onSuccess(list -> ApiResponses.json(ctx, 200, new JsonObject().put("units", list)))
         .onFailure(e -> ApiResponses.unavailable(ctx, e));
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = ControlRoomRoutes.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

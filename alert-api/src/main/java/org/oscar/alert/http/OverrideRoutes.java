@@ -34,10 +34,17 @@ final class OverrideRoutes {
   private final MqttPublisher mqtt;
 
   /** {@code mqtt} null: overrides are not configured and answer 503. */
-  OverrideRoutes(Vertx vertx, AlertStore store, MqttPublisher mqtt) {
+  private final java.util.function.Supplier<org.oscar.contract.region.RegionCatalog> regions;
+
+  OverrideRoutes(
+      Vertx vertx,
+      AlertStore store,
+      MqttPublisher mqtt,
+      java.util.function.Supplier<org.oscar.contract.region.RegionCatalog> regions) {
     this.vertx = vertx;
     this.store = store;
     this.mqtt = mqtt;
+    this.regions = regions;
   }
 
   void mount(Router router) {
@@ -74,8 +81,15 @@ final class OverrideRoutes {
       ApiResponses.badRequest(ctx, "source is HELPLINE_181, WALK_IN or UNREGISTERED_TRACKER");
       return;
     }
+    // The region of the place she is in, if it is the caller's; else the caller's first.
     String region =
-        body.getString("region", who.regions().stream().sorted().findFirst().orElse(null));
+        body.getString(
+            "region",
+            regions
+                .get()
+                .regionAt(lat, lon)
+                .filter(who::canSeeRegion)
+                .orElse(who.regions().stream().sorted().findFirst().orElse(null)));
     if (region == null || !who.canSeeRegion(region)) {
       ApiResponses.json(ctx, 403, new JsonObject().put("error", "not your district"));
       return;

@@ -4,55 +4,51 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
+import org.oscar.contract.region.BundleFacility;
+import org.oscar.contract.region.RegionBundle;
+import org.oscar.contract.region.RegionCatalog;
 
 /**
  * The facilities of each region the control room's map draws: One Stop Centres, hospitals and
- * shelters (Shakti Sadan), from the same reference data the job dispatches by. A shelter's address
- * is not public, so these are served only behind a control-room login, and only for the user's own
+ * shelters (Shakti Sadan), from the region bundles the job dispatches by. A shelter's address is
+ * not public, so these are served only behind a control-room login, and only for the user's own
  * regions.
  */
 final class RegionFacilities {
-  static final String BHUBANESWAR = "oscar/reference/bhubaneswar.json";
-  private static final Map<String, String> KINDS =
-      Map.of("oscs", "OSC", "hospitals", "HOSPITAL", "shelters", "SHELTER");
+  private final Supplier<RegionCatalog> regions;
 
-  private final Map<String, JsonArray> byRegion;
-
-  private RegionFacilities(Map<String, JsonArray> byRegion) {
-    this.byRegion = byRegion;
+  RegionFacilities(Supplier<RegionCatalog> regions) {
+    this.regions = regions;
   }
 
-  /** Reads reference files ({@code region}, and lists {@code oscs}, {@code hospitals}, ...). */
-  static RegionFacilities of(List<String> referenceJson) {
-    Map<String, JsonArray> regions = new java.util.HashMap<>();
-    for (String text : referenceJson) {
-      JsonObject ref = new JsonObject(text);
-      JsonArray all = new JsonArray();
-      KINDS.forEach(
-          (list, kind) -> {
-            JsonArray items = ref.getJsonArray(list, new JsonArray());
-            for (int i = 0; i < items.size(); i++) {
-              JsonObject f = items.getJsonObject(i);
-              all.add(
-                  new JsonObject()
-                      .put("id", f.getString("id"))
-                      .put("kind", kind)
-                      .put("name", f.getString("name"))
-                      .put("lat", f.getDouble("lat"))
-                      .put("lon", f.getDouble("lon")));
-            }
-          });
-      regions.put(ref.getString("region"), all);
-    }
-    return new RegionFacilities(Map.copyOf(regions));
-  }
-
-  JsonArray of(Collection<String> regions) {
+  JsonArray of(Collection<String> userRegions) {
+    RegionCatalog catalog = regions.get();
     JsonArray out = new JsonArray();
-    for (String region : regions) {
-      byRegion.getOrDefault(region, new JsonArray()).forEach(out::add);
+    for (String region : userRegions.stream().sorted().toList()) {
+      RegionBundle b = catalog.bundle(region).orElse(null);
+      if (b == null) {
+        continue;
+      }
+      add(out, b, "OSC", b.oscs());
+      add(out, b, "HOSPITAL", b.hospitals());
+      add(out, b, "SHELTER", b.shelters());
     }
     return out;
+  }
+
+  private static void add(JsonArray out, RegionBundle b, String kind, List<BundleFacility> list) {
+    for (BundleFacility f : list) {
+      out.add(
+          new JsonObject()
+              .put("id", f.id())
+              .put("kind", kind)
+              .put("name", f.name())
+              .put("lat", f.lat())
+              .put("lon", f.lon())
+              .put("region", b.region())
+              .put("district", b.district())
+              .put("illustrative", f.illustrative()));
+    }
   }
 }

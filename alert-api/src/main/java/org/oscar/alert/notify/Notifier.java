@@ -53,11 +53,16 @@ public final class Notifier {
   }
 
   public static Notifier from(
-      Vertx vertx, ApiConfig config, DeliveryOutbox alerts, MeterRegistry meters) {
+      Vertx vertx,
+      ApiConfig config,
+      DeliveryOutbox alerts,
+      MeterRegistry meters,
+      java.util.function.Supplier<org.oscar.contract.region.RegionCatalog> regions) {
     OfficialsDirectory officials =
-        config.officialsFile().isEmpty()
-            ? OfficialsDirectory.empty()
-            : OfficialsDirectory.load(Path.of(config.officialsFile()));
+        (config.officialsFile().isEmpty()
+                ? OfficialsDirectory.empty()
+                : OfficialsDirectory.load(Path.of(config.officialsFile())))
+            .withBundles(regions);
     List<NotificationChannel> channels = new ArrayList<>();
     if (!config.smsWebhookUrl().isEmpty()) {
       channels.add(

@@ -98,6 +98,7 @@ final class CaseRegisterStack implements AutoCloseable {
     env.put("OSCAR_PUBLIC_URL", "http://127.0.0.1:" + port);
     env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
     env.put("OSCAR_API_TOKEN", TOKEN);
+    env.put("OSCAR_REGIONS_DIR", org.oscar.alert.TestRegionsDir.PATH);
     env.put("OSCAR_USERS_FILE", usersFile.toString());
     env.put("OSCAR_JWT_SECRET", "case-it-jwt-secret-0123456789-0123456789");
     env.put("OSCAR_PG_HOST", postgres.host());

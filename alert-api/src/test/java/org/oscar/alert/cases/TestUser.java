@@ -14,7 +14,7 @@ final class TestUser {
 
   final String name;
   private String district = "Khordha";
-  private List<String> regions = List.of("bhubaneswar");
+  private List<String> regions = List.of("khordha");
   private UserRole role = UserRole.CONTROL_ROOM;
   private String agency;
   private String post;

@@ -48,7 +48,9 @@ class AlertApiServerIT {
                 "OSCAR_REDIS_PORT",
                 String.valueOf(redis.port()),
                 "OSCAR_API_TOKEN",
-                TOKEN));
+                TOKEN,
+                "OSCAR_REGIONS_DIR",
+                org.oscar.alert.TestRegionsDir.PATH));
     int port =
         AlertApiServer.overRedis(vertx, config)
             .start()
@@ -150,7 +152,7 @@ class AlertApiServerIT {
   private static IncidentView incident(String id, String jurisdiction) {
     return new IncidentView(
         id,
-        "bhubaneswar",
+        "khordha",
         "Khordha",
         "SURV-1",
         "OPEN",

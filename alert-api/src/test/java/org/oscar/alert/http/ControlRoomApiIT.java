@@ -70,7 +70,7 @@ class ControlRoomApiIT {
                     "district",
                     "Khordha",
                     "regions",
-                    List.of("bhubaneswar")),
+                    List.of("khordha")),
                 Map.of(
                     "username",
                     "control.cuttack",
@@ -79,7 +79,16 @@ class ControlRoomApiIT {
                     "district",
                     "Cuttack",
                     "regions",
-                    List.of("cuttack")))));
+                    List.of("cuttack")),
+                Map.of(
+                    "username",
+                    "control.odisha",
+                    "passwordHash",
+                    PinHash.hash("odisha-pass", random, 1_000),
+                    "district",
+                    "Odisha",
+                    "state",
+                    "Odisha"))));
     vertx = Vertx.vertx();
     ApiConfig config =
         ApiConfig.from(
@@ -90,6 +99,8 @@ class ControlRoomApiIT {
                 String.valueOf(redis.port()),
                 "OSCAR_API_TOKEN",
                 SERVICE_TOKEN,
+                "OSCAR_REGIONS_DIR",
+                org.oscar.alert.TestRegionsDir.PATH,
                 "OSCAR_USERS_FILE",
                 users.toString(),
                 "OSCAR_JWT_SECRET",
@@ -104,14 +115,14 @@ class ControlRoomApiIT {
             "kind",
             "POLICE",
             "region",
-            "bhubaneswar",
+            "khordha",
             "status",
             "AVAILABLE",
             "lat",
             "20.27",
             "lon",
             "85.83"));
-    redisClient.sadd(LiveKeys.regionUnits("bhubaneswar"), "PCR-1");
+    redisClient.sadd(LiveKeys.regionUnits("khordha"), "PCR-1");
     redisClient.hset(
         LiveKeys.unit("CTC-1"),
         Map.of(
@@ -184,9 +195,67 @@ class ControlRoomApiIT {
         .contains("OSC OSC-KHORDHA", "HOSPITAL HOSP-CAPITAL", "SHELTER SHAKTI-SADAN-KHORDHA");
     JsonObject cuttack =
         new JsonObject(get("/api/v1/facilities", login("control.cuttack", "cuttack-pass")).body());
-    assertThat(cuttack.getJsonArray("facilities")).isEmpty();
+    assertThat(
+            cuttack.getJsonArray("facilities").stream()
+                .map(f -> ((JsonObject) f).getString("region"))
+                .distinct())
+        .containsExactly("cuttack");
     // A shelter's address is not public.
     assertThat(get("/api/v1/facilities", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theMapOpensOnTheUsersOwnAreaWithItsStations() throws Exception {
+    JsonObject khordha =
+        new JsonObject(get("/api/v1/areas", login("control.khordha", "khordha-pass")).body());
+    JsonObject cuttack =
+        new JsonObject(get("/api/v1/areas", login("control.cuttack", "cuttack-pass")).body());
+    JsonObject odisha =
+        new JsonObject(get("/api/v1/areas", login("control.odisha", "odisha-pass")).body());
+
+    assertThat(names(khordha)).contains("Capital Police Station", "Khordha").hasSize(18);
+    assertThat(names(cuttack)).containsExactly("Cuttack");
+    assertThat(names(odisha)).hasSize(30 + 17).contains("Capital Police Station", "Malkangiri");
+    // [south, west, north, east]: Cuttack's box lies within the state's.
+    var box = cuttack.getJsonArray("bounds");
+    var state = odisha.getJsonArray("bounds");
+    assertThat(box.getDouble(0)).isBetween(19.5, 21.0);
+    assertThat(box.getDouble(1)).isBetween(84.5, 86.5);
+    assertThat(state.getDouble(0)).isLessThan(box.getDouble(0));
+    assertThat(state.getDouble(3)).isGreaterThan(box.getDouble(3));
+  }
+
+  @Test
+  void theStateControlRoomSeesEveryDistrictAndADistrictOnlyItsOwn() throws Exception {
+    String odisha = login("control.odisha", "odisha-pass");
+    String cuttack = login("control.cuttack", "cuttack-pass");
+
+    assertThat(incidentIds(get("/api/v1/incidents", odisha).body()))
+        .contains("INC-KHORDHA-1", "INC-CUTTACK-1");
+    assertThat(incidentIds(get("/api/v1/incidents", cuttack).body()))
+        .contains("INC-CUTTACK-1")
+        .doesNotContain("INC-KHORDHA-1");
+    assertThat(get("/api/v1/incidents/INC-KHORDHA-1", odisha).statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/incidents/INC-KHORDHA-1", cuttack).statusCode()).isEqualTo(403);
+    JsonObject who =
+        new JsonObject(
+            post("/login", "{\"username\":\"control.odisha\",\"password\":\"odisha-pass\"}", null)
+                .body());
+    assertThat(who.getString("state")).isEqualTo("Odisha");
+    assertThat(who.getJsonArray("regions")).hasSize(30).contains("khordha", "cuttack");
+  }
+
+  private static List<String> names(JsonObject featureCollection) {
+    return featureCollection.getJsonArray("features").stream()
+        .map(f -> ((JsonObject) f).getJsonObject("properties").getString("Name"))
+        .toList();
+  }
+
+  private static List<String> incidentIds(String body) {
+    return new JsonObject(body)
+        .getJsonArray("incidents").stream()
+            .map(i -> ((JsonObject) i).getString("incidentId"))
+            .toList();
   }
 
   @Test
@@ -197,10 +266,10 @@ class ControlRoomApiIT {
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(get("/api/v1/units", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/v1/incidents", "not.a.jwt").statusCode()).isEqualTo(401);
-    assertThat(get("/geo/jurisdictions.geojson", null).body()).contains("Capital Police Station");
+    assertThat(get("/api/v1/areas", null).statusCode()).isEqualTo(401);
     // Prometheus reads counts only, without a login; open incidents come from live state.
     assertThat(get("/metrics", null).body())
-        .contains("oscar_incidents_open{region=\"bhubaneswar\"} 1.0");
+        .contains("oscar_incidents_open{region=\"khordha\"} 1.0");
   }
 
   @Test
@@ -219,7 +288,7 @@ class ControlRoomApiIT {
             new JsonObject()
                 .put("sub", "control.gone")
                 .put("district", "Khordha")
-                .put("regions", new io.vertx.core.json.JsonArray(List.of("bhubaneswar"))));
+                .put("regions", new io.vertx.core.json.JsonArray(List.of("khordha"))));
     String widened =
         jwt.generateToken(
             new JsonObject()
@@ -333,9 +402,9 @@ class ControlRoomApiIT {
 
   @Test
   void anUnregisteredTrackersEmergencyIsShownToItsRegionsControlRoomOnly() throws Exception {
-    showUnregistered("111111111111111", "bhubaneswar");
+    showUnregistered("111111111111111", "khordha");
     // An IMEI whose entry expired is listed no more.
-    redisClient.sadd(LiveKeys.unregisteredEmergencies("bhubaneswar"), "222222222222222");
+    redisClient.sadd(LiveKeys.unregisteredEmergencies("khordha"), "222222222222222");
 
     JsonObject khordha =
         new JsonObject(
@@ -354,7 +423,7 @@ class ControlRoomApiIT {
         .satisfies(e -> assertThat(e.getDouble("lat")).isEqualTo(20.27));
     assertThat(shown).noneMatch(e -> e.getString("imei").equals("222222222222222"));
     assertThat(cuttack.getJsonArray("emergencies").stream().map(o -> (JsonObject) o))
-        .noneMatch(e -> e.getString("region").equals("bhubaneswar"));
+        .noneMatch(e -> e.getString("region").equals("khordha"));
   }
 
   @Test
@@ -364,7 +433,7 @@ class ControlRoomApiIT {
     IncidentView unlocated =
         new IncidentView(
             "INC-SURV-CB-1",
-            "bhubaneswar",
+            "khordha",
             "Khordha",
             "SURV-CB",
             "OPEN",
@@ -433,11 +502,11 @@ class ControlRoomApiIT {
     long written = System.nanoTime();
     // What the stream job does on a position report: write the unit, announce it.
     redisClient.hset(LiveKeys.unit("PCR-1"), Map.of("lat", "20.2800", "lon", "85.8400"));
-    redisClient.publish(LiveKeys.liveChannel("bhubaneswar"), "unit:PCR-1");
+    redisClient.publish(LiveKeys.liveChannel("khordha"), "unit:PCR-1");
     storeIncident(cuttackIncident("INC-CUTTACK-2"));
     redisClient.publish(LiveKeys.liveChannel("cuttack"), "incident:INC-CUTTACK-2");
-    showUnregistered("333333333333333", "bhubaneswar");
-    redisClient.publish(LiveKeys.liveChannel("bhubaneswar"), "unregistered:333333333333333");
+    showUnregistered("333333333333333", "khordha");
+    redisClient.publish(LiveKeys.liveChannel("khordha"), "unregistered:333333333333333");
     showUnregistered("444444444444444", "cuttack");
     redisClient.publish(LiveKeys.liveChannel("cuttack"), "unregistered:444444444444444");
     await()

@@ -160,7 +160,8 @@ class NotificationDeliveryIT {
             "SERIOUS",
             List.of("SHO", "DM"),
             "injured",
-            incident("INC-SURV-3-1")));
+            // A station neither the officials file nor any region bundle has a contact for.
+            TestIncidents.open("INC-SURV-3-1", "Unlisted Police Station")));
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -169,7 +170,7 @@ class NotificationDeliveryIT {
     assertThat(deliveries.stream().map(o -> (JsonObject) o))
         .anySatisfy(
             d -> {
-              assertThat(d.getString("officialId")).isEqualTo("DM:Khordha");
+              assertThat(d.getString("officialId")).isEqualTo("SHO:Unlisted Police Station");
               assertThat(d.getString("status")).isEqualTo("FAILED");
               assertThat(d.getString("detail")).isEqualTo("no contact on file for this post");
             });
@@ -247,6 +248,7 @@ class NotificationDeliveryIT {
     env.put("OSCAR_API_PORT", String.valueOf(apiPort));
     env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
     env.put("OSCAR_API_TOKEN", TOKEN);
+    env.put("OSCAR_REGIONS_DIR", org.oscar.alert.TestRegionsDir.PATH);
     env.put("OSCAR_PUBLIC_URL", "http://127.0.0.1:" + apiPort);
     env.put("OSCAR_OFFICIALS_FILE", officials.toString());
     env.put("OSCAR_SMS_WEBHOOK_URL", gateway.url());

@@ -43,7 +43,7 @@ class NotificationPlannerTest {
         .satisfies(
             n -> {
               assertThat(n.role()).isEqualTo("CONTROL_ROOM");
-              assertThat(n.officialId()).isEqualTo("CONTROL_ROOM:bhubaneswar");
+              assertThat(n.officialId()).isEqualTo("CONTROL_ROOM:khordha");
             });
   }
 
@@ -63,7 +63,7 @@ class NotificationPlannerTest {
   static IncidentView incident(String jurisdiction) {
     return new IncidentView(
         "INC-1",
-        "bhubaneswar",
+        "khordha",
         "Khordha",
         "SURV-1",
         "OPEN",

@@ -67,12 +67,12 @@ class ResponderBridgeIT {
     admin = new DynamicSecurityAdmin(mosquitto.url(), "oscar-admin", ADMIN_PASSWORD);
     Provisioner provisioner =
         new Provisioner(DeviceRegistry.connect(redis.host(), redis.port(), null), admin);
-    unitSecret = provisioner.add("PCR-WEB-1", DeviceKind.POLICE, "bhubaneswar", null, null);
-    provisioner.add("PCR-OTHER-1", DeviceKind.POLICE, "bhubaneswar", null, null);
+    unitSecret = provisioner.add("PCR-WEB-1", DeviceKind.POLICE, "khordha", null, null);
+    provisioner.add("PCR-OTHER-1", DeviceKind.POLICE, "khordha", null, null);
     for (String u : MORE_UNITS) {
-      MORE_SECRETS.put(u, provisioner.add(u, DeviceKind.POLICE, "bhubaneswar", null, null));
+      MORE_SECRETS.put(u, provisioner.add(u, DeviceKind.POLICE, "khordha", null, null));
     }
-    survivorSecret = provisioner.add("SURV-WEB-1", DeviceKind.PANIC, "bhubaneswar", null, null);
+    survivorSecret = provisioner.add("SURV-WEB-1", DeviceKind.PANIC, "khordha", null, null);
     pipelineSecret = provisioner.addPipeline("oscar-pipeline");
     String controlRoomSecret = provisioner.addControlRoom("oscar-control-room");
 
@@ -95,6 +95,8 @@ class ResponderBridgeIT {
                     String.valueOf(redis.port()),
                     "OSCAR_API_TOKEN",
                     "service-token-" + UUID.randomUUID(),
+                    "OSCAR_REGIONS_DIR",
+                    org.oscar.alert.TestRegionsDir.PATH,
                     "OSCAR_MQTT_URL",
                     mosquitto.url(),
                     "OSCAR_MQTT_USER",

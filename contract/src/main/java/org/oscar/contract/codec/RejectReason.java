@@ -28,7 +28,12 @@ public enum RejectReason {
   /** A position too old to describe where anyone is now. */
   STALE,
   /** A device over its message budget (a flood); see the stream job's FloodGuard. */
-  RATE_LIMITED;
+  RATE_LIMITED,
+  /**
+   * A device or operator command of a region that has no bundle: never served from another region's
+   * data.
+   */
+  UNKNOWN_REGION;
 
   public String counterName() {
     return "rejected_" + name().toLowerCase(java.util.Locale.ROOT);

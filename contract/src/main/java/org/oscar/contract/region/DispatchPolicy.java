@@ -137,6 +137,31 @@ public record DispatchPolicy(
         crossBorderRoles);
   }
 
+  /** The same policy with other roles allowed across a district border. */
+  public DispatchPolicy withCrossBorderRoles(List<Role> roles) {
+    return new DispatchPolicy(
+        ackTimeoutS,
+        arrivalRadiusM,
+        materialEtaChangeS,
+        progressMinM,
+        stallWindowS,
+        etaMarginS,
+        etaMarginFraction,
+        ladderStepS,
+        reopenWindowS,
+        survivorMoveM,
+        takeoverRatio,
+        takeoverMinGainS,
+        candidates,
+        openRoles,
+        ladder,
+        seriousRoles,
+        medicalRoles,
+        untakenS,
+        untakenRoles,
+        roles);
+  }
+
   public long ackTimeoutMs() {
     return ackTimeoutS * 1000L;
   }

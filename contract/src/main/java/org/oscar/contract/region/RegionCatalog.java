@@ -26,12 +26,19 @@ import java.util.stream.Stream;
 public final class RegionCatalog {
   private final Map<String, RegionBundle> byRegion;
   private final AreaLocator boundaries;
+  private final Map<String, AreaLocator> boundaryOf;
 
   private RegionCatalog(Map<String, RegionBundle> byRegion) {
     this.byRegion = Map.copyOf(byRegion);
     Map<String, org.locationtech.jts.geom.Geometry> shapes = new HashMap<>();
-    byRegion.forEach((id, b) -> shapes.put(id, b.boundary()));
+    Map<String, AreaLocator> each = new HashMap<>();
+    byRegion.forEach(
+        (id, b) -> {
+          shapes.put(id, b.boundary());
+          each.put(id, new AreaLocator(Map.of(id, b.boundary())));
+        });
     this.boundaries = new AreaLocator(shapes);
+    this.boundaryOf = Map.copyOf(each);
   }
 
   /** The catalog if every bundle is sound, and every problem of every bundle. */
@@ -86,11 +93,52 @@ public final class RegionCatalog {
         : new Result(null, List.copyOf(problems), folders.size());
   }
 
-  /** A catalog of bundles already read (tests build theirs this way); ids must be unique. */
+  /**
+   * A value that changes whenever a file under {@code root} does (its path, size or modification
+   * time): what a reader compares to know it must load again. Compared, never parsed.
+   */
+  public static String version(Path root) {
+    if (!Files.isDirectory(root)) {
+      return "missing";
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      StringBuilder all = new StringBuilder();
+      files
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(
+              f -> {
+                try {
+                  all.append(root.relativize(f))
+                      .append(' ')
+                      .append(Files.size(f))
+                      .append(' ')
+                      .append(Files.getLastModifiedTime(f).toMillis())
+                      .append('\n');
+                } catch (IOException e) {
+                  all.append(f).append(" unreadable\n");
+                }
+              });
+      try {
+        byte[] digest =
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+  }
+
+  /**
+   * A catalog of bundles already read, not checked against each other (a test may serve one
+   * bundle's data under several names); region ids must be unique.
+   */
   public static RegionCatalog of(Collection<RegionBundle> bundles) {
-    List<String> problems = crossProblems(bundles);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
+    if (bundles.stream().map(RegionBundle::region).distinct().count() != bundles.size()) {
+      throw new IllegalArgumentException("two bundles of one region");
     }
     Map<String, RegionBundle> byRegion = new LinkedHashMap<>();
     bundles.forEach(b -> byRegion.put(b.region(), b));
@@ -129,9 +177,24 @@ public final class RegionCatalog {
     return region != null && byRegion.containsKey(region);
   }
 
+  /** Whether the region's boundary holds the point (its edge included). */
+  public boolean holds(String region, double lat, double lon) {
+    AreaLocator one = boundaryOf.get(region);
+    return one != null && one.at(lat, lon).isPresent();
+  }
+
   /** The region whose boundary holds the point; on a shared border, the first in id order. */
   public Optional<String> regionAt(double lat, double lon) {
     return boundaries.at(lat, lon);
+  }
+
+  /** The regions of a state, in id order. */
+  public List<String> regionsOf(String state) {
+    return byRegion.values().stream()
+        .filter(b -> b.state().equals(state))
+        .map(RegionBundle::region)
+        .sorted()
+        .toList();
   }
 
   /** Every bundle, by region id. */

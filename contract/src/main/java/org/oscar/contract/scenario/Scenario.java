@@ -9,9 +9,11 @@ import org.oscar.contract.codec.Json;
 import org.oscar.contract.wire.DeviceKind;
 
 /**
- * A demo or test world: the devices of one dispatch region, where units start and when survivors
- * press. Until the device registry exists the stream job also takes its device directory from here.
- * Positions in the shipped scenarios are illustrative, not real deployments.
+ * A demo or test world: its devices, where units start and when survivors press. Every device is
+ * registered in the scenario's {@code region} unless its own {@code region} says otherwise (a
+ * statewide scenario has units in every district). Until the device registry exists the stream job
+ * also takes its device directory from here. Positions in the shipped scenarios are illustrative,
+ * not real deployments.
  */
 public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> survivors) {
 
@@ -26,14 +28,20 @@ public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> s
    * person drives it from the responder page, with its own secret.
    */
   public record UnitSpec(
-      String id, DeviceKind kind, double lat, double lon, Boolean silent, Boolean manual) {
+      String id,
+      DeviceKind kind,
+      double lat,
+      double lon,
+      Boolean silent,
+      Boolean manual,
+      String region) {
     public UnitSpec {
       silent = Boolean.TRUE.equals(silent);
       manual = Boolean.TRUE.equals(manual);
     }
 
     public UnitSpec(String id, DeviceKind kind, double lat, double lon) {
-      this(id, kind, lat, lon, false, false);
+      this(id, kind, lat, lon, false, false, null);
     }
   }
 
@@ -48,14 +56,25 @@ public record Scenario(String region, List<UnitSpec> units, List<SurvivorSpec> s
       int pressAfterS,
       Boolean injured,
       String cancelPinHash,
-      String duressPinHash) {
+      String duressPinHash,
+      String region) {
     public SurvivorSpec {
       injured = Boolean.TRUE.equals(injured);
     }
 
     public SurvivorSpec(String id, double lat, double lon, int pressAfterS, boolean injured) {
-      this(id, lat, lon, pressAfterS, injured, null, null);
+      this(id, lat, lon, pressAfterS, injured, null, null, null);
     }
+  }
+
+  /** The region a unit is registered in: its own, else the scenario's. */
+  public String regionOf(UnitSpec u) {
+    return u.region() != null ? u.region() : region;
+  }
+
+  /** The region a survivor's device is registered in: its own, else the scenario's. */
+  public String regionOf(SurvivorSpec s) {
+    return s.region() != null ? s.region() : region;
   }
 
   public static Scenario load(Path file) {

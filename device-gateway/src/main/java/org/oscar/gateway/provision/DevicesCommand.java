@@ -296,10 +296,10 @@ public final class DevicesCommand {
               writePrivate(ais140SecretOut, p.addAis140Gateway(ais140User));
             }
             for (Scenario.UnitSpec u : scenario.units()) {
-              secrets.put(u.id(), addOrRotate(p, u.id(), u.kind(), scenario.region()));
+              secrets.put(u.id(), addOrRotate(p, u.id(), u.kind(), scenario.regionOf(u)));
             }
             for (Scenario.SurvivorSpec s : scenario.survivors()) {
-              secrets.put(s.id(), addOrRotate(p, s.id(), DeviceKind.PANIC, scenario.region()));
+              secrets.put(s.id(), addOrRotate(p, s.id(), DeviceKind.PANIC, scenario.regionOf(s)));
             }
             return null;
           });

@@ -309,13 +309,7 @@ class Ais140CorpusTest {
     }
     DeviceRecord panic =
         new DeviceRecord(
-            "SURV-1",
-            DeviceKind.PANIC,
-            "bhubaneswar",
-            DeviceRecord.DeviceStatus.ACTIVE,
-            0,
-            null,
-            null);
+            "SURV-1", DeviceKind.PANIC, "khordha", DeviceRecord.DeviceStatus.ACTIVE, 0, null, null);
 
     Map<String, String> actual = new TreeMap<>();
     for (String id : CORPUS.keySet()) {

@@ -21,13 +21,17 @@ public final class DeviceDirectory implements DeviceLookup, Serializable {
   public static DeviceDirectory of(Scenario scenario) {
     Map<String, DeviceEntry> m = new HashMap<>();
     for (Scenario.UnitSpec u : scenario.units()) {
-      m.put(u.id(), new DeviceEntry(u.id(), u.kind(), scenario.region()));
+      m.put(u.id(), new DeviceEntry(u.id(), u.kind(), scenario.regionOf(u)));
     }
     for (Scenario.SurvivorSpec s : scenario.survivors()) {
       m.put(
           s.id(),
           new DeviceEntry(
-              s.id(), DeviceKind.PANIC, scenario.region(), s.cancelPinHash(), s.duressPinHash()));
+              s.id(),
+              DeviceKind.PANIC,
+              scenario.regionOf(s),
+              s.cancelPinHash(),
+              s.duressPinHash()));
     }
     return new DeviceDirectory(m);
   }

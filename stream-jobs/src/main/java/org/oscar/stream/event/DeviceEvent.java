@@ -16,6 +16,11 @@ import org.oscar.contract.wire.UnitStatus;
  * press without a usable position has NaN {@code lat}/{@code lon} ({@link #hasPosition}) and says
  * why in {@code note}; a press an adapter could not verify says so in {@code note} too. {@code
  * headingDeg} is a unit position's heading when its terminal sent one in [0, 360), else null.
+ *
+ * <p>{@code region} is the region the event belongs to: a unit's home region; for a panic device,
+ * the region her position lies in (else the device's own). {@code dispatchRegion} is the desk that
+ * decides on it, the key of the dispatch operator: the region's, shared by the regions whose units
+ * may cross into each other.
  */
 public record DeviceEvent(
     EventKind kind,
@@ -37,7 +42,8 @@ public record DeviceEvent(
     OperatorAction operatorAction,
     String operator,
     String target,
-    Double headingDeg) {
+    Double headingDeg,
+    String dispatchRegion) {
 
   /** The same event with another note. */
   public DeviceEvent withNote(String newNote) {
@@ -61,7 +67,34 @@ public record DeviceEvent(
         operatorAction,
         operator,
         target,
-        headingDeg);
+        headingDeg,
+        dispatchRegion);
+  }
+
+  /** The same event, belonging to another region and desk. */
+  public DeviceEvent inRegion(String newRegion, String newDispatchRegion) {
+    return new DeviceEvent(
+        kind,
+        deviceId,
+        deviceKind,
+        newRegion,
+        seq,
+        ts,
+        receivedAt,
+        lat,
+        lon,
+        injured,
+        status,
+        ref,
+        accept,
+        note,
+        cancel,
+        online,
+        operatorAction,
+        operator,
+        target,
+        headingDeg,
+        newDispatchRegion);
   }
 
   /** Whether the event says where it happened; false for a press without a position. */
@@ -190,7 +223,8 @@ public record DeviceEvent(
           operatorAction,
           operator,
           target,
-          headingDeg);
+          headingDeg,
+          region);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.oscar.contract.config.Settings;
 import org.oscar.contract.config.Settings.Option;
+import org.oscar.contract.region.RegionCatalog;
 
 /**
  * The stream job's settings, from environment variables (each has a local default except the
@@ -27,13 +28,13 @@ public record JobConfig(
     String alertApiToken,
     Path scenario,
     Duration checkpointInterval,
-    String regionProfile,
+    String regionsDir,
+    Duration regionsReload,
     String deviceDirectory,
     int metricsPort,
     String checkpointDir,
     boolean caseIntake) {
 
-  public static final String BUILTIN_BHUBANESWAR = "builtin:bhubaneswar";
   public static final String DIRECTORY_REGISTRY = "registry";
   public static final String DIRECTORY_SCENARIO = "scenario";
 
@@ -86,9 +87,14 @@ public record JobConfig(
               "Prometheus /metrics of the embedded MiniCluster (0: off); on a Flink cluster"
                   + " configure Flink's Prometheus reporter instead"),
           new Option(
-              "OSCAR_REGION_PROFILE",
-              BUILTIN_BHUBANESWAR,
-              "region reference data and policy: a JSON file, or the built-in Bhubaneswar one"),
+              "OSCAR_REGIONS_DIR",
+              "regions",
+              "folder of region bundles (regions/README.md), read at start-up and on every change;"
+                  + " a region without a bundle is refused"),
+          new Option(
+              "OSCAR_REGIONS_RELOAD_S",
+              "10",
+              "how often the operators look for changed region bundles, in seconds"),
           new Option(
               "OSCAR_CASE_INTAKE",
               "on",
@@ -133,10 +139,11 @@ public record JobConfig(
     } else if (!DIRECTORY_REGISTRY.equals(deviceDirectory)) {
       s.problem("OSCAR_DEVICE_DIRECTORY must be 'registry' or 'scenario'");
     }
-    String regionProfile = s.get("OSCAR_REGION_PROFILE");
-    if (!BUILTIN_BHUBANESWAR.equals(regionProfile) && !Files.isReadable(Path.of(regionProfile))) {
-      s.problem("OSCAR_REGION_PROFILE: cannot read " + regionProfile);
-    }
+    // Absolute: the operators read it wherever they run, not where the job was submitted from.
+    String regionsDir = Path.of(s.get("OSCAR_REGIONS_DIR")).toAbsolutePath().toString();
+    RegionCatalog.Result regions = RegionCatalog.load(Path.of(regionsDir));
+    regions.problems().forEach(p -> s.problem("OSCAR_REGIONS_DIR: " + p));
+    int regionsReloadS = s.positiveInt("OSCAR_REGIONS_RELOAD_S");
     String caseIntake = s.get("OSCAR_CASE_INTAKE");
     if (!"on".equals(caseIntake) && !"off".equals(caseIntake)) {
       s.problem("OSCAR_CASE_INTAKE must be 'on' or 'off'");
@@ -156,7 +163,8 @@ public record JobConfig(
             s.required("OSCAR_ALERT_API_TOKEN", 16),
             scenario,
             Duration.ofMillis(s.positiveInt("OSCAR_CHECKPOINT_INTERVAL_MS")),
-            regionProfile,
+            regionsDir,
+            Duration.ofSeconds(regionsReloadS),
             deviceDirectory,
             s.port("OSCAR_METRICS_PORT", true),
             s.get("OSCAR_CHECKPOINT_DIR"),

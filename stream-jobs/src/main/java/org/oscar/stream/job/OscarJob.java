@@ -9,22 +9,22 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
 import org.oscar.stream.dispatch.flink.DispatchFunction;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.event.AlertRequest;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.event.EventKind;
 import org.oscar.stream.event.IncidentChange;
 import org.oscar.stream.event.MqttRecord;
 import org.oscar.stream.event.OutboundMessage;
+import org.oscar.stream.region.RegionSource;
 import org.oscar.stream.validate.ByDevice;
 import org.oscar.stream.validate.ValidateFunction;
 import org.oscar.stream.validate.ValidationPolicy;
 
 /**
- * The OSCAR pipeline: uplink → validation → dispatch (keyed by region) → downlink, live state,
- * alert API and case register. Sources and sinks are arguments so tests can wire their own; {@link
- * OscarJobMain} wires the real ones. Operator uids are stable: changing one orphans its state in
- * savepoints.
+ * The OSCAR pipeline: uplink → validation → dispatch (keyed by dispatch region) → downlink, live
+ * state, alert API and case register. Sources and sinks are arguments so tests can wire their own;
+ * {@link OscarJobMain} wires the real ones. Operator uids are stable: changing one orphans its
+ * state in savepoints.
  */
 public final class OscarJob {
   private final Source<MqttRecord, ?, ?> uplink;
@@ -35,7 +35,8 @@ public final class OscarJob {
   private final Sink<IncidentChange> caseRegister;
   private final DirectorySource directory;
   private final ValidationPolicy validation;
-  private final RegionProfiles profiles;
+  private final RegionSource regions;
+  private final long regionsReloadMs;
   private final TravelTimeEstimator travelTime;
 
   public OscarJob(
@@ -47,7 +48,8 @@ public final class OscarJob {
       Sink<IncidentChange> caseRegister,
       DirectorySource directory,
       ValidationPolicy validation,
-      RegionProfiles profiles,
+      RegionSource regions,
+      long regionsReloadMs,
       TravelTimeEstimator travelTime) {
     this.uplink = uplink;
     this.downlink = downlink;
@@ -57,7 +59,8 @@ public final class OscarJob {
     this.caseRegister = caseRegister;
     this.directory = directory;
     this.validation = validation;
-    this.profiles = profiles;
+    this.regions = regions;
+    this.regionsReloadMs = regionsReloadMs;
     this.travelTime = travelTime;
   }
 
@@ -75,7 +78,7 @@ public final class OscarJob {
             .uid("mqtt-uplink")
             // Validation at the job's parallelism, each device in one instance (ByDevice).
             .partitionCustom(BY_DEVICE, BY_DEVICE)
-            .process(new ValidateFunction(directory, validation))
+            .process(new ValidateFunction(directory, validation, regions, regionsReloadMs))
             .uid("validate")
             .name("validate");
 
@@ -92,8 +95,8 @@ public final class OscarJob {
 
     SingleOutputStreamOperator<OutboundMessage> dispatched =
         events
-            .keyBy(DeviceEvent::region)
-            .process(new DispatchFunction(profiles, travelTime))
+            .keyBy(DeviceEvent::dispatchRegion)
+            .process(new DispatchFunction(regions, regionsReloadMs, travelTime))
             .uid("dispatch")
             .name("dispatch");
 

@@ -1,8 +1,5 @@
 package org.oscar.stream.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +9,6 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.oscar.contract.codec.Json;
 import org.oscar.contract.scenario.Scenario;
 import org.oscar.stream.connector.alert.AlertApiEndpoint;
 import org.oscar.stream.connector.alert.AlertApiSink;
@@ -25,9 +21,8 @@ import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.directory.RegistryDirectory;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.live.LiveStateWrites;
+import org.oscar.stream.region.RegionDirectory;
 import org.oscar.stream.validate.ValidationPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +118,8 @@ public final class OscarJobMain {
             : new DiscardingSink<>(),
         directory(config, redis),
         ValidationPolicy.defaults(),
-        RegionProfiles.of(regionProfile(config)),
+        new RegionDirectory(config.regionsDir()),
+        config.regionsReload().toMillis(),
         StraightLineTravelTime.defaults());
   }
 
@@ -146,18 +142,5 @@ public final class OscarJobMain {
     DeviceDirectory directory = DeviceDirectory.of(scenario);
     LOG.info("device directory: {} devices of scenario {}", directory.size(), config.scenario());
     return DirectorySource.fixed(directory);
-  }
-
-  static RegionProfile regionProfile(JobConfig config) {
-    if (JobConfig.BUILTIN_BHUBANESWAR.equals(config.regionProfile())) {
-      return RegionProfile.bhubaneswar();
-    }
-    try {
-      return Json.mapper()
-          .readValue(Files.readAllBytes(Path.of(config.regionProfile())), RegionProfile.class)
-          .validated();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read region profile " + config.regionProfile(), e);
-    }
   }
 }

@@ -13,29 +13,43 @@ import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.directory.RegistryDirectory;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.event.MqttRecord;
+import org.oscar.stream.region.RegionPlacement;
+import org.oscar.stream.region.RegionSource;
+import org.oscar.stream.region.RegionWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flink adapter for {@link InboundValidator}: passes valid events on, counts each refusal by reason
- * (metric group {@code rejected}, counter per reason) and never fails the job on bad input.
+ * Flink adapter for {@link InboundValidator}: passes valid events on, placed in their region
+ * ({@link RegionPlacement}), counts each refusal by reason (metric group {@code rejected}, counter
+ * per reason, {@code unknown_region} included) and never fails the job on bad input.
  */
 public final class ValidateFunction extends ProcessFunction<MqttRecord, DeviceEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(ValidateFunction.class);
 
   private final DirectorySource directory;
   private final ValidationPolicy policy;
+  private final RegionSource regions;
+  private final long reloadIntervalMs;
+  private transient RegionWatch watch;
   private transient DeviceLookup lookup;
   private transient InboundValidator validator;
   private transient Map<RejectReason, Counter> rejected;
 
-  public ValidateFunction(DirectorySource directory, ValidationPolicy policy) {
+  public ValidateFunction(
+      DirectorySource directory,
+      ValidationPolicy policy,
+      RegionSource regions,
+      long reloadIntervalMs) {
     this.directory = directory;
     this.policy = policy;
+    this.regions = regions;
+    this.reloadIntervalMs = reloadIntervalMs;
   }
 
   @Override
   public void open(OpenContext openContext) {
+    watch = new RegionWatch(regions, reloadIntervalMs, System.currentTimeMillis());
     lookup = directory.open();
     validator = new InboundValidator(lookup, policy, new FloodGuard());
     rejected = new EnumMap<>(RejectReason.class);
@@ -66,6 +80,9 @@ public final class ValidateFunction extends ProcessFunction<MqttRecord, DeviceEv
   public void processElement(MqttRecord record, Context ctx, Collector<DeviceEvent> out) {
     Decoded<DeviceEvent> d =
         validator.validate(record.topic(), record.payload(), record.receivedAt());
+    if (d.isOk()) {
+      d = RegionPlacement.place(d.value(), watch.current(record.receivedAt()));
+    }
     if (d.isOk()) {
       out.collect(d.value());
     } else {

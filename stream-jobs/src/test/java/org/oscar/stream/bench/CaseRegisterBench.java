@@ -301,12 +301,13 @@ public final class CaseRegisterBench {
                     "username", "osc.khordha",
                     "passwordHash", PinHash.hash(PASSWORD, new SecureRandom(), 1_000),
                     "district", "Khordha",
-                    "regions", List.of("bhubaneswar"),
+                    "regions", List.of("khordha"),
                     "role", "OSC_ADMIN"))));
     Map<String, String> env = new HashMap<>();
     env.put("OSCAR_API_PORT", "0");
     env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
     env.put("OSCAR_API_TOKEN", TOKEN);
+    env.put("OSCAR_REGIONS_DIR", org.oscar.stream.region.TestRegions.SHIPPED.toString());
     env.put("OSCAR_USERS_FILE", users.toString());
     env.put("OSCAR_JWT_SECRET", "bench-jwt-secret-0123456789-0123456789");
     env.put("OSCAR_PG_HOST", pg.host());

@@ -45,7 +45,7 @@ public class DecodeBenchmark {
     validator =
         new InboundValidator(
             new DeviceDirectory(
-                Map.of("PCR-0001", new DeviceEntry("PCR-0001", DeviceKind.POLICE, "bhubaneswar"))),
+                Map.of("PCR-0001", new DeviceEntry("PCR-0001", DeviceKind.POLICE, "khordha"))),
             ValidationPolicy.defaults());
   }
 

@@ -22,10 +22,9 @@ import org.oscar.stream.dispatch.engine.Effects;
 import org.oscar.stream.dispatch.engine.InMemoryRegionBook;
 import org.oscar.stream.dispatch.engine.RegionDispatcher;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.event.EventKind;
-import org.oscar.stream.geo.Jurisdictions;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * The dispatch engine's cost for the event it sees most: a position report of an available unit,
@@ -40,7 +39,7 @@ import org.oscar.stream.geo.Jurisdictions;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class DispatchStepBenchmark {
-  static final String REGION = "bhubaneswar";
+  static final String REGION = "khordha";
   static final int UNITS = 4_000;
   static final long NOW = 1_800_000_000_000L;
 
@@ -57,9 +56,7 @@ public class DispatchStepBenchmark {
   public void setUp() {
     engine =
         new RegionDispatcher(
-            RegionProfile.bhubaneswar(),
-            Jurisdictions.bhubaneswar(),
-            StraightLineTravelTime.defaults());
+            TestRegions.khordhaArea(REGION, null), StraightLineTravelTime.defaults());
     for (int i = 0; i < UNITS; i++) {
       engine.handle(
           event(EventKind.UNIT_STATUS, unit(i), kind(i)).status(UnitStatus.AVAILABLE).build(),

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.oscar.stream.geo.Jurisdictions;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * Which of the 17 Bhubaneswar police jurisdictions holds a random place of the metro area (STRtree
@@ -33,7 +34,7 @@ public class JurisdictionBenchmark {
 
   @Setup
   public void setUp() {
-    jurisdictions = Jurisdictions.bhubaneswar();
+    jurisdictions = Jurisdictions.of(java.util.List.of(TestRegions.khordha()));
     Random random = new Random(2);
     lats = new double[4096];
     lons = new double[4096];

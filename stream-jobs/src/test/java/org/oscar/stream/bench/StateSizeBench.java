@@ -31,10 +31,9 @@ import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.event.MqttRecord;
 import org.oscar.stream.job.OscarJob;
+import org.oscar.stream.region.TestRegions;
 import org.oscar.stream.validate.ValidationPolicy;
 import org.oscar.testkit.FreePort;
 
@@ -49,7 +48,7 @@ import org.oscar.testkit.FreePort;
  * <p>{@code deploy/bench/state.sh [units…] [--incidents M]} (default 10000 100000 1000000, 1000).
  */
 public final class StateSizeBench {
-  static final String REGION = "bhubaneswar";
+  static final String REGION = "khordha";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private StateSizeBench() {}
@@ -172,7 +171,8 @@ public final class StateSizeBench {
         new CountingSink<>("cases"),
         syntheticDirectory(),
         ValidationPolicy.defaults(),
-        RegionProfiles.of(RegionProfile.bhubaneswar()),
+        TestRegions.khordhaAs(REGION),
+        60_000,
         StraightLineTravelTime.defaults());
   }
 

@@ -2,7 +2,6 @@ package org.oscar.stream.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,14 +11,17 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.oscar.contract.region.GeoJsonPolygons;
+import org.oscar.contract.region.RegionBundle;
+import org.oscar.stream.region.TestRegions;
 
 class JurisdictionsTest {
-  private static final Jurisdictions BHUBANESWAR = Jurisdictions.bhubaneswar();
+  private static final RegionBundle KHORDHA = TestRegions.khordha();
+  private static final Jurisdictions ODISHA =
+      Jurisdictions.of(TestRegions.odisha().bundles().values());
 
   @Test
-  void loadsAllSeventeenPoliceStations() {
-    assertThat(BHUBANESWAR.size()).isEqualTo(17);
+  void loadsBhubaneswarsSeventeenPoliceStations() {
+    assertThat(ODISHA.stations()).isEqualTo(17);
   }
 
   // Interior points of each polygon (JTS getInteriorPoint on the shipped data).
@@ -34,24 +36,28 @@ class JurisdictionsTest {
     "20.159794, 85.974614, Balipatana Police Station",
   })
   void findsTheStationWhoseAreaHoldsThePoint(double lat, double lon, String station) {
-    assertThat(BHUBANESWAR.at(lat, lon)).contains(station);
+    assertThat(ODISHA.at(lat, lon)).contains(station);
   }
 
   @Test
-  void findsNothingOutsideTheCity() {
-    // Puri, 60 km south-east of Bhubaneswar.
-    assertThat(BHUBANESWAR.at(19.8135, 85.8312)).isEmpty();
-    assertThat(BHUBANESWAR.at(0, 0)).isEmpty();
+  void aPlaceNoStationCoversBelongsToItsDistrictsControlRoom() {
+    // Khordha town (outside Bhubaneswar's stations), Puri town, Cuttack town.
+    assertThat(ODISHA.at(20.18268, 85.61629)).contains("Khordha District Police Control Room");
+    assertThat(ODISHA.at(19.79825, 85.82494)).contains("Puri District Police Control Room");
+    assertThat(ODISHA.at(20.46497, 85.87927)).contains("Cuttack District Police Control Room");
   }
 
   @Test
-  void aPointOnTheBorderOfTwoStationsGoesToTheFirstByNameWhicheverHoldsIt() throws Exception {
-    Map<String, Geometry> polygons;
-    try (InputStream in =
-        Jurisdictions.class.getResourceAsStream(Jurisdictions.BHUBANESWAR_RESOURCE)) {
-      polygons = GeoJsonPolygons.read(in, "Name");
-    }
-    Jurisdictions jurisdictions = new Jurisdictions(polygons);
+  void findsNothingOutsideEveryRegion() {
+    // New Delhi; the Bay of Bengal off Puri.
+    assertThat(ODISHA.at(28.61, 77.21)).isEmpty();
+    assertThat(ODISHA.at(19.5, 86.5)).isEmpty();
+  }
+
+  @Test
+  void aPointOnTheBorderOfTwoStationsGoesToTheFirstByNameWhicheverHoldsIt() {
+    Map<String, Geometry> polygons = KHORDHA.stations();
+    Jurisdictions jurisdictions = Jurisdictions.of(List.of(KHORDHA));
     GeometryFactory factory = new GeometryFactory();
     int shared = 0;
     // Every vertex of every station: many lie on a neighbour's edge too.

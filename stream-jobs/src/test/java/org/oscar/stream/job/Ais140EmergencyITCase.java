@@ -41,8 +41,7 @@ import org.oscar.gateway.registry.DeviceRegistry;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -86,7 +85,7 @@ class Ais140EmergencyITCase {
         stack.job(
             "it-ais140",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+            TestRegions.khordhaAs(REGION, "khordha"));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);
@@ -104,7 +103,7 @@ class Ais140EmergencyITCase {
     adapter =
         new Ais140Server(
             imei -> Optional.ofNullable(bound.get(imei)),
-            registry.unregisteredEmergencies("bhubaneswar"),
+            registry.unregisteredEmergencies("khordha"),
             ContractPublisher.over(adapterBroker),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             2);
@@ -201,7 +200,7 @@ class Ais140EmergencyITCase {
         new JsonObject()
             .put("lat", LAT)
             .put("lon", LON)
-            .put("region", "bhubaneswar")
+            .put("region", "khordha")
             .put("source", "UNREGISTERED_TRACKER")
             .put("dedupeKey", "unregistered:" + stranger + ":" + shown.getLong("firstAt"));
     String first =

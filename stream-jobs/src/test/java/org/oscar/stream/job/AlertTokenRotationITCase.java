@@ -30,8 +30,7 @@ import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * The alert API's token is rotated under the running job: for 30 s every alert the job sends is
@@ -40,7 +39,7 @@ import org.oscar.stream.dispatch.reference.RegionProfiles;
  * alert is delivered, each official told once.
  */
 class AlertTokenRotationITCase {
-  private static final String REGION = "bhubaneswar";
+  private static final String REGION = "khordha";
   private static final String ROTATED = "rotated-token-abcdefghijklmnop";
   private static final int PRESSES = 5;
   private static final double LAT = 20.265367;
@@ -64,7 +63,7 @@ class AlertTokenRotationITCase {
         .job(
             "it-rotation",
             DirectorySource.fixed(new DeviceDirectory(survivors)),
-            RegionProfiles.of(RegionProfile.bhubaneswar()))
+            TestRegions.khordhaAs(REGION))
         .build(env);
     job = env.executeAsync("oscar-token-rotation-it");
   }

@@ -22,8 +22,7 @@ import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * The case pages in headless Chromium, on the whole stack with the case register: an injured
@@ -32,7 +31,7 @@ import org.oscar.stream.dispatch.reference.RegionProfiles;
  * police part only; another police station is refused. Screenshots under {@code target/}.
  */
 class CaseRegisterBrowserITCase {
-  private static final String REGION = "bhubaneswar";
+  private static final String REGION = "khordha";
   private static final double LAT = 20.265367;
   private static final double LON = 85.828033;
 
@@ -56,7 +55,7 @@ class CaseRegisterBrowserITCase {
                         "CB-PCR-1", new DeviceEntry("CB-PCR-1", DeviceKind.POLICE, REGION),
                         "CB-AMB-1", new DeviceEntry("CB-AMB-1", DeviceKind.AMBULANCE, REGION),
                         "CB-SURV", new DeviceEntry("CB-SURV", DeviceKind.PANIC, REGION)))),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+            TestRegions.khordhaAs(REGION));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);

@@ -34,8 +34,7 @@ import org.oscar.contract.wire.NoticeState;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 import org.oscar.testkit.PostgresProcess;
 
 /**
@@ -71,7 +70,7 @@ class CaseRegisterOutageITCase {
         stack.job(
             "it-case-outage",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+            TestRegions.khordhaAs(REGION));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);

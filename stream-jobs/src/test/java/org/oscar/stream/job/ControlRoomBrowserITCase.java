@@ -32,8 +32,7 @@ import org.oscar.gateway.registry.DeviceRegistry;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * The control-room page in Debian's headless Chromium, against the whole stack (Mosquitto, the
@@ -47,7 +46,7 @@ import org.oscar.stream.dispatch.reference.RegionProfiles;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControlRoomBrowserITCase {
-  private static final String REGION = "bhubaneswar";
+  private static final String REGION = "khordha";
   private static final double LAT = 20.265367;
   private static final double LON = 85.828033;
 
@@ -75,7 +74,7 @@ class ControlRoomBrowserITCase {
                         "BR-SURV-2", new DeviceEntry("BR-SURV-2", DeviceKind.PANIC, REGION),
                         "BR-WEB-1", new DeviceEntry("BR-WEB-1", DeviceKind.POLICE, REGION),
                         "BR-SURV-3", new DeviceEntry("BR-SURV-3", DeviceKind.PANIC, REGION)))),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+            TestRegions.khordhaAs(REGION));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);

@@ -28,8 +28,7 @@ import org.oscar.contract.wire.TaskMessage;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 import org.oscar.testkit.RedisProcess;
 
 /**
@@ -87,7 +86,7 @@ public final class EndToEndBench {
         .job(
             "bench",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()))
+            TestRegions.khordhaAs(REGION))
         .build(env);
     JobClient job = env.executeAsync("oscar-e2e-bench");
 

@@ -31,8 +31,7 @@ import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * One device floods the broker with position reports as fast as it can while others press: every
@@ -68,7 +67,7 @@ class FloodITCase {
         stack.job(
             "it-flood",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+            TestRegions.khordhaAs(REGION));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);

@@ -33,8 +33,7 @@ import org.oscar.contract.wire.TaskMessage;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -385,7 +384,9 @@ class IncidentLifecycleITCase {
         stack.job(
             "it-lifecycle",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar().withPolicy(fast)));
+            TestRegions.khordhaAs(
+                    "cancel", "dropout", "duress", "happy", "moves", "nofix", "silent", "stall")
+                .withPolicy(fast));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(1_000);
     oscar.build(env);

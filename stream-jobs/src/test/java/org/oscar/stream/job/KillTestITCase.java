@@ -38,8 +38,7 @@ import org.oscar.contract.wire.DeviceKind;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 import org.oscar.testkit.MosquittoProcess;
 import org.oscar.testkit.RedisProcess;
 
@@ -90,7 +89,7 @@ class KillTestITCase {
         stack.job(
             "it-kill",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+            TestRegions.khordhaAs(REGION));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);

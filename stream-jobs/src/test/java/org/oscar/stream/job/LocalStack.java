@@ -31,8 +31,9 @@ import org.oscar.stream.connector.mqtt.source.MqttSource;
 import org.oscar.stream.connector.redis.RedisEndpoint;
 import org.oscar.stream.directory.DirectorySource;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.live.LiveStateWrites;
+import org.oscar.stream.region.RegionSource;
+import org.oscar.stream.region.TestRegions;
 import org.oscar.stream.validate.ValidationPolicy;
 import org.oscar.testkit.FreePort;
 import org.oscar.testkit.MosquittoProcess;
@@ -160,7 +161,7 @@ final class LocalStack implements AutoCloseable {
         org.oscar.contract.security.PinHash.hash(
             USER_PASSWORD, new java.security.SecureRandom(), 1_000));
     u.put("district", "Khordha");
-    u.put("regions", List.of("bhubaneswar"));
+    u.put("regions", List.of("khordha"));
     u.put("role", role);
     if (agency != null) {
       u.put("agency", agency);
@@ -168,7 +169,7 @@ final class LocalStack implements AutoCloseable {
     return u;
   }
 
-  /** The control-room login of the stack's API: district Khordha, region bhubaneswar. */
+  /** The control-room login of the stack's API: district Khordha, region khordha. */
   static final String USER = "control.khordha";
 
   static final String USER_PASSWORD = "stack-password";
@@ -196,6 +197,7 @@ final class LocalStack implements AutoCloseable {
     env.put("OSCAR_API_PORT", String.valueOf(apiPort));
     env.put("OSCAR_REDIS_PORT", String.valueOf(redis.port()));
     env.put("OSCAR_API_TOKEN", apiToken);
+    env.put("OSCAR_REGIONS_DIR", org.oscar.stream.region.TestRegions.SHIPPED.toString());
     env.put("OSCAR_USERS_FILE", usersFile().toString());
     env.put("OSCAR_MQTT_URL", mosquitto.url());
     // Fixed, so that a user's login outlives an API restart as it does in a deployment.
@@ -290,11 +292,15 @@ final class LocalStack implements AutoCloseable {
     env.put("OSCAR_CHECKPOINT_DIR", checkpoints.toString());
     env.put("OSCAR_METRICS_PORT", "0");
     env.put("OSCAR_CASE_INTAKE", postgres == null ? "off" : "on");
+    env.put("OSCAR_REGIONS_DIR", TestRegions.SHIPPED.toString());
     return env;
   }
 
+  /** How often a test job's operators look for changed bundles. */
+  static final long REGIONS_RELOAD_MS = 1_000;
+
   /** The job on the real connectors of this stack, with the given devices and regions. */
-  OscarJob job(String clientId, DirectorySource directory, RegionProfiles profiles) {
+  OscarJob job(String clientId, DirectorySource directory, RegionSource regions) {
     MqttConnection connection = new MqttConnection(mosquitto.url(), null, null);
     RedisEndpoint live = new RedisEndpoint(redis.host(), redis.port(), null);
     return new OscarJob(
@@ -315,7 +321,8 @@ final class LocalStack implements AutoCloseable {
             : CaseIntakeSink.of(new AlertApiEndpoint("http://127.0.0.1:" + apiPort, TOKEN)),
         directory,
         ValidationPolicy.defaults(),
-        profiles,
+        regions,
+        REGIONS_RELOAD_MS,
         StraightLineTravelTime.defaults());
   }
 

@@ -23,8 +23,7 @@ import org.oscar.contract.wire.NoticeState;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.region.TestRegions;
 import org.oscar.testkit.RedisProcess;
 
 /**
@@ -63,7 +62,7 @@ class OutagesITCase {
         stack.job(
             "it-outages",
             DirectorySource.fixed(new DeviceDirectory(entries)),
-            new RegionProfiles(Map.of(), RegionProfile.bhubaneswar()));
+            TestRegions.khordhaAs("redis", "api", "broker"));
     StreamExecutionEnvironment env = LocalStack.environment(flink);
     env.enableCheckpointing(1_000);
     oscar.build(env);

@@ -40,7 +40,7 @@ import redis.clients.jedis.RedisClient;
  */
 class PanicPressEndToEndITCase {
   private static final String TOKEN = LocalStack.TOKEN;
-  private static final String REGION = "bhubaneswar";
+  private static final String REGION = "khordha";
   // Interior point of the Capital Police Station jurisdiction.
   private static final double PRESS_LAT = 20.265367;
   private static final double PRESS_LON = 85.828033;
@@ -210,6 +210,8 @@ class PanicPressEndToEndITCase {
                 "http://127.0.0.1:" + apiPort,
                 "OSCAR_ALERT_API_TOKEN",
                 TOKEN,
+                "OSCAR_REGIONS_DIR",
+                org.oscar.stream.region.TestRegions.SHIPPED.toString(),
                 "OSCAR_DEVICE_DIRECTORY",
                 "scenario",
                 "OSCAR_SCENARIO",

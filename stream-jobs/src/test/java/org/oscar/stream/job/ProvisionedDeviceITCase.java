@@ -25,7 +25,7 @@ import org.oscar.gateway.registry.DeviceRegistry;
  * provisioned while the job runs, pressed one second later, is dispatched.
  */
 class ProvisionedDeviceITCase {
-  private static final String REGION = "bhubaneswar";
+  private static final String REGION = "khordha";
   private static final double LAT = 20.265367;
   private static final double LON = 85.828033;
 
@@ -118,6 +118,8 @@ class ProvisionedDeviceITCase {
                 "http://127.0.0.1:" + stack.apiPort(),
                 "OSCAR_ALERT_API_TOKEN",
                 LocalStack.TOKEN,
+                "OSCAR_REGIONS_DIR",
+                org.oscar.stream.region.TestRegions.SHIPPED.toString(),
                 "OSCAR_DEVICE_DIRECTORY",
                 "registry",
                 "OSCAR_CASE_INTAKE",

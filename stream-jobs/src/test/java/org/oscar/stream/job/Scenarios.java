@@ -13,7 +13,7 @@ import org.oscar.contract.wire.TaskMessage;
 
 /** Scenario files for the integration tests that run the job as its own process. */
 final class Scenarios {
-  static final String REGION = "bhubaneswar";
+  static final String REGION = "khordha";
 
   private Scenarios() {}
 
@@ -31,8 +31,8 @@ final class Scenarios {
             new Scenario.UnitSpec(prefix + "-AMB-1", DeviceKind.AMBULANCE, lat + 0.01, lon),
             new Scenario.UnitSpec(prefix + "-AMB-2", DeviceKind.AMBULANCE, lat + 0.02, lon)),
         List.of(
-            new Scenario.SurvivorSpec(prefix + "-SURV-1", lat, lon, 0, false, null, null),
-            new Scenario.SurvivorSpec(prefix + "-SURV-2", lat, lon, 0, false, null, null)));
+            new Scenario.SurvivorSpec(prefix + "-SURV-1", lat, lon, 0, false, null, null, null),
+            new Scenario.SurvivorSpec(prefix + "-SURV-2", lat, lon, 0, false, null, null, null)));
   }
 
   /**

@@ -25,6 +25,9 @@ public final class CaseAccess {
     if (p.service()) {
       return true;
     }
+    if (p.state() != null) {
+      return p.regions().contains(region);
+    }
     return district == null ? p.regions().contains(region) : district.equals(p.district());
   }
 

@@ -10,6 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.oscar.contract.region.RegionCatalog;
 
 /**
  * Every {@code /api} call needs a login: either the stream job's service token, or a control-room
@@ -22,11 +24,15 @@ public final class ApiAuth implements Handler<RoutingContext> {
   private final byte[] serviceHeader;
   private final JWTAuth jwt;
   private final UserDirectory users;
+  private final Supplier<RegionCatalog> regions;
 
-  public ApiAuth(String serviceToken, JWTAuth jwt, UserDirectory users) {
+  /** {@code regions}: the bundles as they are now, for a state control room's scope. */
+  public ApiAuth(
+      String serviceToken, JWTAuth jwt, UserDirectory users, Supplier<RegionCatalog> regions) {
     this.serviceHeader = ("Bearer " + serviceToken).getBytes(StandardCharsets.UTF_8);
     this.jwt = jwt;
     this.users = users;
+    this.regions = regions;
   }
 
   @Override
@@ -100,9 +106,21 @@ public final class ApiAuth implements Handler<RoutingContext> {
     return ctx.get(Principal.CONTEXT_KEY);
   }
 
-  private static Principal principalOf(UserAccount a) {
+  /** The regions a login works in: its own, or for a state control room every region now. */
+  public java.util.List<String> regionsOf(UserAccount a) {
+    return a.stateWide() ? regions.get().regionsOf(a.state()) : a.regions();
+  }
+
+  private Principal principalOf(UserAccount a) {
     return new Principal(
-        a.username(), false, a.district(), Set.copyOf(a.regions()), a.role(), a.agency(), a.post());
+        a.username(),
+        false,
+        a.district(),
+        Set.copyOf(regionsOf(a)),
+        a.role(),
+        a.agency(),
+        a.post(),
+        a.state());
   }
 
   private static void unauthorized(RoutingContext ctx) {

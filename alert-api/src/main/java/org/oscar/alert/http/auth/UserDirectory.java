@@ -31,6 +31,10 @@ public final class UserDirectory {
       if (a.username() == null || a.passwordHash() == null || a.district() == null) {
         throw new IllegalArgumentException("a user needs username, passwordHash and district");
       }
+      if (a.stateWide() && (a.role() != UserRole.CONTROL_ROOM || !a.regions().isEmpty())) {
+        throw new IllegalArgumentException(
+            a.username() + ": a state login is a control room's, and names no regions of its own");
+      }
       if (a.role() == UserRole.OFFICIAL && !OfficialPosts.holds(a.post(), a.district())) {
         throw new IllegalArgumentException(
             a.username()

@@ -2,7 +2,6 @@ package org.oscar.stream.dispatch.engine;
 
 import java.util.ArrayList;
 import org.oscar.contract.alert.AlertKind;
-import org.oscar.contract.region.DispatchPolicy;
 import org.oscar.stream.dispatch.model.Assignment;
 import org.oscar.stream.dispatch.model.AssignmentStatus;
 import org.oscar.stream.dispatch.model.IncidentState;
@@ -18,11 +17,9 @@ import org.oscar.stream.dispatch.model.Phase;
  */
 final class DeadlineRules {
   private final IncidentOps ops;
-  private final DispatchPolicy policy;
 
   DeadlineRules(IncidentOps ops) {
     this.ops = ops;
-    this.policy = ops.policy;
   }
 
   void advance(IncidentState inc, Step s) {
@@ -37,7 +34,7 @@ final class DeadlineRules {
     }
     for (Assignment a : new ArrayList<>(inc.assignments)) {
       if (a.status == AssignmentStatus.ASSIGNED && s.now >= a.ackBy) {
-        ops.replace(inc, a, "no acknowledgement within " + policy.ackTimeoutS() + " s", s);
+        ops.replace(inc, a, "no acknowledgement within " + ops.policy(inc).ackTimeoutS() + " s", s);
       }
     }
     String stalled = stall(inc, s.now);
@@ -50,8 +47,8 @@ final class DeadlineRules {
           inc,
           AlertKind.UNTAKEN,
           "UNTAKEN",
-          policy.untakenRoles(),
-          "no operator took the call for " + policy.untakenS() + " s: " + inc.callWhy,
+          ops.policy(inc).untakenRoles(),
+          "no operator took the call for " + ops.policy(inc).untakenS() + " s: " + inc.callWhy,
           s);
     }
   }
@@ -62,7 +59,7 @@ final class DeadlineRules {
   }
 
   private long untakenAt(IncidentState inc) {
-    return inc.callSince + policy.untakenS() * 1000L;
+    return inc.callSince + ops.policy(inc).untakenS() * 1000L;
   }
 
   /** Why the response is stalled at {@code now}, or null if it is not. */
@@ -80,10 +77,13 @@ final class DeadlineRules {
       if (a.arrived()) {
         continue;
       }
-      if (now >= stallAt(a)) {
-        return a.unitId + " has not closed the distance for " + policy.stallWindowS() + " s";
+      if (now >= stallAt(inc, a)) {
+        return a.unitId
+            + " has not closed the distance for "
+            + ops.policy(inc).stallWindowS()
+            + " s";
       }
-      if (now >= lateAt(a)) {
+      if (now >= lateAt(inc, a)) {
         return a.unitId + " is late past its promised arrival";
       }
     }
@@ -96,7 +96,7 @@ final class DeadlineRules {
       return forgetAt(inc);
     }
     long next = Long.MAX_VALUE;
-    boolean stepLeft = IncidentOps.hasStepLeft(inc, policy);
+    boolean stepLeft = IncidentOps.hasStepLeft(inc, ops.policy(inc));
     if (stepLeft && (!inc.pendingRoles.isEmpty() || inc.locationUnknown)) {
       next = inc.nextRungAt;
     }
@@ -108,22 +108,22 @@ final class DeadlineRules {
         next = Math.min(next, a.ackBy);
       }
       if (stepLeft && !a.arrived() && (inc.phase == Phase.OPEN || inc.phase == Phase.ON_SCENE)) {
-        long overdue = Math.min(stallAt(a), lateAt(a));
+        long overdue = Math.min(stallAt(inc, a), lateAt(inc, a));
         next = Math.min(next, Math.max(overdue, inc.nextRungAt));
       }
     }
     return next;
   }
 
-  private long stallAt(Assignment a) {
-    return a.progressAt + policy.stallWindowS() * 1000L;
+  private long stallAt(IncidentState inc, Assignment a) {
+    return a.progressAt + ops.policy(inc).stallWindowS() * 1000L;
   }
 
-  private long lateAt(Assignment a) {
-    return a.promisedArrivalAt + policy.etaMarginMs(a.promisedEtaS);
+  private long lateAt(IncidentState inc, Assignment a) {
+    return a.promisedArrivalAt + ops.policy(inc).etaMarginMs(a.promisedEtaS);
   }
 
   private long forgetAt(IncidentState inc) {
-    return inc.endedAt + policy.reopenWindowS() * 1000L;
+    return inc.endedAt + ops.policy(inc).reopenWindowS() * 1000L;
   }
 }

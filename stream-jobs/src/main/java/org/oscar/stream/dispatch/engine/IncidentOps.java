@@ -24,6 +24,7 @@ import org.oscar.stream.dispatch.model.AssignmentStatus;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.Phase;
 import org.oscar.stream.dispatch.model.UnitState;
+import org.oscar.stream.dispatch.reference.DispatchArea;
 import org.oscar.stream.dispatch.spatial.UnitGridIndex.Candidate;
 import org.oscar.stream.geo.GeoDistance;
 
@@ -34,12 +35,17 @@ import org.oscar.stream.geo.GeoDistance;
 final class IncidentOps {
   static final String SYSTEM = "system";
 
-  final DispatchPolicy policy;
+  final DispatchArea area;
   private final TravelTimeEstimator travelTime;
 
-  IncidentOps(DispatchPolicy policy, TravelTimeEstimator travelTime) {
-    this.policy = policy;
+  IncidentOps(DispatchArea area, TravelTimeEstimator travelTime) {
+    this.area = area;
     this.travelTime = travelTime;
+  }
+
+  /** The policy of the incident's region: each district of a dispatch region keeps its own. */
+  DispatchPolicy policy(IncidentState inc) {
+    return area.profile(inc.region).policy();
   }
 
   static String unit(String unitId) {
@@ -57,11 +63,26 @@ final class IncidentOps {
   /** A free unit for the role and its ETA, best first: the one that would arrive soonest. */
   record Pick(UnitState unit, long etaS) {}
 
+  /**
+   * Among units of every region of the dispatch region if the incident's policy lets this role
+   * cross a district border, else among the units of the incident's own region.
+   */
   Pick best(IncidentState inc, Role role, Step s) {
+    DispatchPolicy policy = policy(inc);
     List<Candidate> near =
-        s.book
-            .index()
-            .nearest(role, inc.lat, inc.lon, policy.candidates(), inc.excludedUnits::contains);
+        policy.crossesBorder(role)
+            ? s.book
+                .index()
+                .nearest(role, inc.lat, inc.lon, policy.candidates(), inc.excludedUnits::contains)
+            : s.book
+                .index()
+                .nearest(
+                    role,
+                    inc.region,
+                    inc.lat,
+                    inc.lon,
+                    policy.candidates(),
+                    inc.excludedUnits::contains);
     Pick best = null;
     for (Candidate c : near) {
       UnitState u = s.book.unit(c.unitId());
@@ -103,7 +124,7 @@ final class IncidentOps {
     a.role = role;
     a.status = AssignmentStatus.ASSIGNED;
     a.assignedAt = s.now;
-    a.ackBy = s.now + policy.ackTimeoutMs();
+    a.ackBy = s.now + policy(inc).ackTimeoutMs();
     a.etaS = pick.etaS();
     a.lastEtaSentS = pick.etaS();
     a.promisedArrivalAt = s.now + pick.etaS() * 1000;
@@ -244,9 +265,9 @@ final class IncidentOps {
     inc.serious = true;
     Set<String> roles = new LinkedHashSet<>();
     if (justOpened) {
-      roles.addAll(policy.openRoles());
+      roles.addAll(policy(inc).openRoles());
     }
-    roles.addAll(policy.seriousRoles());
+    roles.addAll(policy(inc).seriousRoles());
     alert(inc, AlertKind.SERIOUS, "SERIOUS", new ArrayList<>(roles), why, s);
   }
 
@@ -279,6 +300,7 @@ final class IncidentOps {
    * each step for as long as the response stays stuck: it must not go quiet while nothing moves.
    */
   void climbLadder(IncidentState inc, String why, Step s) {
+    DispatchPolicy policy = policy(inc);
     if (s.now < inc.nextRungAt || !hasStepLeft(inc, policy)) {
       return;
     }

@@ -51,9 +51,9 @@ final class OperatorRules {
     }
     inc.takenBy = e.operator();
     inc.takenAt = s.now;
-    if (inc.ladderRung >= ops.policy.ladder().size()) {
+    if (inc.ladderRung >= ops.policy(inc).ladder().size()) {
       // Past the ladder's top a stuck case rings again a step after it was taken, not at once.
-      inc.nextRungAt = Math.max(inc.nextRungAt, s.now + ops.policy.ladderStepS() * 1000L);
+      inc.nextRungAt = Math.max(inc.nextRungAt, s.now + ops.policy(inc).ladderStepS() * 1000L);
     }
     inc.log(
         s.now, "TAKEN", operator(e.operator()), "taken by " + e.operator() + ": " + inc.callWhy);

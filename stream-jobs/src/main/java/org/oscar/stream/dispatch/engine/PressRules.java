@@ -15,7 +15,6 @@ import org.oscar.stream.dispatch.reference.Facility;
 import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.geo.GeoDistance;
-import org.oscar.stream.geo.Jurisdictions;
 
 /**
  * A press opens an incident, joins her open one, or reopens the one that ended moments ago: one
@@ -30,13 +29,9 @@ final class PressRules {
   private static final Role[] FIRST_RESPONSE = {Role.POLICE, Role.AMBULANCE};
 
   private final IncidentOps ops;
-  private final RegionProfile profile;
-  private final Jurisdictions jurisdictions;
 
-  PressRules(IncidentOps ops, RegionProfile profile, Jurisdictions jurisdictions) {
+  PressRules(IncidentOps ops) {
     this.ops = ops;
-    this.profile = profile;
-    this.jurisdictions = jurisdictions;
   }
 
   static String incidentId(String deviceId, long pressSeq) {
@@ -53,7 +48,7 @@ final class PressRules {
     }
     if (inc != null && inc.isActive()) {
       join(inc, e, s);
-    } else if (inc != null && s.now - inc.endedAt < ops.policy.reopenWindowS() * 1000L) {
+    } else if (inc != null && s.now - inc.endedAt < ops.policy(inc).reopenWindowS() * 1000L) {
       reopen(inc, e, s);
     } else {
       open(
@@ -84,8 +79,10 @@ final class PressRules {
     IncidentState inc = new IncidentState();
     inc.incidentId = incidentId(e.deviceId(), e.seq());
     inc.deviceId = e.deviceId();
-    inc.region = profile.region();
-    inc.district = profile.district();
+    // Where she pressed (validation placed the press in the region holding her position), else her
+    // device's own region; fixed for the incident's life.
+    inc.region = e.region();
+    inc.district = ops.area.profile(inc.region).district();
     inc.injured = e.injured();
     inc.phase = Phase.OPEN;
     inc.openedAt = s.now;
@@ -103,7 +100,7 @@ final class PressRules {
           IncidentOps.SYSTEM,
           "no unit sent until her position arrives; call her back");
       // The ladder climbs if no place is known by the time a unit would have had to acknowledge.
-      inc.nextRungAt = s.now + ops.policy.ackTimeoutS() * 1000L;
+      inc.nextRungAt = s.now + ops.policy(inc).ackTimeoutS() * 1000L;
     }
     s.changed(inc);
     ops.callControlRoom(
@@ -121,7 +118,7 @@ final class PressRules {
     if (inc.injured) {
       ops.markSerious(inc, inc.locationUnknown ? "injured, location unknown" : "injured", true, s);
     } else {
-      ops.alert(inc, AlertKind.OPENED, "OPENED", ops.policy.openRoles(), opened, s);
+      ops.alert(inc, AlertKind.OPENED, "OPENED", ops.policy(inc).openRoles(), opened, s);
     }
     if (!inc.pendingRoles.isEmpty()) {
       ops.climbLadder(inc, "no " + inc.pendingRoles + " unit available", s);
@@ -139,7 +136,7 @@ final class PressRules {
     inc.log(s.now, "LOCATED", who, why + (inc.jurisdiction == null ? "" : ", " + inc.jurisdiction));
     s.changed(inc);
     dispatch(inc, s);
-    if (inc.jurisdiction != null && ops.policy.openRoles().contains(OfficialPost.SHO)) {
+    if (inc.jurisdiction != null && ops.policy(inc).openRoles().contains(OfficialPost.SHO)) {
       ops.alert(
           inc,
           AlertKind.OPENED,
@@ -156,7 +153,8 @@ final class PressRules {
   private void place(IncidentState inc, double lat, double lon) {
     inc.lat = lat;
     inc.lon = lon;
-    inc.jurisdiction = jurisdictions.at(lat, lon).orElse(null);
+    RegionProfile profile = ops.area.profile(inc.region);
+    inc.jurisdiction = ops.area.jurisdictions().at(lat, lon).orElse(null);
     inc.osc = nearest(profile.oscs(), lat, lon).view("OSC");
     inc.hospital = inc.injured ? nearest(profile.hospitals(), lat, lon).view("HOSPITAL") : null;
   }
@@ -181,7 +179,8 @@ final class PressRules {
       inc.hospital =
           inc.locationUnknown
               ? null
-              : nearest(profile.hospitals(), inc.lat, inc.lon).view("HOSPITAL");
+              : nearest(ops.area.profile(inc.region).hospitals(), inc.lat, inc.lon)
+                  .view("HOSPITAL");
       if (!inc.serious) {
         ops.markSerious(inc, "injured", false, s);
       }
@@ -211,7 +210,7 @@ final class PressRules {
     s.changed(inc);
     ops.callControlRoom(inc, ControlRoomCall.REOPENED, "pressed again soon after it ended", s);
     if (inc.locationUnknown) {
-      inc.nextRungAt = Math.max(inc.nextRungAt, s.now + ops.policy.ackTimeoutS() * 1000L);
+      inc.nextRungAt = Math.max(inc.nextRungAt, s.now + ops.policy(inc).ackTimeoutS() * 1000L);
       ops.tellSurvivor(inc, s);
     } else {
       dispatch(inc, s);
@@ -220,7 +219,7 @@ final class PressRules {
         inc,
         AlertKind.OPENED,
         "REOPENED",
-        new ArrayList<>(ops.policy.openRoles()),
+        new ArrayList<>(ops.policy(inc).openRoles()),
         "incident reopened",
         s);
     if (!inc.pendingRoles.isEmpty()) {

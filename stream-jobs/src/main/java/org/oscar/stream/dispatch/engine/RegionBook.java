@@ -67,7 +67,7 @@ public abstract class RegionBook {
   public void putUnit(UnitState unit) {
     storeUnit(unit);
     if (unit.isAvailable() && unit.kind().role() != null) {
-      index().put(unit.unitId(), unit.kind().role(), unit.lat(), unit.lon());
+      index().put(unit.unitId(), unit.kind().role(), unit.region(), unit.lat(), unit.lon());
     } else {
       index().remove(unit.unitId());
     }
@@ -78,7 +78,7 @@ public abstract class RegionBook {
       index = new UnitGridIndex();
       for (UnitState u : allUnits()) {
         if (u.isAvailable() && u.kind().role() != null) {
-          index.put(u.unitId(), u.kind().role(), u.lat(), u.lon());
+          index.put(u.unitId(), u.kind().role(), u.region(), u.lat(), u.lon());
         }
       }
     }

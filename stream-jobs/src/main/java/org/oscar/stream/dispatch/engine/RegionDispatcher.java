@@ -2,16 +2,15 @@ package org.oscar.stream.dispatch.engine;
 
 import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
 import org.oscar.stream.dispatch.model.IncidentState;
-import org.oscar.stream.dispatch.reference.RegionProfile;
+import org.oscar.stream.dispatch.reference.DispatchArea;
 import org.oscar.stream.event.DeviceEvent;
-import org.oscar.stream.geo.Jurisdictions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatch engine of one region: plain Java, no Flink. It is fed validated events and the
- * passing of time, keeps its state in a {@link RegionBook} and says what to do through {@link
- * Effects}.
+ * The dispatch engine of one dispatch region (one region, or the districts of a state that share
+ * their units): plain Java, no Flink. It is fed validated events and the passing of time, keeps its
+ * state in a {@link RegionBook} and says what to do through {@link Effects}.
  *
  * <p>Deterministic: decisions depend only on the book, the event and the time given (the time the
  * pipeline received the message, or the timer's time), never on the wall clock or on iteration
@@ -27,12 +26,11 @@ public final class RegionDispatcher {
   private final OperatorRules operators;
   private final DeadlineRules deadlines;
 
-  public RegionDispatcher(
-      RegionProfile profile, Jurisdictions jurisdictions, TravelTimeEstimator travelTime) {
-    IncidentOps ops = new IncidentOps(profile.policy(), travelTime);
-    this.presses = new PressRules(ops, profile, jurisdictions);
+  public RegionDispatcher(DispatchArea area, TravelTimeEstimator travelTime) {
+    IncidentOps ops = new IncidentOps(area, travelTime);
+    this.presses = new PressRules(ops);
     this.units = new UnitRules(ops);
-    this.survivors = new SurvivorRules(ops, jurisdictions, presses);
+    this.survivors = new SurvivorRules(ops, presses);
     this.deadlines = new DeadlineRules(ops);
     this.operators = new OperatorRules(ops, presses);
   }

@@ -15,7 +15,6 @@ import org.oscar.stream.dispatch.model.Phase;
 import org.oscar.stream.dispatch.model.UnitState;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.geo.GeoDistance;
-import org.oscar.stream.geo.Jurisdictions;
 
 /**
  * What her device says after the press. She moves: the incident follows her, units on their way are
@@ -25,12 +24,10 @@ import org.oscar.stream.geo.Jurisdictions;
  */
 final class SurvivorRules {
   private final IncidentOps ops;
-  private final Jurisdictions jurisdictions;
   private final PressRules presses;
 
-  SurvivorRules(IncidentOps ops, Jurisdictions jurisdictions, PressRules presses) {
+  SurvivorRules(IncidentOps ops, PressRules presses) {
     this.ops = ops;
-    this.jurisdictions = jurisdictions;
     this.presses = presses;
   }
 
@@ -46,13 +43,13 @@ final class SurvivorRules {
       ops.tellSurvivor(inc, s);
       return;
     }
-    if (GeoDistance.meters(inc.lat, inc.lon, e.lat(), e.lon()) < ops.policy.survivorMoveM()) {
+    if (GeoDistance.meters(inc.lat, inc.lon, e.lat(), e.lon()) < ops.policy(inc).survivorMoveM()) {
       return;
     }
     inc.lat = e.lat();
     inc.lon = e.lon();
     inc.log(s.now, "MOVED", device(e.deviceId()), "her device reported a new position");
-    String jurisdiction = jurisdictions.at(e.lat(), e.lon()).orElse(null);
+    String jurisdiction = ops.area.jurisdictions().at(e.lat(), e.lon()).orElse(null);
     if (!Objects.equals(jurisdiction, inc.jurisdiction)) {
       inc.jurisdiction = jurisdiction;
       inc.log(s.now, "JURISDICTION", IncidentOps.SYSTEM, "now " + jurisdiction);
@@ -76,8 +73,8 @@ final class SurvivorRules {
     a.etaS = ops.eta(u, inc);
     Pick challenger = ops.best(inc, a.role, s);
     if (challenger != null
-        && challenger.etaS() < a.etaS * ops.policy.takeoverRatio()
-        && a.etaS - challenger.etaS() >= ops.policy.takeoverMinGainS()) {
+        && challenger.etaS() < a.etaS * ops.policy(inc).takeoverRatio()
+        && a.etaS - challenger.etaS() >= ops.policy(inc).takeoverMinGainS()) {
       ops.withdraw(
           inc, a, "taken over by " + challenger.unit().unitId() + " after she moved", false, s);
       ops.assign(inc, a.role, challenger, s);

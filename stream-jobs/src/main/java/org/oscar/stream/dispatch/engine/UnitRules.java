@@ -43,17 +43,17 @@ final class UnitRules {
       return;
     }
     double meters = GeoDistance.meters(u.lat(), u.lon(), inc.lat, inc.lon);
-    if (meters <= ops.policy.arrivalRadiusM()) {
-      arrive(inc, a, "within " + Math.round(ops.policy.arrivalRadiusM()) + " m of her", s);
+    if (meters <= ops.policy(inc).arrivalRadiusM()) {
+      arrive(inc, a, "within " + Math.round(ops.policy(inc).arrivalRadiusM()) + " m of her", s);
       return;
     }
-    if (a.progressDistanceM - meters >= ops.policy.progressMinM()) {
+    if (a.progressDistanceM - meters >= ops.policy(inc).progressMinM()) {
       a.progressDistanceM = meters;
       a.progressAt = s.now;
     }
     a.etaS = ops.eta(u, inc);
     s.changed(inc);
-    if (Math.abs(a.etaS - a.lastEtaSentS) >= ops.policy.materialEtaChangeS()) {
+    if (Math.abs(a.etaS - a.lastEtaSentS) >= ops.policy(inc).materialEtaChangeS()) {
       a.lastEtaSentS = a.etaS;
       s.out.task(u.unitId(), ops.task(inc, a, TaskAction.UPDATE, s.now));
       ops.tellSurvivor(inc, s);
@@ -180,7 +180,7 @@ final class UnitRules {
 
   private static UnitState current(DeviceEvent e, Step s) {
     UnitState known = s.book.unit(e.deviceId());
-    return known != null ? known : UnitState.unknown(e.deviceId(), e.deviceKind());
+    return known != null ? known : UnitState.unknown(e.deviceId(), e.deviceKind(), e.region());
   }
 
   private static IncidentState incidentOf(UnitState u, Step s) {

@@ -15,6 +15,8 @@ import org.apache.flink.util.OutputTag;
 import org.oscar.contract.alert.AlertEvent;
 import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.IncidentView;
+import org.oscar.contract.region.RegionBundle;
+import org.oscar.contract.region.RegionCatalog;
 import org.oscar.contract.wire.NoticeMessage;
 import org.oscar.contract.wire.TaskAction;
 import org.oscar.contract.wire.TaskMessage;
@@ -26,14 +28,15 @@ import org.oscar.stream.dispatch.engine.RegionDispatcher;
 import org.oscar.stream.dispatch.eta.TravelTimeEstimator;
 import org.oscar.stream.dispatch.model.IncidentState;
 import org.oscar.stream.dispatch.model.UnitState;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
+import org.oscar.stream.dispatch.reference.DispatchArea;
 import org.oscar.stream.dispatch.spatial.UnitGridIndex;
 import org.oscar.stream.event.AlertRequest;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.event.EventKind;
 import org.oscar.stream.event.IncidentChange;
 import org.oscar.stream.event.OutboundMessage;
-import org.oscar.stream.geo.Jurisdictions;
+import org.oscar.stream.region.RegionSource;
+import org.oscar.stream.region.RegionWatch;
 
 /**
  * The dispatch operator, keyed by dispatch region: one instance owns every unit and open incident
@@ -41,6 +44,11 @@ import org.oscar.stream.geo.Jurisdictions;
  * book from keyed state, lets {@link RegionDispatcher} decide, emits what it decided and sets a
  * processing-time timer for the engine's next deadline, so deadlines fire even when nothing
  * arrives.
+ *
+ * <p>The regions come from the bundles ({@link RegionSource}), re-read when they change: a new or
+ * changed region takes effect at the next event or timer of its dispatch region, and incidents
+ * already open keep running, those of a region since removed included (its last bundle stays in use
+ * for them until the job restarts).
  *
  * <p>Main output: downlink messages. Side outputs: {@link #INCIDENTS} (live state) and {@link
  * #ALERTS} (the alert API).
@@ -52,9 +60,14 @@ public final class DispatchFunction
   public static final OutputTag<AlertRequest> ALERTS =
       new OutputTag<>("alerts", TypeInformation.of(AlertRequest.class)) {};
 
-  private final RegionProfiles profiles;
+  private final RegionSource regions;
+  private final long reloadIntervalMs;
   private final TravelTimeEstimator travelTime;
-  private transient Jurisdictions jurisdictions;
+  private transient RegionWatch watch;
+  private transient RegionCatalog catalog;
+  // Every bundle seen since the operator opened, the current ones winning: a region dropped by a
+  // reload still serves its open incidents.
+  private transient Map<String, RegionBundle> known;
   // One engine per region key (engines are stateless apart from a counter; state is in the book).
   private transient Map<String, RegionDispatcher> engines;
   private transient MapState<String, UnitState> units;
@@ -68,14 +81,17 @@ public final class DispatchFunction
   private transient Histogram pressToAssignment;
   private transient int assignsThisStep;
 
-  public DispatchFunction(RegionProfiles profiles, TravelTimeEstimator travelTime) {
-    this.profiles = profiles;
+  public DispatchFunction(
+      RegionSource regions, long reloadIntervalMs, TravelTimeEstimator travelTime) {
+    this.regions = regions;
+    this.reloadIntervalMs = reloadIntervalMs;
     this.travelTime = travelTime;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    jurisdictions = Jurisdictions.bhubaneswar();
+    watch = new RegionWatch(regions, reloadIntervalMs, System.currentTimeMillis());
+    known = new HashMap<>();
     engines = new HashMap<>();
     var rc = getRuntimeContext();
     units = rc.getMapState(new MapStateDescriptor<>("units", String.class, UnitState.class));
@@ -91,6 +107,9 @@ public final class DispatchFunction
     pressToAssignment =
         rc.getMetricGroup()
             .histogram("pressToAssignmentMs", new DescriptiveStatisticsHistogram(10_000));
+    var bundles = rc.getMetricGroup().addGroup("regions");
+    bundles.gauge("reloads", () -> watch.reloads());
+    bundles.gauge("reloadFailures", () -> watch.failures());
     rc.getMetricGroup()
         .gauge(
             "stuckDeadlines",
@@ -99,6 +118,7 @@ public final class DispatchFunction
 
   @Override
   public void processElement(DeviceEvent event, Context ctx, Collector<OutboundMessage> out) {
+    refreshRegions(event.receivedAt());
     RegionBook book = book(ctx.getCurrentKey());
     assignsThisStep = 0;
     engine(ctx.getCurrentKey()).handle(event, book, effects(ctx, out));
@@ -110,14 +130,30 @@ public final class DispatchFunction
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutboundMessage> out) {
+    refreshRegions(timestamp);
     RegionBook book = book(ctx.getCurrentKey());
     engine(ctx.getCurrentKey()).advanceTo(timestamp, book, effects(ctx, out));
     after(book, ctx, timestamp);
   }
 
-  private RegionDispatcher engine(String region) {
+  private void refreshRegions(long now) {
+    RegionCatalog current = watch.current(now);
+    if (current != catalog) {
+      catalog = current;
+      known.putAll(current.bundles());
+      // Engines hold no state of their own: rebuilt from the new bundles at their next use.
+      engines.clear();
+    }
+  }
+
+  private RegionDispatcher engine(String dispatchRegion) {
     return engines.computeIfAbsent(
-        region, r -> new RegionDispatcher(profiles.forRegion(r), jurisdictions, travelTime));
+        dispatchRegion,
+        d ->
+            new RegionDispatcher(
+                DispatchArea.of(
+                    d, known.values().stream().filter(b -> b.dispatchRegion().equals(d)).toList()),
+                travelTime));
   }
 
   private RegionBook book(String region) {

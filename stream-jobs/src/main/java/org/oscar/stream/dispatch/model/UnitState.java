@@ -8,12 +8,14 @@ import org.oscar.contract.wire.UnitStatus;
  * first reports one; {@code incidentId} is the incident it is assigned to, or null; {@code strikes}
  * counts the assignments it declined or let time out; {@code offline} is set when its last will
  * says it dropped off the broker; {@code heardSeq}/{@code heardTs} are the seq and device time of
- * the last position applied. A unit is dispatchable only when it is online, has a position, says it
- * is AVAILABLE and holds no assignment.
+ * the last position applied; {@code region} is its home region (the district whose unit it is,
+ * which decides whether it may cross a border). A unit is dispatchable only when it is online, has
+ * a position, says it is AVAILABLE and holds no assignment.
  */
 public record UnitState(
     String unitId,
     DeviceKind kind,
+    String region,
     boolean located,
     double lat,
     double lon,
@@ -25,8 +27,8 @@ public record UnitState(
     long heardSeq,
     long heardTs) {
 
-  public static UnitState unknown(String unitId, DeviceKind kind) {
-    return new UnitState(unitId, kind, false, 0, 0, 0, null, null, 0, false, 0, 0);
+  public static UnitState unknown(String unitId, DeviceKind kind, String region) {
+    return new UnitState(unitId, kind, region, false, 0, 0, 0, null, null, 0, false, 0, 0);
   }
 
   public boolean isAvailable() {
@@ -37,6 +39,7 @@ public record UnitState(
     return new UnitState(
         unitId,
         kind,
+        region,
         true,
         newLat,
         newLon,
@@ -53,6 +56,7 @@ public record UnitState(
     return new UnitState(
         unitId,
         kind,
+        region,
         located,
         lat,
         lon,
@@ -69,6 +73,7 @@ public record UnitState(
     return new UnitState(
         unitId,
         kind,
+        region,
         located,
         lat,
         lon,
@@ -89,6 +94,7 @@ public record UnitState(
     return new UnitState(
         unitId,
         kind,
+        region,
         located,
         lat,
         lon,
@@ -105,6 +111,7 @@ public record UnitState(
     return new UnitState(
         unitId,
         kind,
+        region,
         located,
         lat,
         lon,
@@ -129,6 +136,18 @@ public record UnitState(
 
   public UnitState heard(long seq, long ts) {
     return new UnitState(
-        unitId, kind, located, lat, lon, positionAt, status, incidentId, strikes, offline, seq, ts);
+        unitId,
+        kind,
+        region,
+        located,
+        lat,
+        lon,
+        positionAt,
+        status,
+        incidentId,
+        strikes,
+        offline,
+        seq,
+        ts);
   }
 }

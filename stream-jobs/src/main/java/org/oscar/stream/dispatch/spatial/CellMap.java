@@ -49,6 +49,20 @@ final class CellMap<T> {
     return list;
   }
 
+  /** Every used cell's list (possibly empty), in no particular order. */
+  void forEachList(java.util.function.Consumer<List<T>> action) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        action.accept(lists[i]);
+      }
+    }
+  }
+
+  /** How many cells were ever used. */
+  int size() {
+    return size;
+  }
+
   private void grow() {
     long[] oldKeys = keys;
     List<T>[] oldLists = lists;

@@ -132,7 +132,7 @@ class LocationUnknownTest {
   @Test
   void theLadderClimbsWhileNoPlaceIsKnownAndStopsOnceItIs() {
     String incident = pressWithoutFix();
-    int policyWait = region.profile.policy().ackTimeoutS();
+    int policyWait = region.profile().policy().ackTimeoutS();
 
     region.wait(policyWait + 1);
 
@@ -144,7 +144,7 @@ class LocationUnknownTest {
     region.send(region.survivorAt("SURV-1", CAPITAL[0], CAPITAL[1]));
     region.send(region.ack("PCR-1", region.tasksTo("PCR-1").get(0).assignmentId(), true));
     region.send(region.ack("AMB-1", region.tasksTo("AMB-1").get(0).assignmentId(), true));
-    region.wait(region.profile.policy().ladderStepS() + 1);
+    region.wait(region.profile().policy().ladderStepS() + 1);
 
     // Units that then do not move are a stall of their own; the unknown place is not one any more.
     assertThat(region.alertsFor(incident))

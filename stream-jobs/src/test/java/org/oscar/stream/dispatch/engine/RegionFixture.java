@@ -12,18 +12,19 @@ import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.UnitStatus;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.dispatch.model.IncidentState;
+import org.oscar.stream.dispatch.reference.DispatchArea;
 import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.event.CancelOutcome;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.event.EventKind;
-import org.oscar.stream.geo.Jurisdictions;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * A Bhubaneswar region for rule tests: the engine over an in-memory book, a clock the test moves,
  * and builders for what devices say. Places are interior points of real jurisdictions.
  */
 public final class RegionFixture {
-  public static final String REGION = "bhubaneswar";
+  public static final String REGION = "khordha";
 
   /** In the Capital Police Station jurisdiction. */
   public static final double[] CAPITAL = {20.265367, 85.828033};
@@ -31,22 +32,38 @@ public final class RegionFixture {
   /** In the Infocity Police Station jurisdiction, ~12 km north of CAPITAL. */
   public static final double[] INFOCITY = {20.374944, 85.820236};
 
-  private static final Jurisdictions JURISDICTIONS = Jurisdictions.bhubaneswar();
-
   public final InMemoryRegionBook book = new InMemoryRegionBook();
   public final RecordingEffects out = new RecordingEffects();
-  public final RegionProfile profile;
+  public final DispatchArea area;
   public final RegionDispatcher engine;
+  private String region;
   private long now = 1_800_000_000_000L;
   private long seq;
 
   public RegionFixture() {
-    this(RegionProfile.bhubaneswar().policy());
+    this(TestRegions.khordha().dispatchPolicy());
   }
 
   public RegionFixture(DispatchPolicy policy) {
-    profile = RegionProfile.bhubaneswar().withPolicy(policy);
-    engine = new RegionDispatcher(profile, JURISDICTIONS, StraightLineTravelTime.defaults());
+    this(TestRegions.khordhaArea(REGION, policy), REGION);
+  }
+
+  /** An engine over the regions of {@code area}; events are of {@code region} until {@link #in}. */
+  public RegionFixture(DispatchArea area, String region) {
+    this.area = area;
+    this.region = region;
+    engine = new RegionDispatcher(area, StraightLineTravelTime.defaults());
+  }
+
+  /** Later events are of this region (a unit's home, or where validation placed a press). */
+  public RegionFixture in(String newRegion) {
+    this.region = newRegion;
+    return this;
+  }
+
+  /** The current region's profile, as the engine sees it. */
+  public RegionProfile profile() {
+    return area.profile(region);
   }
 
   public long now() {
@@ -116,7 +133,7 @@ public final class RegionFixture {
       OperatorAction action, String commandId, String incidentId, String unitId, double[] place) {
     now += 10;
     return new DeviceEvent.Builder(
-            EventKind.OPERATOR, "CALL-" + commandId, DeviceKind.PANIC, REGION)
+            EventKind.OPERATOR, "CALL-" + commandId, DeviceKind.PANIC, region)
         .timing(1, now, now)
         .at(place == null ? 0 : place[0], place == null ? 0 : place[1])
         .operator(action, "control.khordha", incidentId, unitId)
@@ -135,7 +152,7 @@ public final class RegionFixture {
 
   private DeviceEvent.Builder event(EventKind kind, String id, DeviceKind deviceKind) {
     now += 10;
-    return new DeviceEvent.Builder(kind, id, deviceKind, REGION).timing(++seq, now, now);
+    return new DeviceEvent.Builder(kind, id, deviceKind, region).timing(++seq, now, now);
   }
 
   // --- reading what happened ---

@@ -11,20 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oscar.contract.codec.Json;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.reference.RegionProfile;
 import org.oscar.stream.event.DeviceEvent;
-import org.oscar.stream.geo.Jurisdictions;
+import org.oscar.stream.region.TestRegions;
 
 /**
  * The same recorded input gives the same decisions: a live run's inputs, written to a file and read
  * back, replayed through a fresh engine reproduce its decision log line for line.
  */
 public class ReplayDeterminismTest {
-  private static final Jurisdictions JURISDICTIONS = Jurisdictions.bhubaneswar();
-
   public static RegionDispatcher engine() {
     return new RegionDispatcher(
-        RegionProfile.bhubaneswar(), JURISDICTIONS, StraightLineTravelTime.defaults());
+        TestRegions.khordhaArea(RegionFixture.REGION, null), StraightLineTravelTime.defaults());
   }
 
   @Test

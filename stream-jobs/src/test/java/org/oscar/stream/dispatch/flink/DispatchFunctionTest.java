@@ -21,15 +21,13 @@ import org.oscar.stream.dispatch.engine.RecordedRun;
 import org.oscar.stream.dispatch.engine.RegionFixture;
 import org.oscar.stream.dispatch.engine.ReplayDeterminismTest;
 import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
-import org.oscar.stream.dispatch.reference.RegionProfile;
-import org.oscar.stream.dispatch.reference.RegionProfiles;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.event.IncidentChange;
 import org.oscar.stream.event.OutboundMessage;
+import org.oscar.stream.region.TestRegions;
 
 /** The Flink adapter: keyed state, timers that fire with no message, state cleared after close. */
 class DispatchFunctionTest {
-  private static final RegionProfiles PROFILES = RegionProfiles.of(RegionProfile.bhubaneswar());
   private KeyedOneInputStreamOperatorTestHarness<String, DeviceEvent, OutboundMessage> harness;
   // Builds events; its own engine is not used here.
   private final RegionFixture events = new RegionFixture();
@@ -44,8 +42,11 @@ class DispatchFunctionTest {
       newHarness() throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
         new KeyedProcessOperator<>(
-            new DispatchFunction(PROFILES, StraightLineTravelTime.defaults())),
-        DeviceEvent::region,
+            new DispatchFunction(
+                TestRegions.khordhaAs(RegionFixture.REGION),
+                60_000,
+                StraightLineTravelTime.defaults())),
+        DeviceEvent::dispatchRegion,
         Types.STRING);
   }
 

@@ -38,7 +38,7 @@ class StateSerializersTest {
     IncidentState inc = new IncidentState();
     inc.incidentId = "INC-SURV-1-4";
     inc.deviceId = "SURV-1";
-    inc.region = "bhubaneswar";
+    inc.region = "khordha";
     inc.district = "Khordha";
     inc.lat = 20.26;
     inc.lon = 85.82;
@@ -69,6 +69,7 @@ class StateSerializersTest {
         new UnitState(
             "PCR-1",
             DeviceKind.POLICE,
+            "khordha",
             true,
             20.1,
             85.1,
@@ -80,7 +81,7 @@ class StateSerializersTest {
             9,
             10);
     DeviceEvent e =
-        new DeviceEvent.Builder(EventKind.CANCEL, "SURV-1", DeviceKind.PANIC, "bhubaneswar")
+        new DeviceEvent.Builder(EventKind.CANCEL, "SURV-1", DeviceKind.PANIC, "khordha")
             .timing(3, 4, 5)
             .cancel(CancelOutcome.DURESS)
             .build();

@@ -104,4 +104,64 @@ class UnitGridIndexTest {
         .extracting(UnitGridIndex.Candidate::unitId)
         .containsExactly("P7");
   }
+
+  @Test
+  void acrossAStateAndAmongOneDistrictItFindsWhatAFullScanFinds() {
+    // A state-sized grid (5° × 5°), units clustered in a few towns of three districts and a few
+    // far away, queries anywhere: the walk gives up on empty rings and reads every cell instead.
+    Random random = new Random(7);
+    UnitGridIndex index = new UnitGridIndex();
+    List<Unit> units = new ArrayList<>();
+    List<String> regions = new ArrayList<>();
+    String[] districts = {"khordha", "cuttack", "puri"};
+    for (int i = 0; i < 600; i++) {
+      boolean far = i % 50 == 0;
+      double lat = far ? 17.8 + random.nextDouble() * 5 : 20.2 + random.nextDouble() * 0.3;
+      double lon = far ? 81.4 + random.nextDouble() * 5 : 85.7 + random.nextDouble() * 0.3;
+      Unit u = new Unit("U" + i, Role.POLICE, lat, lon);
+      String region = districts[i % 3];
+      units.add(u);
+      regions.add(region);
+      index.put(u.id(), u.role(), region, u.lat(), u.lon());
+    }
+    for (int q = 0; q < 200; q++) {
+      double lat = 17.8 + random.nextDouble() * 5;
+      double lon = 81.4 + random.nextDouble() * 5;
+      String only = districts[q % 3];
+      List<String> expectedAll = nearestByScan(units, regions, null, lat, lon, 5);
+      List<String> expectedOne = nearestByScan(units, regions, only, lat, lon, 5);
+
+      assertThat(index.nearest(Role.POLICE, lat, lon, 5, id -> false))
+          .extracting(Candidate::unitId)
+          .containsExactlyElementsOf(expectedAll);
+      assertThat(index.nearest(Role.POLICE, only, lat, lon, 5, id -> false))
+          .extracting(Candidate::unitId)
+          .containsExactlyElementsOf(expectedOne);
+    }
+    // A unit that leaves is gone from both its grids.
+    index.remove("U1");
+    assertThat(
+            index.nearest(
+                Role.POLICE, "cuttack", units.get(1).lat(), units.get(1).lon(), 600, id -> false))
+        .extracting(Candidate::unitId)
+        .doesNotContain("U1")
+        .hasSize(199);
+  }
+
+  private static List<String> nearestByScan(
+      List<Unit> units, List<String> regions, String only, double lat, double lon, int k) {
+    List<Unit> pool = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      if (only == null || regions.get(i).equals(only)) {
+        pool.add(units.get(i));
+      }
+    }
+    return pool.stream()
+        .sorted(
+            Comparator.comparingDouble((Unit u) -> GeoDistance.meters(lat, lon, u.lat(), u.lon()))
+                .thenComparing(Unit::id))
+        .limit(k)
+        .map(Unit::id)
+        .toList();
+  }
 }
