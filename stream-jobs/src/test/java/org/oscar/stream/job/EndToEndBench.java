@@ -277,13 +277,13 @@ public final class EndToEndBench {
         + "}";
   }
 
-  private static void publish(MqttClient c, String topic, String json, int qos) throws Exception {
+  static void publish(MqttClient c, String topic, String json, int qos) throws Exception {
     MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
     m.setQos(qos);
     c.publish(topic, m);
   }
 
-  private static MqttClient client(LocalStack stack, String name) throws Exception {
+  static MqttClient client(LocalStack stack, String name) throws Exception {
     MqttClient c =
         new MqttClient(
             stack.mosquitto.url(), name + "-" + UUID.randomUUID(), new MemoryPersistence());
@@ -341,7 +341,7 @@ public final class EndToEndBench {
     }
   }
 
-  private static long jobRecordsIn() throws Exception {
+  static long jobRecordsIn() throws Exception {
     String body =
         HttpClient.newHttpClient()
             .send(
@@ -373,7 +373,7 @@ public final class EndToEndBench {
     return 0;
   }
 
-  private static long pct(List<Long> sorted, int p) {
+  static long pct(List<Long> sorted, int p) {
     int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
   }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oscar.contract.codec.Json;
+import org.oscar.contract.region.DispatchPolicy;
+import org.oscar.contract.region.RegionCatalog;
 import org.oscar.contract.wire.DeviceKind;
 import org.oscar.contract.wire.TaskMessage;
 import org.oscar.contract.wire.UnitStatus;
@@ -24,6 +26,7 @@ import org.oscar.stream.dispatch.eta.StraightLineTravelTime;
 import org.oscar.stream.event.DeviceEvent;
 import org.oscar.stream.event.IncidentChange;
 import org.oscar.stream.event.OutboundMessage;
+import org.oscar.stream.region.RegionSource;
 import org.oscar.stream.region.TestRegions;
 
 /** The Flink adapter: keyed state, timers that fire with no message, state cleared after close. */
@@ -149,6 +152,57 @@ class DispatchFunctionTest {
   }
 
   /** PCR-1 800 m from her, PCR-2 2 km; she presses: PCR-1 is assigned. */
+  /** Khordha's bundle whose policy a test changes, as an edit of the folder would. */
+  record ChangingRegions() implements RegionSource {
+    static final java.util.concurrent.atomic.AtomicInteger ACK_TIMEOUT_S =
+        new java.util.concurrent.atomic.AtomicInteger(60);
+
+    @Override
+    public RegionCatalog load() {
+      DispatchPolicy p = TestRegions.khordha().dispatchPolicy();
+      int ack = ACK_TIMEOUT_S.get();
+      return TestRegions.khordhaAs(RegionFixture.REGION)
+          .withPolicy(
+              p.withTimings(
+                  ack, p.stallWindowS(), p.ladderStepS(), p.reopenWindowS(), p.etaMarginS()))
+          .load();
+    }
+
+    @Override
+    public String version() {
+      return "ack-" + ACK_TIMEOUT_S.get();
+    }
+  }
+
+  @Test
+  void aBundleChangedWhileAnIncidentIsOpenTakesEffectAndTheIncidentCarriesOn() throws Exception {
+    ChangingRegions.ACK_TIMEOUT_S.set(60);
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new DispatchFunction(new ChangingRegions(), 0, StraightLineTravelTime.defaults())),
+            DeviceEvent::dispatchRegion,
+            Types.STRING);
+    harness.open();
+    twoPoliceUnitsAndAPress();
+    String incident = tasks().get(0).incidentId();
+
+    // The district's policy is edited: units now have two minutes to acknowledge.
+    ChangingRegions.ACK_TIMEOUT_S.set(120);
+    harness.setProcessingTime(events.now() + 61_000);
+
+    // The open incident's deadline, set before the change, is met; the next unit gets the new one.
+    List<TaskMessage> t = tasks();
+    assertThat(t).extracting(TaskMessage::incidentId).containsOnly(incident);
+    assertThat(t)
+        .extracting(
+            x -> x.action() + " " + x.assignmentId().substring(x.assignmentId().indexOf("PCR")))
+        .containsExactly("ASSIGN PCR-1", "WITHDRAW PCR-1", "ASSIGN PCR-2");
+    assertThat(t.get(2).ackBy() - t.get(2).ts()).isEqualTo(120_000);
+    assertThat(t.get(0).ackBy() - t.get(0).ts()).isEqualTo(60_000);
+  }
+
   private void twoPoliceUnitsAndAPress() throws Exception {
     double[] p1 = north(CAPITAL, 800);
     double[] p2 = north(CAPITAL, 2_000);
