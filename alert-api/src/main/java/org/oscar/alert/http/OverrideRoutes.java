@@ -81,15 +81,24 @@ final class OverrideRoutes {
       ApiResponses.badRequest(ctx, "source is HELPLINE_181, WALK_IN or UNREGISTERED_TRACKER");
       return;
     }
-    // The region of the place she is in, if it is the caller's; else the caller's first.
+    // The region of the place she is in. A place in another district is that district's case: its
+    // police, OSC and officials, not the caller's (refused, so the caller hands it over). Outside
+    // every region, the caller's own.
+    java.util.Optional<String> placeRegion = regions.get().regionAt(lat, lon);
+    if (body.getString("region") == null
+        && placeRegion.isPresent()
+        && !who.canSeeRegion(placeRegion.get())) {
+      ApiResponses.json(
+          ctx,
+          403,
+          new JsonObject()
+              .put("error", "the place is in another district")
+              .put("region", placeRegion.get()));
+      return;
+    }
     String region =
         body.getString(
-            "region",
-            regions
-                .get()
-                .regionAt(lat, lon)
-                .filter(who::canSeeRegion)
-                .orElse(who.regions().stream().sorted().findFirst().orElse(null)));
+            "region", placeRegion.orElse(who.regions().stream().sorted().findFirst().orElse(null)));
     if (region == null || !who.canSeeRegion(region)) {
       ApiResponses.json(ctx, 403, new JsonObject().put("error", "not your district"));
       return;

@@ -245,6 +245,18 @@ class ControlRoomApiIT {
     assertThat(who.getJsonArray("regions")).hasSize(30).contains("khordha", "cuttack");
   }
 
+  @Test
+  void aCaseOpenedForAPlaceInAnotherDistrictIsRefusedNotFiledUnderTheCallersOwn() throws Exception {
+    String cuttack = login("control.cuttack", "cuttack-pass");
+
+    // Bhubaneswar's Capital station: Khordha's.
+    HttpResponse<String> r =
+        post("/api/v1/incidents", "{\"lat\": 20.2654, \"lon\": 85.8280}", cuttack);
+
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(new JsonObject(r.body()).getString("region")).isEqualTo("khordha");
+  }
+
   private static List<String> names(JsonObject featureCollection) {
     return featureCollection.getJsonArray("features").stream()
         .map(f -> ((JsonObject) f).getJsonObject("properties").getString("Name"))

@@ -62,8 +62,13 @@ public final class RegionBundleReader {
       List<BundleFacility> hospitals,
       List<BundleFacility> shelters) {}
 
-  /** The bundle if it can be served (no problems), and every problem found. */
-  public record Result(Path folder, RegionBundle bundle, List<String> problems) {
+  /**
+   * The bundle if it can be served (no problems), every problem found, and the bundle as far as it
+   * could be read ({@code partial}, null without a readable header and boundary), so that ids it
+   * shares with other bundles are reported too.
+   */
+  public record Result(
+      Path folder, RegionBundle bundle, List<String> problems, RegionBundle partial) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -93,14 +98,14 @@ public final class RegionBundleReader {
       problem(DISPATCH_POLICY, policy.problems());
     }
     if (h == null) {
-      return new Result(folder, null, List.copyOf(problems));
+      return new Result(folder, null, List.copyOf(problems), null);
     }
     checkHeader(h);
     if (stations.containsKey(h.districtControlRoom())) {
       problem(REGION, "districtControlRoom " + h.districtControlRoom() + " is also a station");
     }
     if (boundary == null) {
-      return new Result(folder, null, List.copyOf(problems));
+      return new Result(folder, null, List.copyOf(problems), null);
     }
     checkInside(h, boundary, stations);
     // Checked with whatever could be read, so that one bad file does not hide the others' problems.
@@ -130,22 +135,31 @@ public final class RegionBundleReader {
                 }
               });
     }
-    return new Result(folder, problems.isEmpty() ? bundle : null, List.copyOf(problems));
+    return new Result(folder, problems.isEmpty() ? bundle : null, List.copyOf(problems), bundle);
   }
 
   private void checkInside(Header h, Geometry boundary, Map<String, Geometry> stations) {
     if (stations.isEmpty()) {
       return;
     }
+    Double given = h.boundaryToleranceM();
+    // An out-of-range tolerance is a problem of its own (checkHeader); the check goes on without
+    // it.
     double toleranceM =
-        Math.max(MIN_TOLERANCE_M, h.boundaryToleranceM() == null ? 0 : h.boundaryToleranceM());
-    Geometry area = boundary.buffer(toleranceM / METRES_PER_DEGREE);
-    stations.forEach(
-        (name, g) -> {
-          if (!area.covers(g)) {
-            problem(JURISDICTIONS, name + " is not inside the region's boundary");
-          }
-        });
+        given == null || !(given >= 0 && given <= 5_000)
+            ? MIN_TOLERANCE_M
+            : Math.max(MIN_TOLERANCE_M, given);
+    try {
+      Geometry area = boundary.buffer(toleranceM / METRES_PER_DEGREE);
+      stations.forEach(
+          (name, g) -> {
+            if (!area.covers(g)) {
+              problem(JURISDICTIONS, name + " is not inside the region's boundary");
+            }
+          });
+    } catch (RuntimeException e) {
+      problem(JURISDICTIONS, "cannot compare the stations with the boundary: " + e.getMessage());
+    }
   }
 
   private void checkHeader(Header h) {
@@ -185,7 +199,7 @@ public final class RegionBundleReader {
     for (var list :
         Map.of("oscs", b.oscs(), "hospitals", b.hospitals(), "shelters", b.shelters()).entrySet()) {
       for (BundleFacility f : list.getValue()) {
-        if (f == null || blank(f.id()) || blank(f.name())) {
+        if (blank(f.id()) || blank(f.name())) {
           problem(REGION, list.getKey() + ": a facility needs an id and a name");
           continue;
         }
@@ -312,7 +326,14 @@ public final class RegionBundleReader {
     return s == null || s.isBlank();
   }
 
-  private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list;
+  /** The list without its null entries (each a problem); empty if absent. */
+  private <T> List<T> orEmpty(List<T> list) {
+    if (list == null) {
+      return List.of();
+    }
+    if (list.contains(null)) {
+      problem(REGION, "a facility list holds an empty entry");
+    }
+    return list.stream().filter(java.util.Objects::nonNull).toList();
   }
 }

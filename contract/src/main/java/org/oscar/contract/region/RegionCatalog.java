@@ -77,6 +77,7 @@ public final class RegionCatalog {
     }
     List<String> problems = new ArrayList<>();
     List<RegionBundle> bundles = new ArrayList<>();
+    List<RegionBundle> asRead = new ArrayList<>();
     if (folders.isEmpty()) {
       problems.add(root + ": no region bundle (a folder with " + RegionBundleReader.REGION + ")");
     }
@@ -86,8 +87,11 @@ public final class RegionCatalog {
       if (r.bundle() != null) {
         bundles.add(r.bundle());
       }
+      if (r.partial() != null) {
+        asRead.add(r.partial());
+      }
     }
-    problems.addAll(crossProblems(bundles));
+    problems.addAll(crossProblems(asRead));
     return problems.isEmpty()
         ? new Result(of(bundles), List.of(), folders.size())
         : new Result(null, List.copyOf(problems), folders.size());
@@ -150,6 +154,7 @@ public final class RegionCatalog {
     Map<String, String> regions = new HashMap<>();
     Map<String, String> facilities = new HashMap<>();
     Map<String, String> jurisdictions = new HashMap<>();
+    Map<String, String> posts = new HashMap<>();
     for (RegionBundle b : bundles) {
       unique(problems, regions, "region id", b.region(), b.region());
       Stream.of(b.oscs(), b.hospitals(), b.shelters())
@@ -157,6 +162,9 @@ public final class RegionCatalog {
           .forEach(f -> unique(problems, facilities, "facility id", f.id(), b.region()));
       b.jurisdictionNames()
           .forEach(j -> unique(problems, jurisdictions, "jurisdiction", j, b.region()));
+      // A post is one person's: two bundles naming it would let one district's file decide who
+      // another district's officer is.
+      b.officials().keySet().forEach(p -> unique(problems, posts, "official post", p, b.region()));
     }
     return problems;
   }

@@ -41,7 +41,29 @@ class RegionCatalogTest {
     RegionCatalog.Result r = RegionCatalog.load(root);
 
     assertThat(r.catalog()).isNull();
-    assertThat(r.problems()).containsExactly("facility id OSC-SHARED is in both east and west");
+    assertThat(r.problems())
+        .containsExactly(
+            "facility id OSC-SHARED is in both east and west",
+            "official post OSC_ADMIN:OSC-SHARED is in both east and west");
+  }
+
+  @Test
+  void anIdSharedWithABrokenBundleIsReportedAlongsideItsOwnProblems() {
+    TestBundle.region("east")
+        .withOscId("OSC-SHARED")
+        .withoutContactFor("SP:Testdistrict")
+        .writeTo(root);
+    TestBundle.region("west")
+        .at(20.0, 84.0)
+        .district("Westdistrict")
+        .withOscId("OSC-SHARED")
+        .writeTo(root);
+
+    assertThat(RegionCatalog.load(root).problems())
+        .containsExactlyInAnyOrder(
+            "east/officials.json: no contact for SP:Testdistrict (named by ladder, seriousRoles)",
+            "facility id OSC-SHARED is in both east and west",
+            "official post OSC_ADMIN:OSC-SHARED is in both east and west");
   }
 
   @Test

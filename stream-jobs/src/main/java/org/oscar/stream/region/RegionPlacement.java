@@ -20,16 +20,17 @@ public final class RegionPlacement {
   private RegionPlacement() {}
 
   public static Decoded<DeviceEvent> place(DeviceEvent e, RegionCatalog catalog) {
-    RegionBundle own = catalog.bundle(e.region()).orElse(null);
-    if (own == null) {
-      return Decoded.rejected(RejectReason.UNKNOWN_REGION, "no bundle for its region");
-    }
-    String region = own.region();
+    String region = catalog.knows(e.region()) ? e.region() : null;
     if (e.deviceKind() == DeviceKind.PANIC
         && e.kind() != EventKind.OPERATOR
         && e.hasPosition()
-        && !catalog.holds(region, e.lat(), e.lon())) {
+        && (region == null || !catalog.holds(region, e.lat(), e.lon()))) {
+      // Her position decides, even for a device registered in a region that has no bundle (yet,
+      // or any more): a press is never refused while the place she is in is served.
       region = catalog.regionAt(e.lat(), e.lon()).orElse(region);
+    }
+    if (region == null) {
+      return Decoded.rejected(RejectReason.UNKNOWN_REGION, "no bundle for its region");
     }
     RegionBundle bundle = catalog.bundle(region).orElseThrow();
     return Decoded.ok(e.inRegion(region, bundle.dispatchRegion()));

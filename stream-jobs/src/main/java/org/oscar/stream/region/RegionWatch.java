@@ -51,6 +51,12 @@ public final class RegionWatch {
     return catalog;
   }
 
+  /** The catalog after looking at the source now, whatever the interval. */
+  public RegionCatalog reloadNow(long now) {
+    checkedAt = Long.MIN_VALUE / 2;
+    return current(now);
+  }
+
   public long reloads() {
     return reloads;
   }

@@ -169,9 +169,12 @@ class OutagesITCase {
                                         + " "
                                         + ((JsonObject) n).getString("officialId"))
                             .toList();
-                assertThat(posts)
+                // Each opening post once. On a slow run the call's 60 s without an operator may
+                // also have reached the shift supervisor (UNTAKEN): right, and not what is tested.
+                assertThat(posts.stream().filter(p -> p.startsWith("OPENED ")))
                     .containsExactlyInAnyOrder(
                         "OPENED SHO:Capital Police Station", "OPENED OSC_ADMIN:OSC-KHORDHA");
+                assertThat(posts).doesNotHaveDuplicates();
               }
             });
     System.out.printf(

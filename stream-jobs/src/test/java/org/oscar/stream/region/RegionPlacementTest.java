@@ -92,14 +92,30 @@ class RegionPlacementTest {
 
   @Test
   void aDeviceOrCommandOfARegionWithoutABundleIsRefused() {
-    Decoded<DeviceEvent> d =
+    Decoded<DeviceEvent> unit =
         RegionPlacement.place(
-            event(EventKind.SOS, DeviceKind.PANIC, "bhubaneswar")
+            event(EventKind.UNIT_POSITION, DeviceKind.POLICE, "bhubaneswar")
                 .at(CAPITAL[0], CAPITAL[1])
                 .build(),
             ODISHA);
+    Decoded<DeviceEvent> pressWithoutPlace =
+        RegionPlacement.place(
+            event(EventKind.SOS, DeviceKind.PANIC, "bhubaneswar").noPosition().build(), ODISHA);
 
-    assertThat(d.isOk()).isFalse();
-    assertThat(d.reason()).isEqualTo(RejectReason.UNKNOWN_REGION);
+    assertThat(unit.reason()).isEqualTo(RejectReason.UNKNOWN_REGION);
+    assertThat(pressWithoutPlace.reason()).isEqualTo(RejectReason.UNKNOWN_REGION);
+  }
+
+  @Test
+  void aPressFromADeviceOfAnUnservedRegionIsServedWhereSheIs() {
+    DeviceEvent e =
+        RegionPlacement.place(
+                event(EventKind.SOS, DeviceKind.PANIC, "bhubaneswar")
+                    .at(CAPITAL[0], CAPITAL[1])
+                    .build(),
+                ODISHA)
+            .value();
+
+    assertThat(e.region()).isEqualTo("khordha");
   }
 }

@@ -180,7 +180,14 @@ final class UnitRules {
 
   private static UnitState current(DeviceEvent e, Step s) {
     UnitState known = s.book.unit(e.deviceId());
-    return known != null ? known : UnitState.unknown(e.deviceId(), e.deviceKind(), e.region());
+    if (known == null) {
+      return UnitState.unknown(e.deviceId(), e.deviceKind(), e.region());
+    }
+    // Its registry entry decides where it may be sent: a unit moved to another district (or one
+    // restored from before home regions were kept) takes the region its events now carry.
+    return java.util.Objects.equals(known.region(), e.region())
+        ? known
+        : known.withRegion(e.region());
   }
 
   private static IncidentState incidentOf(UnitState u, Step s) {

@@ -68,6 +68,7 @@ public final class DispatchFunction
   // Every bundle seen since the operator opened, the current ones winning: a region dropped by a
   // reload still serves its open incidents.
   private transient Map<String, RegionBundle> known;
+  private transient Map<String, DispatchArea> areas;
   // One engine per region key (engines are stateless apart from a counter; state is in the book).
   private transient Map<String, RegionDispatcher> engines;
   private transient MapState<String, UnitState> units;
@@ -92,6 +93,7 @@ public final class DispatchFunction
   public void open(OpenContext openContext) {
     watch = new RegionWatch(regions, reloadIntervalMs, System.currentTimeMillis());
     known = new HashMap<>();
+    areas = new HashMap<>();
     engines = new HashMap<>();
     var rc = getRuntimeContext();
     units = rc.getMapState(new MapStateDescriptor<>("units", String.class, UnitState.class));
@@ -110,6 +112,9 @@ public final class DispatchFunction
     var bundles = rc.getMetricGroup().addGroup("regions");
     bundles.gauge("reloads", () -> watch.reloads());
     bundles.gauge("reloadFailures", () -> watch.failures());
+    bundles.gauge(
+        "orphanedIncidentSteps",
+        () -> areas.values().stream().mapToLong(DispatchArea::orphaned).sum());
     rc.getMetricGroup()
         .gauge(
             "stuckDeadlines",
@@ -118,7 +123,11 @@ public final class DispatchFunction
 
   @Override
   public void processElement(DeviceEvent event, Context ctx, Collector<OutboundMessage> out) {
-    refreshRegions(event.receivedAt());
+    refreshRegions(event.receivedAt(), false);
+    if (!engineArea(ctx.getCurrentKey()).holds(event.region())) {
+      // Validation took a new bundle before this operator looked: look now, not in 10 s.
+      refreshRegions(event.receivedAt(), true);
+    }
     RegionBook book = book(ctx.getCurrentKey());
     assignsThisStep = 0;
     engine(ctx.getCurrentKey()).handle(event, book, effects(ctx, out));
@@ -130,30 +139,45 @@ public final class DispatchFunction
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutboundMessage> out) {
-    refreshRegions(timestamp);
+    refreshRegions(timestamp, false);
     RegionBook book = book(ctx.getCurrentKey());
     engine(ctx.getCurrentKey()).advanceTo(timestamp, book, effects(ctx, out));
     after(book, ctx, timestamp);
   }
 
-  private void refreshRegions(long now) {
-    RegionCatalog current = watch.current(now);
+  private void refreshRegions(long now, boolean force) {
+    RegionCatalog current = force ? watch.reloadNow(now) : watch.current(now);
     if (current != catalog) {
       catalog = current;
       known.putAll(current.bundles());
       // Engines hold no state of their own: rebuilt from the new bundles at their next use.
       engines.clear();
+      areas.clear();
     }
+  }
+
+  private DispatchArea engineArea(String dispatchRegion) {
+    engine(dispatchRegion);
+    return areas.get(dispatchRegion);
   }
 
   private RegionDispatcher engine(String dispatchRegion) {
     return engines.computeIfAbsent(
         dispatchRegion,
-        d ->
-            new RegionDispatcher(
-                DispatchArea.of(
-                    d, known.values().stream().filter(b -> b.dispatchRegion().equals(d)).toList()),
-                travelTime));
+        d -> {
+          // The first region in id order guards incidents whose own bundle is gone (DispatchArea).
+          RegionBundle guard =
+              known.values().stream()
+                  .min(java.util.Comparator.comparing(RegionBundle::region))
+                  .orElse(null);
+          DispatchArea area =
+              DispatchArea.of(
+                  d,
+                  known.values().stream().filter(b -> b.dispatchRegion().equals(d)).toList(),
+                  guard);
+          areas.put(d, area);
+          return new RegionDispatcher(area, travelTime);
+        });
   }
 
   private RegionBook book(String region) {

@@ -86,6 +86,24 @@ public record UnitState(
         heardTs);
   }
 
+  /** The same unit, now of another home region (it was registered anew). */
+  public UnitState withRegion(String newRegion) {
+    return new UnitState(
+        unitId,
+        kind,
+        newRegion,
+        located,
+        lat,
+        lon,
+        positionAt,
+        status,
+        incidentId,
+        strikes,
+        offline,
+        heardSeq,
+        heardTs);
+  }
+
   public UnitState released() {
     return assignedTo(null);
   }
