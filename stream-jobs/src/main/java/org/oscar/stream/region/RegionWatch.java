@@ -51,9 +51,14 @@ public final class RegionWatch {
     return catalog;
   }
 
-  /** The catalog after looking at the source now, whatever the interval. */
+  /** Forced looks are this far apart at least: a stream of odd events must not walk the folder. */
+  static final long MIN_FORCED_MS = 1_000;
+
+  /** The catalog after looking at the source now, whatever the interval (at most once a second). */
   public RegionCatalog reloadNow(long now) {
-    checkedAt = Long.MIN_VALUE / 2;
+    if (now - checkedAt >= MIN_FORCED_MS) {
+      checkedAt = Long.MIN_VALUE / 2;
+    }
     return current(now);
   }
 

@@ -22,6 +22,7 @@ public final class DispatchArea {
   private final Jurisdictions jurisdictions;
   private final RegionProfile orphanProfile;
   private long orphaned;
+  private final java.util.Set<String> orphanRegionsLogged = new java.util.HashSet<>();
 
   private DispatchArea(
       String dispatchRegion,
@@ -81,14 +82,18 @@ public final class DispatchArea {
     if (p != null) {
       return p;
     }
-    orphaned++;
-    LOG.error(
-        "an incident of region {} has no bundle in dispatch region {}: it runs on with {}'s policy",
-        region,
-        dispatchRegion,
-        orphanProfile == null ? "no" : orphanProfile.region());
     if (orphanProfile == null) {
+      // No bundle at all (a catalog always has one): nothing to run it on.
       throw new IllegalStateException("no region bundle at all for " + dispatchRegion);
+    }
+    orphaned++;
+    if (orphanRegionsLogged.add(region)) {
+      LOG.error(
+          "an incident of region {} has no bundle in dispatch region {}: it runs on with {}'s"
+              + " policy",
+          region,
+          dispatchRegion,
+          orphanProfile.region());
     }
     return orphanProfile;
   }
