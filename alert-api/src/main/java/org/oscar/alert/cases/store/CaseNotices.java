@@ -253,14 +253,17 @@ public final class CaseNotices implements DeliveryOutbox {
   }
 
   /**
-   * A case's notices, each with its receipts oldest first: who was told what, and did it arrive.
+   * A case's notices, each with its receipts oldest first (delivery reports last): who was told
+   * what, and did it arrive.
    */
   public Future<JsonArray> of(String caseId) {
     return pool.preparedQuery(
             "select n.id, n.cause, n.post, n.agency_id, n.created_at, r.delivery_id, r.channel,"
                 + " r.status, r.attempt, r.at, r.detail from case_notice n left join"
                 + " notice_receipt r on r.notice_id = n.id where n.case_id = $1 order by n.id,"
-                + " r.id")
+                // The provider's delivery report comes over its own hook and can be recorded
+                // before the worker's SENT: reports go after the notice's other receipts.
+                + " (r.status = 'DELIVERED'), r.id")
         .execute(Tuple.of(caseId))
         .map(
             rows -> {
