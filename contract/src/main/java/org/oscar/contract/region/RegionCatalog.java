@@ -196,6 +196,22 @@ public final class RegionCatalog {
     return boundaries.at(lat, lon);
   }
 
+  /**
+   * A random place within {@code spreadDeg}/2 of a point (in each axis) that the region's boundary
+   * holds, for invented fleets and survivors; the point itself if 1 000 draws all miss.
+   */
+  public double[] placeNear(
+      String region, double lat, double lon, double spreadDeg, java.util.Random random) {
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      double la = lat + (random.nextDouble() - 0.5) * spreadDeg;
+      double lo = lon + (random.nextDouble() - 0.5) * spreadDeg;
+      if (holds(region, la, lo)) {
+        return new double[] {la, lo};
+      }
+    }
+    return new double[] {lat, lon};
+  }
+
   /** The regions of a state, in id order. */
   public List<String> regionsOf(String state) {
     return byRegion.values().stream()

@@ -188,13 +188,6 @@ public final class ScenarioGenerator implements Callable<Integer> {
   /** A random place near the region's first One Stop Centre and inside its boundary. */
   private static double[] placeIn(RegionCatalog catalog, RegionBundle b, Random random) {
     BundleFacility hq = b.oscs().get(0);
-    for (int attempt = 0; attempt < 1_000; attempt++) {
-      double lat = hq.lat() + (random.nextDouble() - 0.5) * STATEWIDE_SPREAD_DEG;
-      double lon = hq.lon() + (random.nextDouble() - 0.5) * STATEWIDE_SPREAD_DEG;
-      if (catalog.holds(b.region(), lat, lon)) {
-        return new double[] {lat, lon};
-      }
-    }
-    return new double[] {hq.lat(), hq.lon()};
+    return catalog.placeNear(b.region(), hq.lat(), hq.lon(), STATEWIDE_SPREAD_DEG, random);
   }
 }

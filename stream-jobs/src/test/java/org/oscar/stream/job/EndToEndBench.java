@@ -95,21 +95,7 @@ public final class EndToEndBench {
     MqttClient bare = client(stack, GENERATOR + "bare");
     bare.subscribe("oscar/v1/unit/+/pos", 0, (t, m) -> ceiling.incrementAndGet());
     Map<String, Long> pressedAt = new ConcurrentHashMap<>();
-    Map<String, Long> bothTasksAt = new ConcurrentHashMap<>();
-    Map<String, Integer> rolesSeen = new ConcurrentHashMap<>();
-    control.subscribe(
-        "oscar/v1/unit/+/task",
-        1,
-        (t, m) -> {
-          TaskMessage task = Json.fromBytes(m.getPayload(), TaskMessage.class);
-          if (task.action() == TaskAction.ASSIGN) {
-            int bit = task.role() == Role.POLICE ? 1 : task.role() == Role.AMBULANCE ? 2 : 0;
-            int seen = rolesSeen.merge(task.incidentId(), bit, (a, b) -> a | b);
-            if (seen == 3) {
-              bothTasksAt.putIfAbsent(task.incidentId(), System.nanoTime());
-            }
-          }
-        });
+    Map<String, Long> bothTasksAt = whenBothTasksArrive(control);
 
     System.out.printf(
         "[e2e] %d cores, %s; %d units, %d publishers, %d s per step; %s%n",
@@ -341,15 +327,42 @@ public final class EndToEndBench {
     }
   }
 
+  /**
+   * When each incident's second first-response task (police and ambulance ASSIGN) reached a
+   * subscriber on the broker, by incident id, in {@link System#nanoTime()}.
+   */
+  static Map<String, Long> whenBothTasksArrive(MqttClient control) throws Exception {
+    Map<String, Long> bothTasksAt = new ConcurrentHashMap<>();
+    Map<String, Integer> rolesSeen = new ConcurrentHashMap<>();
+    control.subscribe(
+        "oscar/v1/unit/+/task",
+        1,
+        (t, m) -> {
+          TaskMessage task = Json.fromBytes(m.getPayload(), TaskMessage.class);
+          if (task.action() == TaskAction.ASSIGN) {
+            int bit = task.role() == Role.POLICE ? 1 : task.role() == Role.AMBULANCE ? 2 : 0;
+            int seen = rolesSeen.merge(task.incidentId(), bit, (a, b) -> a | b);
+            if (seen == 3) {
+              bothTasksAt.putIfAbsent(task.incidentId(), System.nanoTime());
+            }
+          }
+        });
+    return bothTasksAt;
+  }
+
+  /** The job's Prometheus page. */
+  static String metrics() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + LocalStack.METRICS_PORT + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
   static long jobRecordsIn() throws Exception {
-    String body =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + LocalStack.METRICS_PORT + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String body = metrics();
     double sum = 0;
     for (String line : body.lines().toList()) {
       // What the validation step took in: every message the source emitted, counted once (the

@@ -1,9 +1,5 @@
 package org.oscar.stream.job;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,15 +11,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.oscar.contract.codec.Json;
 import org.oscar.contract.live.LiveKeys;
 import org.oscar.contract.region.BundleFacility;
 import org.oscar.contract.region.RegionBundle;
 import org.oscar.contract.region.RegionCatalog;
 import org.oscar.contract.wire.DeviceKind;
-import org.oscar.contract.wire.Role;
-import org.oscar.contract.wire.TaskAction;
-import org.oscar.contract.wire.TaskMessage;
 import org.oscar.stream.directory.DeviceDirectory;
 import org.oscar.stream.directory.DeviceEntry;
 import org.oscar.stream.directory.DirectorySource;
@@ -94,20 +86,7 @@ public final class StatewideBench {
 
     MqttClient control = EndToEndBench.client(stack, GENERATOR + "control");
     Map<String, Long> pressedAt = new ConcurrentHashMap<>();
-    Map<String, Long> bothTasksAt = new ConcurrentHashMap<>();
-    Map<String, Integer> rolesSeen = new ConcurrentHashMap<>();
-    control.subscribe(
-        "oscar/v1/unit/+/task",
-        1,
-        (t, m) -> {
-          TaskMessage task = Json.fromBytes(m.getPayload(), TaskMessage.class);
-          if (task.action() == TaskAction.ASSIGN) {
-            int bit = task.role() == Role.POLICE ? 1 : task.role() == Role.AMBULANCE ? 2 : 0;
-            if (rolesSeen.merge(task.incidentId(), bit, (a, b) -> a | b) == 3) {
-              bothTasksAt.putIfAbsent(task.incidentId(), System.nanoTime());
-            }
-          }
-        });
+    Map<String, Long> bothTasksAt = EndToEndBench.whenBothTasksArrive(control);
     int units = unitIds.size();
     System.out.printf(
         "[statewide] %d cores, %s; %d districts × %d units = %d units, one position per unit every"
@@ -241,14 +220,7 @@ public final class StatewideBench {
   /** A place within about 8 km of the district's first OSC (its headquarters), inside it. */
   private static double[] near(RegionCatalog catalog, RegionBundle d, Random random) {
     BundleFacility hq = d.oscs().get(0);
-    for (int attempt = 0; attempt < 1_000; attempt++) {
-      double lat = hq.lat() + (random.nextDouble() - 0.5) * 0.14;
-      double lon = hq.lon() + (random.nextDouble() - 0.5) * 0.14;
-      if (catalog.holds(d.region(), lat, lon)) {
-        return new double[] {lat, lon};
-      }
-    }
-    return new double[] {hq.lat(), hq.lon()};
+    return catalog.placeNear(d.region(), hq.lat(), hq.lon(), 0.14, random);
   }
 
   private static String position(double[] p) {
@@ -266,14 +238,7 @@ public final class StatewideBench {
 
   /** The job's checkpoint figures, from its Prometheus endpoint. */
   private static String checkpoints() throws Exception {
-    String body =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + LocalStack.METRICS_PORT + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String body = EndToEndBench.metrics();
     StringBuilder out = new StringBuilder();
     for (String line : body.lines().toList()) {
       for (String m :

@@ -7,6 +7,7 @@ import org.oscar.contract.region.DispatchPolicy;
 import org.oscar.contract.region.RegionBundle;
 import org.oscar.contract.region.RegionCatalog;
 import org.oscar.stream.dispatch.reference.DispatchArea;
+import org.oscar.testkit.ShippedRegions;
 
 /**
  * The shipped region bundles for tests: the 30 Odisha districts as the job reads them, and
@@ -16,21 +17,11 @@ import org.oscar.stream.dispatch.reference.DispatchArea;
  */
 public final class TestRegions {
   /** The shipped bundles: the repository's regions folder, from a module's folder or the root. */
-  public static final Path SHIPPED = findShipped();
+  public static final Path SHIPPED = ShippedRegions.dir();
 
   private static RegionCatalog odisha;
 
   private TestRegions() {}
-
-  private static Path findShipped() {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) {
-      if (java.nio.file.Files.isDirectory(p.resolve("regions").resolve("odisha"))) {
-        return p.resolve("regions");
-      }
-    }
-    throw new IllegalStateException("no regions/odisha above " + here);
-  }
 
   public static synchronized RegionCatalog odisha() {
     if (odisha == null) {
